@@ -1,0 +1,16 @@
+# trackport_module(NAME DIR dir DEPS targets...)
+# Builds every .cpp in DIR (not its subfolders) into the static library trackport_NAME.
+# A folder with no sources yet becomes an interface library, so layers can be added one by one.
+function(trackport_module name)
+  cmake_parse_arguments(M "" "DIR" "DEPS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${M_DIR}/*.cpp)
+  if(sources)
+    add_library(trackport_${name} STATIC ${sources})
+    target_include_directories(trackport_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(trackport_${name} PUBLIC ${M_DEPS} PRIVATE trackport_warnings)
+  else()
+    add_library(trackport_${name} INTERFACE)
+    target_include_directories(trackport_${name} INTERFACE ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(trackport_${name} INTERFACE ${M_DEPS})
+  endif()
+endfunction()

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install the Debian packages trackport needs to build and test, when any is missing.
+# Idempotent: does nothing (and needs no network) when everything is already there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libpugixml-dev        # OOXML parts (xlsx, docx), parsed in place
+  libxml2-dev           # Word-exported HTML and HTML fragments inside cells
+  libpoppler-cpp-dev    # PDF text boxes and page rendering
+  libzip-dev            # ZIP containers (xlsx, docx, ods)
+  libxlsxwriter-dev     # writing the standard workbook
+  libyaml-cpp-dev       # mapping files
+  nlohmann-json3-dev    # JSON export
+  catch2                # unit and golden tests
+  libsqlite3-dev        # SQLite export
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

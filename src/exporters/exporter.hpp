@@ -1,0 +1,33 @@
+// The exporter interface: each writes a list of Documents in one format, reading only the model.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace trackport {
+
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  virtual std::string_view name() const = 0;
+  // Extensions (lower case, no dot) that select this exporter.
+  virtual std::vector<std::string_view> extensions() const = 0;
+  // Text formats can stream to stdout; binary ones cannot.
+  virtual bool can_stream() const { return true; }
+  virtual void write(const std::vector<Document>& documents, std::ostream& out) const = 0;
+  // Writes a file at path (a temporary path; the caller renames it into place).
+  virtual void write_file(const std::vector<Document>& documents,
+                          const std::filesystem::path& path) const;
+};
+
+const std::vector<std::unique_ptr<Exporter>>& exporters();
+// The exporter for an output path's extension, or nullptr.
+const Exporter* exporter_for(const std::filesystem::path& output);
+const Exporter* exporter_named(std::string_view name);
+
+}  // namespace trackport

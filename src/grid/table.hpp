@@ -1,0 +1,77 @@
+// The grid every importer produces and the mapping engine reads: tables of cells with their
+// text, fill colour, spans and where they came from. Nothing here knows a file format.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+#include "model/rating.hpp"
+
+namespace trackport {
+
+// A box in the source's own units (PDF points, origin bottom-left), when the format has one.
+using Box = std::array<double, 4>;  // x1, y1, x2, y2
+
+struct Cell {
+  std::string text;          // already cleaned (model/text.hpp): plain text, "• " list lines
+  std::optional<Rgb> fill;   // solid background colour, when the cell has one
+  int row_span = 1;          // a merged cell is stored once, at its top-left
+  int col_span = 1;
+  bool covered = false;      // true for positions covered by a merge that starts elsewhere
+  int origin_row = -1;       // for covered cells: the grid position of the merge's top-left
+  int origin_col = -1;
+  std::optional<Box> bbox;
+};
+
+// How a table's rows are addressed in the source, so the mapping engine can build Locations
+// without knowing the format.
+enum class Addressing {
+  cells,      // spreadsheet: sheet + A1 ranges from row/column numbers
+  table_row,  // Word/HTML/delimited: table index + row number
+  page,       // PDF: page numbers
+};
+
+struct RowOrigin {
+  int number = 0;    // 1-based row number in the sheet or source table
+  std::string page;  // PDF page ("3", or "3-4" for a row joined across a page break)
+  bool header_marked = false;  // the format marks this row as a (repeating) header row
+};
+
+struct Table {
+  int index = 0;                      // 1-based, in document order
+  std::string sheet;                  // sheet name (spreadsheets), empty otherwise
+  std::vector<std::string> headings;  // section headings above the table, outermost first
+  Addressing addressing = Addressing::table_row;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<RowOrigin> row_origins;  // one per row
+  std::vector<int> column_numbers;     // 1-based source column per grid column (A = 1)
+  std::optional<Box> bbox;
+  std::string pages;                   // PDF: "3" or "3-5" for a table over several pages
+
+  std::size_t column_count() const;
+  // The text at (row, col), following a merge back to its top-left cell; "" when out of range.
+  const std::string& text_at(std::size_t row, std::size_t col) const;
+  // The fill at (row, col), following a merge back to its top-left cell.
+  std::optional<Rgb> fill_at(std::size_t row, std::size_t col) const;
+  // True when the cell is covered by a merge that starts in an earlier row (a vertical merge).
+  bool vertically_merged(std::size_t row, std::size_t col) const;
+  // Appends a row, keeping row_origins parallel to rows.
+  void add_row(std::vector<Cell> cells, RowOrigin origin);
+};
+
+// What an importer reads from one file.
+struct SourceDocument {
+  std::string title;
+  std::string organisation;
+  std::string period;
+  std::vector<Table> tables;
+  std::vector<Warning> warnings;  // locations carry the file name
+};
+
+// "A", "B", ... "AA" for a 1-based column number.
+std::string column_letters(int column);
+
+}  // namespace trackport

@@ -1,0 +1,52 @@
+// The importer interface: one implementation per format, each knowing only its own format.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "grid/table.hpp"
+#include "io/input.hpp"
+
+namespace trackport {
+
+// How sure an importer is that it can read a file.
+enum class Match {
+  no = 0,
+  extension = 1,  // only the file name suggests it
+  content = 2,    // the bytes say so (magic numbers, container entries)
+};
+
+struct ImportOptions {
+  // Limits that keep hostile files from exhausting memory or time.
+  std::size_t max_inflated_bytes = std::size_t{1} << 30;  // ZIP containers: total inflated size
+  double max_compression_ratio = 200.0;                   // ZIP containers: per-entry ratio
+  std::size_t max_cells = 50'000'000;
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  // Short format name used in source.format: "csv", "tsv", "xlsx", "docx", "html", "pdf", ...
+  virtual std::string_view name() const = 0;
+  // Cheap check before the full read (GDAL's Identify()).
+  virtual Match identify(const InputFile& input) const = 0;
+  // Reads the whole file into tables of cells. Throws InputError (one line, no file name)
+  // when the file cannot be read; anything merely doubtful becomes a warning.
+  virtual SourceDocument read(const InputFile& input, const ImportOptions& options) const = 0;
+  // Some containers hold several formats (e.g. csv vs tsv): the name for this particular input.
+  virtual std::string_view format_of(const InputFile&) const { return name(); }
+};
+
+// Every importer trackport has, in a fixed order.
+const std::vector<std::unique_ptr<Importer>>& importers();
+
+// The importer that should read this input: the best content match, else an extension match.
+// Throws InputError naming what the file seems to be when no importer can read it.
+const Importer& choose_importer(const InputFile& input);
+
+// Lower-case extension without the dot ("xlsx"), "" if none.
+std::string extension_of(const std::filesystem::path& path);
+
+}  // namespace trackport

@@ -1,0 +1,42 @@
+// RAG ratings: parsing from printed text and from a cell's fill colour.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace trackport {
+
+enum class Rating { none, red, amber, green, blue, amber_red, amber_green };
+
+// The model's spelling: "red", "amber-green", ... "none".
+std::string_view rating_name(Rating rating);
+// Inverse of rating_name (exact, lower case); nullopt for anything else.
+std::optional<Rating> rating_from_name(std::string_view name);
+// A label for people: "Red", "Amber/Green", ... "" for none.
+std::string_view rating_label(Rating rating);
+// Severity for ordering, worst first: red 0, amber-red 1, amber 2, amber-green 3, green 4, blue 5,
+// none 6.
+int rating_severity(Rating rating);
+
+// Parses a printed rating: "R", "Red", "RED", "A/G", "Amber/Green", "Amber-Red", "Blue",
+// "Complete", "Completed", "G (on track)" ... Returns nullopt when the text is not a rating
+// (empty text, prose). "No information available" and "N/A" give Rating::none.
+std::optional<Rating> parse_rating(std::string_view text);
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Rgb&) const = default;
+};
+
+// "#RRGGBB" upper case.
+std::string to_hex(Rgb colour);
+// Accepts "RRGGBB", "#RRGGBB", "AARRGGBB" (alpha ignored), "#RGB"; nullopt otherwise.
+std::optional<Rgb> parse_hex_colour(std::string_view text);
+
+// Judges a fill colour by hue, saturation and lightness: red, amber (orange/yellow), green, blue.
+// White, black, greys and pale tints (table banding) give nullopt.
+std::optional<Rating> rating_from_fill(Rgb colour);
+
+}  // namespace trackport

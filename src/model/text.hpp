@@ -1,0 +1,29 @@
+// Cleaning cell text into the model's plain-text form.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace trackport {
+
+// Turns a cell's content into plain text:
+//  - Word-HTML fragments (<ul>, <li>, <p>, <br>, <i>, <u>, &amp; ...) are parsed with libxml2's
+//    HTML parser; each list entry becomes a line starting with "• ", paragraphs become lines.
+//  - Text that is not markup is kept as is, apart from whitespace: runs of spaces and tabs collapse
+//    to one space, lines are trimmed, blank lines dropped, non-breaking spaces become spaces.
+//  - Bullet characters ("•", "", "§", "▪", "o " ...) that start a line become "• ".
+std::string clean_cell_text(std::string_view raw);
+
+// True when the text contains something that looks like an HTML tag or entity worth parsing.
+bool looks_like_html(std::string_view text);
+
+// Collapses whitespace only (keeps line breaks as single "\n", trims each line).
+std::string collapse_whitespace(std::string_view text);
+
+// Lower-cased, punctuation-free, single-spaced form for comparing header texts.
+std::string normalise_for_match(std::string_view text);
+
+// Replaces invalid UTF-8 sequences with U+FFFD.
+std::string sanitise_utf8(std::string_view text);
+
+}  // namespace trackport
