@@ -1,4 +1,5 @@
-# Writes OUT: a C++ source holding every file in FILES as a string, for the built-in mappings.
+# Writes OUT: a C++ source holding every DIR/*.yaml as a string, for the built-in mappings.
+file(GLOB FILES ${DIR}/*.yaml)
 set(body "// Generated from mappings/*.yaml by cmake/EmbedMappings.cmake. Do not edit.\n")
 string(APPEND body "#include \"mapping/builtin.hpp\"\n\nnamespace trackport {\n\n")
 string(APPEND body "const std::vector<EmbeddedMapping>& embedded_mappings() {\n")

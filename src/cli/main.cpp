@@ -1,2 +1,58 @@
-// Placeholder until the CLI lands.
-int main() { return 0; }
+// trackport: council delivery plans and progress trackers into one standard workbook.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(trackport — convert council delivery plans and progress trackers
+
+usage: trackport COMMAND [OPTIONS]
+
+commands:
+  convert INPUT... -o OUTPUT   convert files or folders into one output
+                               (.xlsx standard workbook, .json, .jsonl, .csv)
+  inspect INPUT                show the tables found, header rows and mapping scores
+  tables INPUT -o OUT          write the raw table grid (.json or .csv)
+  mappings list|show NAME|check FILE
+                               the built-in mappings, or check a mapping file
+
+Run 'trackport COMMAND --help' for a command's options.
+  --version                    print the version
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace trackport::cli;
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty()) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = words.front();
+  std::span<const std::string> rest(words.data() + 1, words.size() - 1);
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (command == "--version" || command == "-V") {
+      std::cout << "trackport " << TRACKPORT_VERSION << '\n';
+      return kExitOk;
+    }
+    if (command == "convert") return run_convert(rest);
+    if (command == "inspect") return run_inspect(rest);
+    if (command == "tables") return run_tables(rest);
+    if (command == "mappings") return run_mappings(rest);
+    throw UsageError("unknown command '" + command + "' (try trackport --help)");
+  } catch (const UsageError& e) {
+    std::cerr << "trackport: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "trackport: " << e.what() << '\n';
+    return kExitFailed;
+  }
+}

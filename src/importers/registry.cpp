@@ -1,0 +1,59 @@
+// The importer table (pandoc's Readers.hs): adding a format is one line here.
+#include <algorithm>
+#include <cctype>
+
+#include "importers/delimited/delimited_importer.hpp"
+#include "importers/importer.hpp"
+
+namespace trackport {
+
+const std::vector<std::unique_ptr<Importer>>& importers() {
+  static const auto all = [] {
+    std::vector<std::unique_ptr<Importer>> list;
+    list.push_back(make_delimited_importer());
+    return list;
+  }();
+  return all;
+}
+
+std::string extension_of(const std::filesystem::path& path) {
+  auto extension = path.extension().string();
+  if (!extension.empty() && extension.front() == '.') extension.erase(0, 1);
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+namespace {
+
+// What the first bytes say a file is, for error messages.
+std::string describe_content(std::string_view bytes) {
+  if (bytes.empty()) return "the file is empty";
+  if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06")) {
+    return "a ZIP container that no importer recognises";
+  }
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return "an OLE compound file (a legacy .xls/.doc, or a password-protected Office file); "
+           "open it in Office or LibreOffice and save it as .xlsx/.docx";
+  }
+  if (bytes.starts_with("%PDF-")) return "a PDF, which this build cannot read";
+  return "not a format trackport reads (xlsx, xlsm, ods, docx, html, pdf, csv, tsv)";
+}
+
+}  // namespace
+
+const Importer& choose_importer(const InputFile& input) {
+  const Importer* best = nullptr;
+  Match best_match = Match::no;
+  for (const auto& importer : importers()) {
+    auto match = importer->identify(input);
+    if (match > best_match) {
+      best = importer.get();
+      best_match = match;
+    }
+  }
+  if (!best) throw InputError(describe_content(input.bytes));
+  return *best;
+}
+
+}  // namespace trackport

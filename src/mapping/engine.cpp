@@ -1,0 +1,208 @@
+#include "mapping/engine.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "mapping/plan.hpp"
+#include "mapping/rows.hpp"
+#include "model/text.hpp"
+
+namespace trackport {
+
+namespace {
+
+// Rows searched for a header: titles and notes above a table rarely take more.
+constexpr std::size_t kHeaderSearchRows = 25;
+
+struct RowChoice {
+  std::optional<std::size_t> row;
+  double score = 0.0;
+};
+
+RowChoice best_header_row(const Table& table, const Mapping& mapping, bool generic) {
+  RowChoice best;
+  const std::size_t rows = std::min(table.rows.size(), kHeaderSearchRows);
+  for (std::size_t row = 0; row < rows; ++row) {
+    double score = score_header(mapping, row_texts(table, row), generic);
+    if (score > best.score + 1e-9) best = {row, score};
+  }
+  return best;
+}
+
+std::size_t nonempty_cells(const Table& table, std::size_t row) {
+  std::size_t count = 0;
+  for (const auto& text : row_texts(table, row)) count += text.empty() ? 0 : 1;
+  return count;
+}
+
+// A table with no item header and very little in it (a "PRIORITY: 1 | We will ..." banner, a
+// sheet title) names the section of the tables after it.
+std::optional<std::string> banner_text(const Table& table) {
+  std::string text;
+  std::size_t rows_with_text = 0;
+  for (std::size_t row = 0; row < table.rows.size(); ++row) {
+    auto texts = row_texts(table, row);
+    std::size_t count = 0;
+    std::string joined;
+    bool dashes = true;
+    for (const auto& cell : texts) {
+      if (cell.empty()) continue;
+      ++count;
+      dashes = dashes && cell.find_first_not_of("-_= ") == std::string::npos;
+      if (!joined.empty()) joined += ' ';
+      joined += cell;
+    }
+    if (count == 0 || dashes) continue;
+    if (count > 3 || ++rows_with_text > 2) return std::nullopt;
+    if (!text.empty()) text += ' ';
+    text += joined;
+  }
+  if (text.empty() || text.size() > 400) return std::nullopt;
+  return collapse_whitespace(text);
+}
+
+// Rows above the header with one or two filled cells read as headings ("Priority Action 4a").
+std::vector<std::string> headings_above(const Table& table, std::size_t header_row) {
+  std::vector<std::string> headings;
+  for (std::size_t row = 0; row < header_row; ++row) {
+    if (nonempty_cells(table, row) > 2) continue;
+    std::string joined;
+    for (const auto& cell : row_texts(table, row)) {
+      if (cell.empty() || (!joined.empty() && joined == cell)) continue;
+      if (!joined.empty()) joined += ' ';
+      joined += cell;
+    }
+    if (!joined.empty() && joined.find_first_not_of("-_= ") != std::string::npos) {
+      headings.push_back(collapse_whitespace(joined));
+    }
+  }
+  return headings;
+}
+
+}  // namespace
+
+TableDecision decide_table(const Table& table, const MapOptions& options) {
+  TableDecision decision;
+  decision.table = table.index;
+  if (options.forced) {
+    auto choice = best_header_row(table, *options.forced, options.forced->name == "generic");
+    decision.candidates.push_back({options.forced, choice.score});
+    if (choice.row) {
+      decision.header_row = choice.row;
+      decision.chosen = options.forced;
+      decision.score = choice.score;
+      decision.generic = options.forced->name == "generic";
+    }
+    return decision;
+  }
+  std::optional<std::size_t> best_row;
+  for (const auto& mapping : builtin_mappings()) {
+    auto choice = best_header_row(table, mapping, false);
+    decision.candidates.push_back({&mapping, choice.score});
+    if (choice.row && choice.score >= mapping.min_score && choice.score > decision.score) {
+      decision.chosen = &mapping;
+      decision.score = choice.score;
+      best_row = choice.row;
+    }
+  }
+  auto generic = best_header_row(table, generic_mapping(), true);
+  decision.candidates.push_back({&generic_mapping(), generic.score});
+  if (!decision.chosen && generic.row && generic.score >= options.generic_min_score) {
+    decision.chosen = &generic_mapping();
+    decision.score = generic.score;
+    decision.generic = true;
+    best_row = generic.row;
+  }
+  decision.header_row = best_row;
+  std::stable_sort(decision.candidates.begin(), decision.candidates.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  return decision;
+}
+
+MappingResult map_document(const SourceDocument& document, const std::string& file,
+                           const MapOptions& options) {
+  MappingResult result;
+  std::vector<ColumnPlan> plans;
+  plans.reserve(document.tables.size());  // the assembler keeps pointers to plans
+
+  const Mapping* current = nullptr;
+  std::optional<ItemAssembler> assembler;
+  std::vector<std::string> current_headers;
+  std::vector<std::string> banners;          // section banners since the last item table
+  std::vector<std::string> last_headings;    // headings of the current logical table
+  std::string last_sheet;
+  std::map<std::string, std::size_t> items_per_mapping;
+  std::map<std::string, double> score_per_mapping;
+
+  for (const auto& table : document.tables) {
+    auto decision = decide_table(table, options);
+    result.decisions.push_back(decision);
+    if (!decision.chosen) {
+      if (auto banner = banner_text(table)) banners.push_back(*banner);
+      continue;
+    }
+    const Mapping& mapping = *decision.chosen;
+    plans.push_back(plan_columns(table, *decision.header_row, mapping));
+    const ColumnPlan& plan = plans.back();
+
+    std::vector<std::string> headings;
+    for (const auto& heading : table.headings) {
+      if (heading != document.title) headings.push_back(heading);
+    }
+    for (auto& banner : banners) headings.push_back(std::move(banner));
+    banners.clear();
+    for (auto& heading : headings_above(table, plan.header_row)) headings.push_back(std::move(heading));
+
+    bool same_layout = assembler && current == &mapping && plan.normalised_headers == current_headers;
+    std::size_t before = result.items.size();
+    if (same_layout && headings.empty()) {
+      assembler->resume(table, plan);
+    } else {
+      if (headings.empty() && table.sheet == last_sheet) headings = last_headings;
+      assembler.emplace(mapping, file, result.items, result.warnings);
+      assembler->start(table, plan, headings);
+      current = &mapping;
+      current_headers = plan.normalised_headers;
+      last_headings = headings;
+    }
+    last_sheet = table.sheet;
+    assembler->add_rows();
+    items_per_mapping[mapping.name] += result.items.size() - before;
+    auto& best = score_per_mapping[mapping.name];
+    best = std::max(best, decision.score);
+    if (decision.generic) {
+      Location location;
+      location.file = file;
+      location.sheet = table.sheet;
+      location.table = table.addressing == Addressing::table_row ? table.index : 0;
+      result.warnings.push_back(
+          {"mapping-generic",
+           "no built-in mapping fits table " + std::to_string(table.index) +
+               "; its columns were placed by the generic header dictionary (score " +
+               std::to_string(decision.score).substr(0, 4) + "): check the field choices",
+           location});
+    }
+  }
+
+  // The document's mapping: the one that gave the most items.
+  std::size_t most = 0;
+  for (const auto& [name, count] : items_per_mapping) {
+    if (count > most || result.info.name.empty()) {
+      most = count;
+      result.info.name = name;
+      result.info.score = score_per_mapping[name];
+    }
+  }
+  result.info.automatic = options.forced == nullptr;
+  if (result.items.empty()) {
+    Location location;
+    location.file = file;
+    result.warnings.push_back({"header-not-found",
+                               "no table with a recognisable tracker header was found, so no "
+                               "items were read; try --mapping or trackport inspect",
+                               location});
+  }
+  return result;
+}
+
+}  // namespace trackport

@@ -1,0 +1,484 @@
+#include "mapping/rows.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "model/due.hpp"
+#include "model/rating.hpp"
+#include "model/text.hpp"
+
+namespace trackport {
+
+namespace {
+
+std::string* text_field(Item& item, Field field) {
+  switch (field) {
+    case Field::theme: return &item.theme;
+    case Field::objective: return &item.objective;
+    case Field::category: return &item.category;
+    case Field::ref: return &item.ref;
+    case Field::text: return &item.text;
+    case Field::measure: return &item.measure;
+    case Field::baseline: return &item.baseline;
+    case Field::target: return &item.target;
+    case Field::progress: return &item.progress;
+    case Field::mitigation: return &item.mitigation;
+    case Field::comments: return &item.comments;
+    default: return nullptr;
+  }
+}
+
+void append_line(std::string& field, const std::string& text) {
+  if (text.empty()) return;
+  if (!field.empty()) field += '\n';
+  field += text;
+}
+
+void append_extra(ExtraFields& extra, const std::string& header, const std::string& value) {
+  for (auto& [name, existing] : extra) {
+    if (name == header) {
+      append_line(existing, value);
+      return;
+    }
+  }
+  extra.emplace_back(header, value);
+}
+
+std::string strip_bullet(std::string_view text) {
+  if (text.starts_with("\u2022")) text.remove_prefix(3);
+  return collapse_whitespace(text);
+}
+
+std::vector<std::string> split_people(const std::string& text, const std::vector<std::string>& by) {
+  std::vector<std::string> parts{text};
+  for (const auto& separator : by) {
+    std::string sep = separator == "lines" ? "\n" : separator;
+    std::vector<std::string> next;
+    for (const auto& part : parts) {
+      std::size_t start = 0;
+      while (true) {
+        auto found = part.find(sep, start);
+        next.push_back(part.substr(start, found - start));
+        if (found == std::string::npos) break;
+        start = found + sep.size();
+      }
+    }
+    parts = std::move(next);
+  }
+  std::vector<std::string> people;
+  for (const auto& part : parts) {
+    auto person = strip_bullet(part);
+    if (!person.empty()) people.push_back(std::move(person));
+  }
+  return people;
+}
+
+bool is_dash_row(const std::vector<std::string>& texts) {
+  bool any = false;
+  for (const auto& text : texts) {
+    for (char c : text) {
+      if (c != '-' && c != '_' && c != '=' && c != ' ' && c != '|') return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+// "3", "Page 3", "Page 3 of 14", "3 / 14" alone on a row.
+bool is_page_number_row(const std::vector<std::string>& texts) {
+  static const std::regex page(R"(^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$)",
+                               std::regex::icase | std::regex::optimize);
+  const std::string* only = nullptr;
+  for (const auto& text : texts) {
+    if (text.empty()) continue;
+    if (only) return false;
+    only = &text;
+  }
+  return only && only->size() < 20 && std::regex_match(*only, page);
+}
+
+std::string joined_row(const std::vector<std::string>& texts) {
+  std::string joined;
+  for (const auto& text : texts) {
+    if (text.empty()) continue;
+    if (!joined.empty()) joined += " | ";
+    joined += text;
+  }
+  return joined;
+}
+
+// A whole cell that is a rating word ("Amber", "G"), as opposed to prose.
+bool is_bare_rating(const std::string& text) {
+  return !text.empty() && text.size() <= 24 && parse_rating(text).has_value();
+}
+
+// Adds an assessment, or completes one that a commentary column (standing before its rating
+// column) already opened for the same `by`.
+void record_assessment(Item& item, Assessment assessment) {
+  for (auto& existing : item.assessments) {
+    if (existing.by == assessment.by && existing.rating == Rating::none && existing.raw.empty()) {
+      assessment.commentary = std::move(existing.commentary);
+      existing = std::move(assessment);
+      return;
+    }
+  }
+  item.assessments.push_back(std::move(assessment));
+}
+
+}  // namespace
+
+ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
+                             std::vector<Warning>& warnings)
+    : mapping_(mapping), file_(std::move(file)), items_(items), warnings_(warnings) {}
+
+void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
+                          std::vector<std::string> headings) {
+  table_ = &table;
+  plan_ = &plan;
+  headings_ = std::move(headings);
+  carried_.assign(plan.columns.size(), std::string());
+  after_header_ = false;
+  first_item_ = items_.size();
+  warn_unmapped_columns();
+}
+
+void ItemAssembler::resume(const Table& table, const ColumnPlan& plan) {
+  table_ = &table;
+  plan_ = &plan;
+  carried_.resize(plan.columns.size());
+  after_header_ = true;
+}
+
+void ItemAssembler::warn_unmapped_columns() {
+  for (const auto& column : plan_->columns) {
+    if (column.rule || column.header.empty() || !column.fill_by.empty()) continue;
+    warn("unmapped-column",
+         "column '" + column.header + "' has no model field in mapping '" + mapping_.name +
+             "'; its values are kept in extra",
+         location_of(plan_->header_row));
+  }
+}
+
+void ItemAssembler::add_rows() {
+  const std::size_t first = plan_->header_row + plan_->header_rows;
+  for (std::size_t row = first; row < table_->rows.size(); ++row) {
+    RowCells cells = read_row(row);
+    bool empty = std::all_of(cells.texts.begin(), cells.texts.end(),
+                             [](const std::string& t) { return t.empty(); });
+    if (empty && !has_rating(cells)) continue;
+    if (is_repeated_header(row, cells)) {
+      after_header_ = true;
+      continue;
+    }
+    if (is_droppable(cells)) continue;
+    realign_if_shifted(row, cells);
+    if (is_continuation(cells)) {
+      continue_item(row, cells);
+    } else {
+      apply_carry_down(cells);
+      items_.push_back(build_item(row, cells));
+    }
+    after_header_ = false;
+  }
+}
+
+ItemAssembler::RowCells ItemAssembler::read_row(std::size_t row) const {
+  RowCells cells;
+  const std::size_t count = plan_->columns.size();
+  cells.texts.resize(count);
+  cells.fills.resize(count);
+  for (std::size_t col = 0; col < count; ++col) {
+    cells.texts[col] = table_->text_at(row, col);
+    cells.fills[col] = table_->fill_at(row, col);
+  }
+  return cells;
+}
+
+bool ItemAssembler::is_repeated_header(std::size_t row, const RowCells& cells) const {
+  if (row < table_->row_origins.size() && table_->row_origins[row].header_marked) return true;
+  std::size_t named = 0, same = 0;
+  for (std::size_t col = 0; col < cells.texts.size(); ++col) {
+    const auto& header = plan_->normalised_headers[col];
+    if (header.empty()) continue;
+    ++named;
+    if (!cells.texts[col].empty() && normalise_for_match(cells.texts[col]) == header) ++same;
+  }
+  return same >= 2 && same * 10 >= named * 6;
+}
+
+bool ItemAssembler::is_droppable(const RowCells& cells) const {
+  if (is_dash_row(cells.texts) || is_page_number_row(cells.texts)) return true;
+  if (mapping_.drop_rows.empty()) return false;
+  auto joined = joined_row(cells.texts);
+  return std::any_of(mapping_.drop_rows.begin(), mapping_.drop_rows.end(),
+                     [&](const std::regex& re) { return std::regex_search(joined, re); });
+}
+
+bool ItemAssembler::has_rating(const RowCells& cells) const {
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto& column = plan_->columns[col];
+    bool rating_column = column.rule && column.rule->field == Field::rating;
+    if (rating_column && is_bare_rating(cells.texts[col])) return true;
+    if ((rating_column || !column.fill_by.empty()) && cells.fills[col] &&
+        rating_from_fill(*cells.fills[col])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Some trackers have rows whose cells slipped one column (a cell deleted or inserted by hand):
+// the rating then sits beside its column. Shift the row back so the rating lands under its header,
+// taking out (or putting in) the nearest empty cell, and say so.
+void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
+  const std::size_t count = cells.texts.size();
+  for (std::size_t col = 0; col < count; ++col) {
+    const auto& column = plan_->columns[col];
+    if (!column.rule || column.rule->field != Field::rating) continue;
+    if (is_bare_rating(cells.texts[col])) return;
+    auto is_rating_column = [&](std::size_t c) {
+      return plan_->columns[c].rule && plan_->columns[c].rule->field == Field::rating;
+    };
+    bool right = col + 1 < count && is_bare_rating(cells.texts[col + 1]) && !is_rating_column(col + 1);
+    bool left = col > 0 && is_bare_rating(cells.texts[col - 1]) && !is_rating_column(col - 1);
+    if (!right && !left) continue;
+    std::string moved = right ? cells.texts[col + 1] : cells.texts[col - 1];
+    if (right) {
+      // Take out the nearest empty cell left of the rating; everything after it moves left.
+      std::size_t gap = col + 1;
+      while (gap > 0 && !cells.texts[gap - 1].empty()) --gap;
+      if (gap == 0) continue;
+      cells.texts.erase(cells.texts.begin() + static_cast<std::ptrdiff_t>(gap - 1));
+      cells.texts.emplace_back();
+    } else {
+      // Put an empty cell in before the rating, taking out the nearest empty cell to its right.
+      std::size_t gap = col;
+      while (gap < count && !cells.texts[gap].empty()) ++gap;
+      if (gap == count) continue;
+      cells.texts.erase(cells.texts.begin() + static_cast<std::ptrdiff_t>(gap));
+      cells.texts.insert(cells.texts.begin() + static_cast<std::ptrdiff_t>(col - 1), std::string());
+    }
+    warn("row-misaligned",
+         "the cells of this row seem shifted by one column in the source ('" + moved +
+             "' stands beside '" + column.header + "'); the row was realigned, check its fields",
+         location_of(row));
+    return;
+  }
+}
+
+bool ItemAssembler::is_continuation(const RowCells& cells) const {
+  if (!plan_->key_col || items_.size() <= first_item_) return false;
+  const auto& key = plan_->columns[*plan_->key_col];
+  if (!cells.texts[key.col].empty() || has_rating(cells)) return false;
+  return !plan_->key_carries_down || after_header_;
+}
+
+void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {
+  Item& item = items_.back();
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto& text = cells.texts[col];
+    if (text.empty()) continue;
+    const auto& column = plan_->columns[col];
+    std::string* field = column.rule ? text_field(item, column.rule->field) : nullptr;
+    if (field) {
+      append_line(*field, text);
+    } else if (column.rule && (column.rule->field == Field::leads || column.rule->field == Field::partners)) {
+      auto& list = column.rule->field == Field::leads ? item.leads : item.partners;
+      for (auto& person : split_people(text, column.rule->split)) list.push_back(std::move(person));
+    } else if (column.rule && column.rule->field == Field::commentary) {
+      for (auto& assessment : item.assessments) {
+        if (assessment.by == column.by) append_line(assessment.commentary, text);
+      }
+    } else {
+      append_extra(item.extra, column.header.empty() ? "Column " + column_letters(static_cast<int>(col) + 1) : column.header, text);
+    }
+  }
+  extend_location(item.source, row);
+  warn("row-continued",
+       "a row with an empty key column was joined to the item above it (a row continued after a "
+       "page break or a repeated header)",
+       location_of(row));
+}
+
+void ItemAssembler::apply_carry_down(RowCells& cells) {
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto* rule = plan_->columns[col].rule;
+    if (!rule || !rule->carry_down) continue;
+    if (cells.texts[col].empty()) {
+      cells.texts[col] = carried_[col];
+    } else {
+      carried_[col] = cells.texts[col];
+    }
+  }
+}
+
+Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
+  Item item;
+  item.source = location_of(row);
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto& column = plan_->columns[col];
+    const auto& text = cells.texts[col];
+    const Field field = column.rule ? column.rule->field : Field::ignore;
+    if (field == Field::rating) {
+      add_rating(item, column, text, cells.fills[col], row);
+    } else if (!column.fill_by.empty() && cells.fills[col]) {
+      if (auto rating = rating_from_fill(*cells.fills[col])) {
+        item.assessments.push_back(
+            {column.fill_by, *rating, to_hex(*cells.fills[col]), RatingSource::fill, ""});
+      }
+    }
+    if (text.empty() || field == Field::rating) continue;
+    if (auto* target = text_field(item, field)) {
+      append_line(*target, text);
+    } else if (field == Field::due) {
+      if (item.due) {
+        append_line(item.due->raw, text);
+        item.due = parse_due(item.due->raw);
+      } else {
+        item.due = parse_due(text);
+      }
+    } else if (field == Field::leads || field == Field::partners) {
+      auto& list = field == Field::leads ? item.leads : item.partners;
+      for (auto& person : split_people(text, column.rule->split)) list.push_back(std::move(person));
+    } else if (field == Field::commentary) {
+      auto found = std::find_if(item.assessments.begin(), item.assessments.end(),
+                                [&](const Assessment& a) { return a.by == column.by; });
+      if (found != item.assessments.end()) {
+        append_line(found->commentary, text);
+      } else {
+        item.assessments.push_back({column.by, Rating::none, "", RatingSource::text, text});
+      }
+    } else {
+      std::string header = column.header.empty()
+                               ? "Column " + column_letters(static_cast<int>(col) + 1)
+                               : column.header;
+      append_extra(item.extra, header, text);
+    }
+  }
+  apply_headings(item);
+  choose_headline(item);
+  item.id = item.ref.empty() ? "r" + std::to_string(items_.size() + 1) : item.ref;
+  for (const auto& other : items_) {
+    if (other.id == item.id) {
+      item.id += "#" + std::to_string(items_.size() + 1);
+      break;
+    }
+  }
+  return item;
+}
+
+void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, const std::string& text,
+                               const std::optional<Rgb>& fill, std::size_t row) {
+  if (!text.empty()) {
+    auto normalised = normalise_for_match(text);
+    for (const auto& [value, rating] : mapping_.values) {
+      if (value == normalised) {
+        record_assessment(item, {column.by, rating, text, RatingSource::text, ""});
+        return;
+      }
+    }
+    if (auto rating = parse_rating(text)) {
+      record_assessment(item, {column.by, *rating, text, RatingSource::text, ""});
+      return;
+    }
+    append_extra(item.extra, column.header, text);
+    warn("status-unrecognised",
+         "'" + text.substr(0, 60) + "' under '" + column.header +
+             "' is not a rating; it is kept in extra",
+         location_of(row));
+  }
+  if (fill) {
+    if (auto rating = rating_from_fill(*fill)) {
+      record_assessment(item, {column.by, *rating, to_hex(*fill), RatingSource::fill, ""});
+    }
+  }
+}
+
+void ItemAssembler::choose_headline(Item& item) const {
+  if (!mapping_.headline.empty()) {
+    auto wanted = normalise_for_match(mapping_.headline);
+    for (const auto& assessment : item.assessments) {
+      if (assessment.rating != Rating::none && normalise_for_match(assessment.by) == wanted) {
+        item.status = assessment.rating;
+        return;
+      }
+    }
+  }
+  for (auto it = item.assessments.rbegin(); it != item.assessments.rend(); ++it) {
+    if (it->rating != Rating::none) {
+      item.status = it->rating;
+      return;
+    }
+  }
+}
+
+void ItemAssembler::apply_headings(Item& item) const {
+  if (mapping_.headings.empty() || headings_.empty()) return;
+  std::vector<std::string> chosen;
+  if (!mapping_.heading_patterns.empty()) {
+    // Patterns in order of preference; the nearest heading that matches the first pattern wins.
+    for (const auto& pattern : mapping_.heading_patterns) {
+      for (auto it = headings_.rbegin(); it != headings_.rend() && chosen.empty(); ++it) {
+        if (pattern.matches(*it)) chosen.push_back(*it);
+      }
+      if (!chosen.empty()) break;
+    }
+  } else {
+    // The nearest headings, one per field, outermost first.
+    std::size_t take = std::min(mapping_.headings.size(), headings_.size());
+    chosen.assign(headings_.end() - static_cast<std::ptrdiff_t>(take), headings_.end());
+  }
+  for (std::size_t i = 0; i < chosen.size() && i < mapping_.headings.size(); ++i) {
+    std::string* field = text_field(item, mapping_.headings[i]);
+    if (field && field->empty()) *field = chosen[i];
+  }
+}
+
+Location ItemAssembler::location_of(std::size_t row) const {
+  Location location;
+  location.file = file_;
+  RowOrigin origin;
+  if (row < table_->row_origins.size()) origin = table_->row_origins[row];
+  int number = origin.number > 0 ? origin.number : static_cast<int>(row) + 1;
+  switch (table_->addressing) {
+    case Addressing::cells: {
+      location.sheet = table_->sheet;
+      int first = table_->column_numbers.empty() ? 1 : table_->column_numbers.front();
+      int last = table_->column_numbers.empty() ? static_cast<int>(table_->column_count())
+                                                : table_->column_numbers.back();
+      location.cells = column_letters(first) + std::to_string(number) + ":" +
+                       column_letters(std::max(first, last)) + std::to_string(number);
+      break;
+    }
+    case Addressing::table_row:
+      location.table = table_->index;
+      location.row = number;
+      break;
+    case Addressing::page:
+      location.page = origin.page;
+      break;
+  }
+  return location;
+}
+
+void ItemAssembler::extend_location(Location& location, std::size_t row) const {
+  Location next = location_of(row);
+  if (!location.cells.empty() && location.sheet == next.sheet) {
+    auto colon = location.cells.find(':');
+    auto next_colon = next.cells.find(':');
+    if (colon != std::string::npos && next_colon != std::string::npos) {
+      location.cells = location.cells.substr(0, colon) + next.cells.substr(next_colon);
+    }
+  }
+  if (!next.page.empty() && next.page != location.page) {
+    auto first = location.page.substr(0, location.page.find('-'));
+    auto last = next.page.substr(next.page.rfind('-') == std::string::npos ? 0 : next.page.rfind('-') + 1);
+    location.page = first == last ? first : first + "-" + last;
+  }
+}
+
+void ItemAssembler::warn(std::string code, std::string message, Location location) {
+  warnings_.push_back({std::move(code), std::move(message), std::move(location)});
+}
+
+}  // namespace trackport

@@ -1,0 +1,66 @@
+// Row assembly: turning the data rows of a planned table into items.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "grid/table.hpp"
+#include "mapping/mapping.hpp"
+#include "mapping/plan.hpp"
+#include "model/document.hpp"
+
+namespace trackport {
+
+// Builds items from the rows of one logical table, which may be made of several source tables
+// that share a header (a table split by page breaks): carried-down values and the last item
+// survive from one part to the next, so a row cut by the break can be joined to its item.
+class ItemAssembler {
+ public:
+  ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
+                std::vector<Warning>& warnings);
+
+  // Starts a new logical table: carried values reset; `headings` give theme/objective context.
+  void start(const Table& table, const ColumnPlan& plan, std::vector<std::string> headings);
+  // Continues the logical table with another part (its header row repeats the first's).
+  void resume(const Table& table, const ColumnPlan& plan);
+  // Adds every data row of the current part.
+  void add_rows();
+
+ private:
+  struct RowCells {
+    std::vector<std::string> texts;
+    std::vector<std::optional<Rgb>> fills;
+  };
+
+  RowCells read_row(std::size_t row) const;
+  bool is_repeated_header(std::size_t row, const RowCells& cells) const;
+  bool is_droppable(const RowCells& cells) const;
+  bool has_rating(const RowCells& cells) const;
+  void realign_if_shifted(std::size_t row, RowCells& cells);
+  bool is_continuation(const RowCells& cells) const;
+  void continue_item(std::size_t row, const RowCells& cells);
+  void apply_carry_down(RowCells& cells);
+  Item build_item(std::size_t row, const RowCells& cells);
+  void apply_headings(Item& item) const;
+  void add_rating(Item& item, const PlannedColumn& column, const std::string& text,
+                  const std::optional<Rgb>& fill, std::size_t row);
+  void choose_headline(Item& item) const;
+  Location location_of(std::size_t row) const;
+  void extend_location(Location& location, std::size_t row) const;
+  void warn(std::string code, std::string message, Location location);
+  void warn_unmapped_columns();
+
+  const Mapping& mapping_;
+  std::string file_;
+  std::vector<Item>& items_;
+  std::vector<Warning>& warnings_;
+
+  const Table* table_ = nullptr;
+  const ColumnPlan* plan_ = nullptr;
+  std::vector<std::string> headings_;
+  std::vector<std::string> carried_;
+  bool after_header_ = false;
+  std::size_t first_item_ = 0;  // index in items_ of this logical table's first item
+};
+
+}  // namespace trackport

@@ -1,0 +1,61 @@
+// The pipeline: input files -> importer -> mapping engine -> Documents. The library face of
+// `trackport convert`; the CLI only parses options and prints.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grid/table.hpp"
+#include "importers/importer.hpp"
+#include "mapping/engine.hpp"
+#include "model/document.hpp"
+
+namespace trackport {
+
+struct ConvertOptions {
+  const Mapping* mapping = nullptr;  // forced mapping; nullptr = choose per table
+  std::string organisation;          // overrides what the document or mapping says
+  ImportOptions import;
+};
+
+struct ImportedFile {
+  InputFile input;
+  std::string format;
+  SourceDocument source;
+};
+
+// Reads a file with the importer that fits it. Throws InputError (one line, no file name).
+ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options = {});
+
+// Maps an imported file into a Document.
+Document build_document(const ImportedFile& imported, const ConvertOptions& options,
+                        MappingResult* details = nullptr);
+
+// import_file + build_document.
+Document convert_file(const std::filesystem::path& path, const ConvertOptions& options);
+
+struct FileOutcome {
+  std::filesystem::path path;
+  std::optional<Document> document;
+  std::string error;  // one line, when document is empty
+};
+
+// Converts files on `jobs` threads; outcomes come back in the order of `paths`, whatever `jobs`.
+// `on_done` (may be empty) is called after each file, from the worker thread, serialised.
+std::vector<FileOutcome> convert_files(const std::vector<std::filesystem::path>& paths,
+                                       const ConvertOptions& options, unsigned jobs,
+                                       const std::function<void(const FileOutcome&)>& on_done = {});
+
+// Extensions trackport reads, lower case without the dot.
+bool is_supported_extension(const std::string& extension);
+
+// Files as given; directories walked recursively (supported extensions only, hidden files and
+// Office lock files "~$x.xlsx" skipped), each directory's files sorted by path.
+// Missing paths are reported in `missing`.
+std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& arguments,
+                                                 std::vector<std::string>& missing);
+
+}  // namespace trackport
