@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "cli/args.hpp"
@@ -16,7 +17,7 @@ namespace {
 constexpr OptionSpec kOptions[] = {
     {"output", 'o', true}, {"mapping", 'm', true}, {"organisation", 0, true},
     {"format", 'f', true}, {"jobs", 'j', true},    {"quiet", 'q', false},
-    {"verbose", 'v', false}, {"help", 'h', false},
+    {"verbose", 'v', false}, {"summary", 's', false}, {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
@@ -33,6 +34,7 @@ options:
   -j, --jobs N             convert N files at once (default: all cores)
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
+  -s, --summary            print a table of items and RAG counts per file
   -h, --help               this help
 
 Exit status: 0 all converted, 1 some input failed (the others are still written), 2 usage error.
@@ -66,6 +68,33 @@ void write_output(const Exporter& exporter, const std::vector<Document>& documen
   AtomicOutput file{std::filesystem::path(output)};
   exporter.write_file(documents, file.temp_path());
   file.commit();
+}
+
+std::string fit(std::string text, std::size_t width) {
+  if (text.size() > width) text = "…" + text.substr(text.size() - (width - 1));
+  text.resize(std::max(text.size(), width), ' ');
+  return text;
+}
+
+// One line per document: items and RAG counts, like a progress report's overview table.
+void print_summary(const std::vector<Document>& documents) {
+  std::cout << fit("source", 44) << fit("mapping", 28)
+            << "items   red   a/r amber   a/g green  blue  none  warnings\n";
+  for (const auto& document : documents) {
+    std::map<Rating, std::size_t> counts;
+    for (const auto& item : document.items) ++counts[item.status];
+    auto column = [](std::size_t n, int width) {
+      auto text = std::to_string(n);
+      return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(text.size()))), ' ') + text;
+    };
+    std::cout << fit(document.source.file, 44) << fit(document.mapping.name, 28)
+              << column(document.items.size(), 5);
+    for (auto rating : {Rating::red, Rating::amber_red, Rating::amber, Rating::amber_green,
+                        Rating::green, Rating::blue, Rating::none}) {
+      std::cout << column(counts[rating], 6);
+    }
+    std::cout << column(document.warnings.size(), 10) << '\n';
+  }
 }
 
 }  // namespace
@@ -143,6 +172,10 @@ int run_convert(std::span<const std::string> words) {
     return kExitFailed;
   }
   write_output(exporter, documents, output);
+  if (args.has("summary")) {
+    print_summary(documents);
+    std::cout.flush();
+  }
   if (!quiet) {
     std::cerr << "converted " << documents.size() << " of " << paths.size() + missing.size()
               << " file(s): " << items << " items, " << warnings << " warnings"

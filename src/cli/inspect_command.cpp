@@ -32,7 +32,13 @@ void print_decision(const Table& table, const TableDecision& decision) {
   std::cout << "table " << table.index;
   if (!table.sheet.empty()) std::cout << " (sheet " << table.sheet << ")";
   if (!table.pages.empty()) std::cout << " (pages " << table.pages << ")";
-  std::cout << ": " << table.rows.size() << " rows x " << table.column_count() << " columns\n";
+  std::cout << ": " << table.rows.size() << " rows x " << table.column_count() << " columns";
+  if (!decision.chosen) {
+    std::cout << ", not an item table (best: " << decision.candidates.front().mapping->name << ' '
+              << std::fixed << std::setprecision(2) << decision.candidates.front().score << ")\n";
+    return;
+  }
+  std::cout << '\n';
   for (const auto& heading : table.headings) std::cout << "  heading: " << shorten(heading) << '\n';
   std::cout << "  candidates:";
   for (const auto& candidate : decision.candidates) {
@@ -40,10 +46,6 @@ void print_decision(const Table& table, const TableDecision& decision) {
               << candidate.score;
   }
   std::cout << '\n';
-  if (!decision.chosen) {
-    std::cout << "  not an item table (no mapping fits a header row)\n";
-    return;
-  }
   std::cout << "  mapping: " << decision.chosen->name << " (score " << std::setprecision(2)
             << decision.score << (decision.generic ? ", generic fallback" : "") << ")\n";
   auto plan = plan_columns(table, *decision.header_row, *decision.chosen);

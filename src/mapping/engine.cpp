@@ -52,7 +52,7 @@ std::optional<std::string> banner_text(const Table& table) {
       if (!joined.empty()) joined += ' ';
       joined += cell;
     }
-    if (count == 0 || dashes) continue;
+    if (count == 0 || dashes || (count == 1 && is_page_number(joined))) continue;
     if (count > 3 || ++rows_with_text > 2) return std::nullopt;
     if (!text.empty()) text += ' ';
     text += joined;
@@ -137,7 +137,25 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
   for (const auto& table : document.tables) {
     auto decision = decide_table(table, options);
     result.decisions.push_back(decision);
+    if (!decision.chosen && assembler && table.headings.empty() && banners.empty() &&
+        table.column_count() == current_headers.size() && table.sheet == last_sheet) {
+      // No header of its own, right after an item table and as wide: the same table continued
+      // after a page break (common in text exported from Word and PDF).
+      ColumnPlan continued = plans.back();
+      continued.header_row = 0;
+      continued.header_rows = 0;
+      plans.push_back(std::move(continued));
+      std::size_t before = result.items.size();
+      assembler->resume(table, plans.back());
+      assembler->add_rows();
+      items_per_mapping[current->name] += result.items.size() - before;
+      continue;
+    }
     if (!decision.chosen) {
+      // Headings above a table that holds no items still head what follows it.
+      for (const auto& heading : table.headings) {
+        if (heading != document.title && !is_page_number(heading)) banners.push_back(heading);
+      }
       if (auto banner = banner_text(table)) banners.push_back(*banner);
       continue;
     }
@@ -145,12 +163,12 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
     plans.push_back(plan_columns(table, *decision.header_row, mapping));
     const ColumnPlan& plan = plans.back();
 
-    std::vector<std::string> headings;
-    for (const auto& heading : table.headings) {
-      if (heading != document.title) headings.push_back(heading);
-    }
-    for (auto& banner : banners) headings.push_back(std::move(banner));
+    // Outermost first: banners stand before the table's own nearest headings.
+    std::vector<std::string> headings = std::move(banners);
     banners.clear();
+    for (const auto& heading : table.headings) {
+      if (heading != document.title && !is_page_number(heading)) headings.push_back(heading);
+    }
     for (auto& heading : headings_above(table, plan.header_row)) headings.push_back(std::move(heading));
 
     bool same_layout = assembler && current == &mapping && plan.normalised_headers == current_headers;

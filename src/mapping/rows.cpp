@@ -84,17 +84,14 @@ bool is_dash_row(const std::vector<std::string>& texts) {
   return any;
 }
 
-// "3", "Page 3", "Page 3 of 14", "3 / 14" alone on a row.
 bool is_page_number_row(const std::vector<std::string>& texts) {
-  static const std::regex page(R"(^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$)",
-                               std::regex::icase | std::regex::optimize);
   const std::string* only = nullptr;
   for (const auto& text : texts) {
     if (text.empty()) continue;
     if (only) return false;
     only = &text;
   }
-  return only && only->size() < 20 && std::regex_match(*only, page);
+  return only && is_page_number(*only);
 }
 
 std::string joined_row(const std::vector<std::string>& texts) {
@@ -126,6 +123,12 @@ void record_assessment(Item& item, Assessment assessment) {
 }
 
 }  // namespace
+
+bool is_page_number(std::string_view text) {
+  static const std::regex page(R"(^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$)",
+                               std::regex::icase | std::regex::optimize);
+  return text.size() < 20 && std::regex_match(text.begin(), text.end(), page);
+}
 
 ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
                              std::vector<Warning>& warnings)
@@ -172,7 +175,9 @@ void ItemAssembler::add_rows() {
     }
     if (is_droppable(cells)) continue;
     realign_if_shifted(row, cells);
-    if (is_continuation(cells)) {
+    if (is_spilled_table_row(cells)) {
+      fold_spilled_row(row, cells);
+    } else if (is_continuation(cells)) {
       continue_item(row, cells);
     } else {
       apply_carry_down(cells);
@@ -266,11 +271,39 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
   }
 }
 
+// Text extracted from documents with tables nested in cells spills the inner table's rows into
+// the outer table: short cells reaching into columns the header does not name. They are lines of
+// the item above (cells joined by " | "), not items.
+bool ItemAssembler::is_spilled_table_row(const RowCells& cells) const {
+  if (items_.size() <= first_item_ || has_rating(cells)) return false;
+  bool beyond_header = false;
+  for (std::size_t col = 0; col < cells.texts.size(); ++col) {
+    const auto& text = cells.texts[col];
+    if (text.empty()) continue;
+    if (text.size() > 60) return false;
+    const auto& column = plan_->columns[col];
+    beyond_header = beyond_header || (column.header.empty() && !column.rule);
+  }
+  return beyond_header;
+}
+
+void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
+  Item& item = items_.back();
+  append_extra(item.extra, "nested table", joined_row(cells.texts));
+  extend_location(item.source, row);
+  warn("nested-table-rows",
+       "a row of short cells beyond the header's columns (a table inside a cell) was kept in the "
+       "extra field 'nested table' of the item above",
+       location_of(row));
+}
+
+// A row that only carries on the item above: its key cell is empty (or, right after a page break
+// or repeated header, starts mid-sentence in lower case) and it has no rating of its own.
 bool ItemAssembler::is_continuation(const RowCells& cells) const {
-  if (!plan_->key_col || items_.size() <= first_item_) return false;
-  const auto& key = plan_->columns[*plan_->key_col];
-  if (!cells.texts[key.col].empty() || has_rating(cells)) return false;
-  return !plan_->key_carries_down || after_header_;
+  if (!plan_->key_col || items_.size() <= first_item_ || has_rating(cells)) return false;
+  const std::string& key = cells.texts[plan_->columns[*plan_->key_col].col];
+  if (key.empty()) return !plan_->key_carries_down || after_header_;
+  return after_header_ && key.front() >= 'a' && key.front() <= 'z';
 }
 
 void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {

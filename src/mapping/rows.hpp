@@ -11,6 +11,9 @@
 
 namespace trackport {
 
+// "3", "Page 3", "Page 3 of 14", "3 / 14": running page numbers, never headings or items.
+bool is_page_number(std::string_view text);
+
 // Builds items from the rows of one logical table, which may be made of several source tables
 // that share a header (a table split by page breaks): carried-down values and the last item
 // survive from one part to the next, so a row cut by the break can be joined to its item.
@@ -37,6 +40,8 @@ class ItemAssembler {
   bool is_droppable(const RowCells& cells) const;
   bool has_rating(const RowCells& cells) const;
   void realign_if_shifted(std::size_t row, RowCells& cells);
+  bool is_spilled_table_row(const RowCells& cells) const;
+  void fold_spilled_row(std::size_t row, const RowCells& cells);
   bool is_continuation(const RowCells& cells) const;
   void continue_item(std::size_t row, const RowCells& cells);
   void apply_carry_down(RowCells& cells);

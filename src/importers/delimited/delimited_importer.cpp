@@ -39,8 +39,10 @@ bool looks_binary(std::string_view bytes) {
   return controls * 20 > head.size();
 }
 
+// .tsv, .tab and .txt are tab-separated (the text exports of Word and Excel); a .csv may use
+// commas, semicolons (European Excel) or tabs, so its delimiter is sniffed.
 char delimiter_for(std::string_view extension, std::string_view text) {
-  if (extension == "tsv" || extension == "tab") return '\t';
+  if (extension == "tsv" || extension == "tab" || extension == "txt") return '\t';
   return sniff_delimiter(text);
 }
 
