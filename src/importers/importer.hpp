@@ -46,7 +46,4 @@ const std::vector<std::unique_ptr<Importer>>& importers();
 // Throws InputError naming what the file seems to be when no importer can read it.
 const Importer& choose_importer(const InputFile& input);
 
-// Lower-case extension without the dot ("xlsx"), "" if none.
-std::string extension_of(const std::filesystem::path& path);
-
 }  // namespace trackport

@@ -16,14 +16,6 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
   return all;
 }
 
-std::string extension_of(const std::filesystem::path& path) {
-  auto extension = path.extension().string();
-  if (!extension.empty() && extension.front() == '.') extension.erase(0, 1);
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
-
 namespace {
 
 // What the first bytes say a file is, for error messages.

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -52,6 +53,13 @@ std::string sha256_hex(std::string_view bytes) {
     hex.push_back(kHex[digest[i] & 0xF]);
   }
   return hex;
+}
+
+std::string extension_of(const std::filesystem::path& path) {
+  auto extension = path.extension().string();
+  if (!extension.empty() && extension.front() == '.') extension.erase(0, 1);
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
 }
 
 AtomicOutput::AtomicOutput(std::filesystem::path target) : target_(std::move(target)) {

@@ -30,6 +30,9 @@ InputFile read_input(const std::filesystem::path& path, std::size_t max_bytes = 
 
 std::string sha256_hex(std::string_view bytes);
 
+// Lower-case extension without the dot ("xlsx"), "" if none.
+std::string extension_of(const std::filesystem::path& path);
+
 // Writes to a temporary file beside the target and renames it over the target on commit(),
 // so an output is never seen half-written. Without commit() the temporary file is removed.
 class AtomicOutput {
