@@ -79,6 +79,14 @@ std::vector<std::string> headings_above(const Table& table, std::size_t header_r
   return headings;
 }
 
+// Two parts are one table when their headers read the same; blank columns at the right (a
+// wider grid around the same header) do not count.
+std::vector<std::string> layout_of(const ColumnPlan& plan) {
+  auto headers = plan.normalised_headers;
+  while (!headers.empty() && headers.back().empty()) headers.pop_back();
+  return headers;
+}
+
 }  // namespace
 
 TableDecision decide_table(const Table& table, const MapOptions& options) {
@@ -138,7 +146,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
     auto decision = decide_table(table, options);
     result.decisions.push_back(decision);
     if (!decision.chosen && assembler && table.headings.empty() && banners.empty() &&
-        table.column_count() == current_headers.size() && table.sheet == last_sheet) {
+        table.column_count() == plans.back().columns.size() && table.sheet == last_sheet) {
       // No header of its own, right after an item table and as wide: the same table continued
       // after a page break (common in text exported from Word and PDF).
       ColumnPlan continued = plans.back();
@@ -171,7 +179,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
     }
     for (auto& heading : headings_above(table, plan.header_row)) headings.push_back(std::move(heading));
 
-    bool same_layout = assembler && current == &mapping && plan.normalised_headers == current_headers;
+    bool same_layout = assembler && current == &mapping && layout_of(plan) == current_headers;
     std::size_t before = result.items.size();
     if (same_layout && headings.empty()) {
       assembler->resume(table, plan);
@@ -180,7 +188,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
       assembler.emplace(mapping, file, result.items, result.warnings);
       assembler->start(table, plan, headings);
       current = &mapping;
-      current_headers = plan.normalised_headers;
+      current_headers = layout_of(plan);
       last_headings = headings;
     }
     last_sheet = table.sheet;

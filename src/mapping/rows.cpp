@@ -347,6 +347,7 @@ void ItemAssembler::apply_carry_down(RowCells& cells) {
 
 Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
   Item item;
+  std::size_t unnamed = 0;
   item.source = location_of(row);
   for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
     const auto& column = plan_->columns[col];
@@ -381,12 +382,19 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
       } else {
         item.assessments.push_back({column.by, Rating::none, "", RatingSource::text, text});
       }
+    } else if (column.header.empty()) {
+      append_extra(item.extra, "Column " + column_letters(static_cast<int>(col) + 1), text);
+      ++unnamed;
     } else {
-      std::string header = column.header.empty()
-                               ? "Column " + column_letters(static_cast<int>(col) + 1)
-                               : column.header;
-      append_extra(item.extra, header, text);
+      append_extra(item.extra, column.header, text);
     }
+  }
+  if (unnamed > 0) {
+    warn("values-beyond-header",
+         std::to_string(unnamed) +
+             " value(s) of this row stand in columns with no header; they are kept in extra as "
+             "'Column X'",
+         item.source);
   }
   apply_headings(item);
   choose_headline(item);
