@@ -34,6 +34,27 @@ class ZipArchive {
   // The whole entry, inflated; nullopt when there is no such entry.
   std::optional<std::string> read(std::string_view name);
 
+  // Inflates one entry piece by piece under the same limits as read(), so a big part can be
+  // parsed while it streams (the archive must outlive the reader).
+  class EntryReader {
+   public:
+    ~EntryReader();
+    EntryReader(EntryReader&&) noexcept;
+    EntryReader& operator=(EntryReader&&) noexcept;
+    // Up to `size` inflated bytes into `out`; 0 at the end of the entry. Throws InputError.
+    std::size_t read(char* out, std::size_t size);
+    // The size the ZIP declares (it may lie; read() still enforces the limits).
+    std::size_t declared_size() const;
+
+   private:
+    friend class ZipArchive;
+    struct State;
+    explicit EntryReader(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+  };
+  // nullopt when there is no such entry.
+  std::optional<EntryReader> open(std::string_view name);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

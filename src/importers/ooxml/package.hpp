@@ -8,14 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include <pugixml.hpp>
+
 #include "io/zip.hpp"
 
 namespace trackport {
 
 struct Relationship {
   std::string id;
-  std::string type;    // full type URI; compare with ends_with("/officeDocument") etc.
-  std::string target;  // resolved to a package path without a leading '/', e.g. "xl/worksheets/sheet1.xml"
+  std::string type;  // full type URI; compare with ends_with("/officeDocument") etc.
+  std::string
+      target;  // resolved to a package path without a leading '/', e.g. "xl/worksheets/sheet1.xml"
   bool external = false;
 };
 
@@ -44,5 +47,22 @@ class OoxmlPackage {
 // Parse options for OOXML parts: no DOCTYPE processing (pugixml never expands external entities;
 // a part with a DOCTYPE is rejected by the caller as a possible billion-laughs attack).
 bool has_doctype(std::string_view xml);
+
+// Parses an XML part in place with pugixml: `xml` is modified and must outlive `doc`. Throws
+// InputError naming the part when it has a DOCTYPE or is not well-formed.
+void parse_part_in_place(pugi::xml_document& doc, std::string& xml, std::string_view part,
+                         unsigned options = pugi::parse_default);
+
+// The local name of an element or attribute ("x:row" -> "row"): some producers write OOXML with
+// namespace prefixes on every element.
+std::string_view local_name(const char* qualified);
+
+// The part path of a relationships part: "xl/workbook.xml" -> "xl/_rels/workbook.xml.rels",
+// "" (the package) -> "_rels/.rels".
+std::string rels_part_for(std::string_view part);
+
+// Resolves a relationship target against the part that holds the relationship: relative targets,
+// "../" segments, absolute "/xl/..." targets, percent-escapes. The result has no leading '/'.
+std::string resolve_target(std::string_view source_part, std::string_view target);
 
 }  // namespace trackport
