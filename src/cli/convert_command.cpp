@@ -124,6 +124,7 @@ int run_convert(std::span<const std::string> words) {
     options.mapping = &*mapping;
   }
   options.organisation = args.value("organisation");
+  const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
 
   std::vector<std::string> missing;
   auto paths = expand_inputs(args.positional(), missing);
@@ -152,7 +153,6 @@ int run_convert(std::span<const std::string> words) {
                 << std::flush;
     }
   };
-  unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
   auto outcomes = convert_files(paths, options, jobs, on_done);
   if (progress) std::cerr << "\r\033[K";
 

@@ -1,0 +1,202 @@
+// Whole command-line sessions: the binary as a user runs it, its exit status, stdout and stderr.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+class Sandbox {
+ public:
+  Sandbox() {
+    dir_ = fs::temp_directory_path() / ("trackport-cli-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(counter_++));
+    fs::create_directories(dir_);
+  }
+  ~Sandbox() { fs::remove_all(dir_); }
+
+  fs::path path(const std::string& name) const { return dir_ / name; }
+
+  fs::path write(const std::string& name, const std::string& bytes) const {
+    auto file = path(name);
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << bytes;
+    return file;
+  }
+
+  // Runs trackport with the arguments (a shell word list) from inside the sandbox.
+  Run run(const std::string& arguments) const {
+    auto out = path(".stdout"), err = path(".stderr");
+    std::string command = "cd '" + dir_.string() + "' && '" + TRACKPORT_BINARY + "' " + arguments +
+                          " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    int raw = std::system(command.c_str());
+    Run run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.out = slurp(out);
+    run.err = slurp(err);
+    fs::remove(out);
+    fs::remove(err);
+    return run;
+  }
+
+  // Files in the sandbox, for checking nothing half-written was left.
+  std::vector<std::string> files() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir_)) names.push_back(entry.path().filename());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  static std::string slurp(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+ private:
+  fs::path dir_;
+  static inline int counter_ = 0;
+};
+
+std::size_t lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+const std::string kSample = fs::path(TRACKPORT_SOURCE_DIR) / "samples" / "sheffield-tracker-extract.csv";
+
+}  // namespace
+
+TEST_CASE("cli: --version and --help answer with exit 0") {
+  Sandbox box;
+  auto version = box.run("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.starts_with("trackport "));
+  auto help = box.run("convert --help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("usage: trackport convert") != std::string::npos);
+  for (const char* command : {"inspect", "tables", "mappings"}) {
+    CHECK(box.run(std::string(command) + " --help").status == 0);
+  }
+}
+
+TEST_CASE("cli: usage errors exit 2 with one line") {
+  Sandbox box;
+  for (const char* arguments : {"", "frobnicate", "convert x.csv", "convert -o out.json",
+                                "convert x.csv -o out.json --no-such-option",
+                                "convert x.csv -o out.docx", "convert x.csv -o out.json --jobs 0",
+                                "mappings", "mappings show no-such-mapping"}) {
+    INFO(arguments);
+    auto run = box.run(arguments);
+    CHECK(run.status == 2);
+    if (std::string(arguments).empty()) continue;  // no command at all: the usage text
+    CHECK(run.err.starts_with("trackport: "));
+    CHECK(lines(run.err) == 1);
+  }
+}
+
+TEST_CASE("cli: a sample converts to every output format") {
+  Sandbox box;
+  for (const char* output : {"out.json", "out.jsonl", "out.csv", "out.xlsx"}) {
+    INFO(output);
+    auto run = box.run("convert '" + kSample + "' -o " + output + " --quiet");
+    CHECK(run.status == 0);
+    CHECK(run.err.empty());
+    CHECK(fs::file_size(box.path(output)) > 1000);
+  }
+  auto json = Sandbox::slurp(box.path("out.json"));
+  CHECK(json.find("\"schema_version\": \"1\"") != std::string::npos);
+  CHECK(json.find("\"name\": \"sheffield-child-poverty\"") != std::string::npos);
+  auto stdout_run = box.run("convert '" + kSample + "' -o - --format jsonl --quiet");
+  CHECK(stdout_run.status == 0);
+  CHECK(lines(stdout_run.out) == 1);
+  CHECK(box.run("convert '" + kSample + "' -o - --format xlsx").status == 2);
+}
+
+TEST_CASE("cli: bad inputs get one line naming the file; nothing is half-written") {
+  Sandbox box;
+  box.write("empty.csv", "");
+  box.write("binary.csv", std::string("\x7f" "ELF\2\1\1\0\0\0\0\0", 12));
+  box.write("legacy.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
+  for (const char* name : {"empty.csv", "binary.csv", "legacy.xls", "missing.csv"}) {
+    INFO(name);
+    auto run = box.run(std::string("convert ") + name + " -o out.json");
+    CHECK(run.status == 1);
+    CHECK(lines(run.err) == 2);  // the file's reason, then "nothing converted"
+    CHECK(run.err.starts_with(std::string("trackport: ") + name + ": "));
+    CHECK_FALSE(fs::exists(box.path("out.json")));
+  }
+  CHECK(box.files() == std::vector<std::string>{"binary.csv", "empty.csv", "legacy.xls"});
+}
+
+TEST_CASE("cli: in a batch one bad file never stops the others") {
+  Sandbox box;
+  fs::create_directories(box.path("batch/sub"));
+  fs::copy_file(kSample, box.path("batch/a-good.csv"));
+  box.write("batch/b-empty.csv", "");
+  fs::copy_file(kSample, box.path("batch/sub/c-good.csv"), fs::copy_options::none);
+  auto run = box.run("convert batch -o out.json --jobs 2");
+  CHECK(run.status == 1);
+  CHECK(run.err.find("trackport: batch/b-empty.csv: empty file") != std::string::npos);
+  CHECK(run.err.find("converted 2 of 3 file(s)") != std::string::npos);
+  auto json = Sandbox::slurp(box.path("out.json"));
+  CHECK(json.find("batch/a-good.csv") < json.find("batch/sub/c-good.csv"));  // sorted by path
+}
+
+TEST_CASE("cli: an output that cannot be written fails without leaving a temporary file") {
+  Sandbox box;
+  auto run = box.run("convert '" + kSample + "' -o no-such-dir/out.json");
+  CHECK(run.status == 1);
+  CHECK(lines(run.err) == 1);
+  CHECK(box.files().empty());
+}
+
+TEST_CASE("cli: mapping files are checked, and their mistakes reported with a position") {
+  Sandbox box;
+  box.write("good.yaml", "name: mine\ncolumns:\n  - {header: Task, field: text}\n");
+  box.write("typo.yaml", "name: mine\ncolums:\n  - {header: Task, field: text}\n");
+  CHECK(box.run("mappings check good.yaml").status == 0);
+  auto bad = box.run("mappings check typo.yaml");
+  CHECK(bad.status == 1);
+  CHECK(bad.err.starts_with("typo.yaml:2:1: unknown key 'colums'"));
+  auto with_typo = box.run("convert '" + kSample + "' -o out.json --mapping typo.yaml");
+  CHECK(with_typo.status == 2);
+  CHECK(lines(with_typo.err) == 1);
+  auto unknown = box.run("convert '" + kSample + "' -o out.json --mapping no-such-mapping");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown mapping 'no-such-mapping'") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.path("out.json")));
+  auto list = box.run("mappings list");
+  CHECK(list.out.find("sheffield-child-poverty") != std::string::npos);
+  CHECK(list.out.find("generic") != std::string::npos);
+  auto show = box.run("mappings show nottingham-progress-review");
+  CHECK(show.out.find("Officer RAG") != std::string::npos);
+}
+
+TEST_CASE("cli: inspect shows the header row and the mapping chosen") {
+  Sandbox box;
+  auto run = box.run("inspect '" + kSample + "'");
+  CHECK(run.status == 0);
+  CHECK(run.out.find("mapping: sheffield-child-poverty") != std::string::npos);
+  CHECK(run.out.find("What will we do? -> text") != std::string::npos);
+}
+
+TEST_CASE("cli: tables writes the grid") {
+  Sandbox box;
+  auto run = box.run("tables '" + kSample + "' -o grid.json");
+  CHECK(run.status == 0);
+  auto json = Sandbox::slurp(box.path("grid.json"));
+  CHECK(json.find("\"row_span\"") != std::string::npos);
+  CHECK(json.find("\"text\": \"Challenge\"") != std::string::npos);
+}
