@@ -1,0 +1,52 @@
+// The JSON form of the model (spec/MODEL.md: a public contract, field names fixed) and the "json"
+// and "jsonl" exporters.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "exporters/exporter.hpp"
+#include "model/document.hpp"
+
+namespace trackport {
+
+// One Document in its JSON form, keys in the order MODEL.md lists them. Optional text that is
+// empty is null, an absent due is null, so every document has the same keys.
+nlohmann::ordered_json document_to_json(const Document& document);
+
+// The inverse of document_to_json. Missing keys take their defaults; a value of the wrong type,
+// an unknown rating or a date that is not YYYY-MM-DD throws std::runtime_error naming the path,
+// e.g. "items[3].status: unknown rating \"purple\"". Parse with ordered_json to keep the order
+// of `extra` (plain json sorts object keys).
+Document document_from_json(const nlohmann::ordered_json& json);
+Document document_from_json(const nlohmann::json& json);
+// A Document object or an array of them.
+std::vector<Document> documents_from_json(const nlohmann::ordered_json& json);
+
+// Writes one Document as an object, any other number of them as an array; 2-space indent, UTF-8
+// as is. Streams document by document, item by item, so a large batch is never held twice.
+void write_json(const std::vector<Document>& documents, std::ostream& out);
+// JSON Lines: one compact Document a line.
+void write_json_lines(const std::vector<Document>& documents, std::ostream& out);
+
+class JsonExporter final : public Exporter {
+ public:
+  std::string_view name() const override { return "json"; }
+  std::vector<std::string_view> extensions() const override { return {"json"}; }
+  void write(const std::vector<Document>& documents, std::ostream& out) const override {
+    write_json(documents, out);
+  }
+};
+
+class JsonLinesExporter final : public Exporter {
+ public:
+  std::string_view name() const override { return "jsonl"; }
+  std::vector<std::string_view> extensions() const override { return {"jsonl"}; }
+  void write(const std::vector<Document>& documents, std::ostream& out) const override {
+    write_json_lines(documents, out);
+  }
+};
+
+}  // namespace trackport

@@ -1,0 +1,127 @@
+// The Items sheet: one row per Item, with RAG validation and fills on the rating columns.
+#include <string>
+
+#include "exporters/item_table.hpp"
+#include "exporters/workbook/sheets.hpp"
+
+namespace trackport::workbook {
+namespace {
+
+using item_table::CellKind;
+
+constexpr const char* kSheetName = "Items";
+
+struct ColumnRange {
+  lxw_col_t first;
+  lxw_col_t last;
+};
+
+std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers) {
+  std::vector<std::string> headers;
+  for (const auto& column : item_table::fixed_columns()) headers.emplace_back(column.header);
+  headers.insert(headers.end(), assessment_headers.begin(), assessment_headers.end());
+  headers.emplace_back(item_table::kLocationHeader);
+  return headers;
+}
+
+void write_fixed_cell(SheetWriter& sheet, lxw_col_t column, const item_table::FixedColumn& spec,
+                      const Document& document, const Item& item) {
+  switch (spec.kind) {
+    case CellKind::date:
+      if (auto day = spec.date(item)) sheet.date(column, *day);
+      break;
+    case CellKind::long_text:
+      sheet.wrapped_text(column, spec.text(document, item));
+      break;
+    case CellKind::text:
+    case CellKind::rating:
+      sheet.text(column, spec.text(document, item));
+      break;
+  }
+}
+
+void write_item_row(SheetWriter& sheet, const Document& document, const Item& item,
+                    const std::vector<std::string>& assessment_headers) {
+  sheet.next_row();
+  lxw_col_t column = 0;
+  for (const auto& spec : item_table::fixed_columns()) {
+    write_fixed_cell(sheet, column++, spec, document, item);
+  }
+  for (const auto& by : assessment_headers) {
+    sheet.text(column++, item_table::assessment_label(item, by));
+  }
+  sheet.text(column, item_table::location_label(item.source));
+}
+
+lxw_col_t status_column() {
+  const auto& columns = item_table::fixed_columns();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].kind == CellKind::rating) return static_cast<lxw_col_t>(i);
+  }
+  return 0;
+}
+
+// The Status column and the block of assessment columns after the fixed ones.
+std::vector<ColumnRange> rating_columns(std::size_t assessment_count) {
+  const lxw_col_t status = status_column();
+  std::vector<ColumnRange> ranges = {{status, status}};
+  if (assessment_count > 0) {
+    const auto first = static_cast<lxw_col_t>(item_table::fixed_columns().size());
+    ranges.push_back({first, static_cast<lxw_col_t>(first + assessment_count - 1)});
+  }
+  return ranges;
+}
+
+// A drop-down of the rating labels; blank cells stay allowed.
+void add_rating_validation(SheetWriter& sheet, ColumnRange range) {
+  std::vector<std::string> labels;
+  for (Rating rating : rag_ratings()) labels.emplace_back(rating_label(rating));
+  std::vector<char*> list;  // libxlsxwriter wants a NULL-terminated char* array
+  for (auto& label : labels) list.push_back(label.data());
+  list.push_back(nullptr);
+
+  lxw_data_validation validation{};
+  validation.validate = LXW_VALIDATION_TYPE_LIST;
+  validation.value_list = list.data();
+  validation.ignore_blank = LXW_VALIDATION_ON;
+  check(worksheet_data_validation_range(sheet.worksheet(), 1, range.first, sheet.row(), range.last,
+                                        &validation),
+        "adding the rating drop-down to Items");
+}
+
+// One "cell equals <label>" rule per rating, filling the cell in its colour.
+void add_rating_fills(SheetWriter& sheet, ColumnRange range) {
+  for (Rating rating : rag_ratings()) {
+    std::string quoted_label = "\"" + std::string(rating_label(rating)) + "\"";
+    lxw_conditional_format rule{};
+    rule.type = LXW_CONDITIONAL_TYPE_CELL;
+    rule.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    rule.value_string = quoted_label.data();
+    rule.format = sheet.formats().fill_for(rating);
+    check(worksheet_conditional_format_range(sheet.worksheet(), 1, range.first, sheet.row(),
+                                             range.last, &rule),
+          "adding the RAG fills to Items");
+  }
+}
+
+}  // namespace
+
+void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents) {
+  SheetWriter sheet(workbook, kSheetName, formats);
+  const std::vector<std::string> assessment_headers = item_table::assessment_headers(documents);
+  sheet.write_header(items_headers(assessment_headers));
+  for (const auto& document : documents) {
+    for (const auto& item : document.items) {
+      write_item_row(sheet, document, item, assessment_headers);
+    }
+  }
+  if (sheet.row() > 0) {
+    for (ColumnRange range : rating_columns(assessment_headers.size())) {
+      add_rating_validation(sheet, range);
+      add_rating_fills(sheet, range);
+    }
+  }
+  sheet.finish_table();
+}
+
+}  // namespace trackport::workbook

@@ -1,0 +1,64 @@
+// The Extra, Sources and Warnings sheets: plain listings, one row per value, input or warning.
+#include <string>
+
+#include "exporters/item_table.hpp"
+#include "exporters/workbook/sheets.hpp"
+
+namespace trackport::workbook {
+
+void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents) {
+  SheetWriter sheet(workbook, "Extra", formats);
+  sheet.write_header({"Source", "Id", "Header", "Value"});
+  for (const auto& document : documents) {
+    for (const auto& item : document.items) {
+      for (const auto& [header, value] : item.extra) {
+        sheet.next_row();
+        sheet.text(0, document.source.file);
+        sheet.text(1, item.id);
+        sheet.wrapped_text(2, header);
+        sheet.wrapped_text(3, value);
+      }
+    }
+  }
+  sheet.finish_table();
+}
+
+void write_sources_sheet(lxw_workbook* workbook, const Formats& formats,
+                         const Documents& documents) {
+  SheetWriter sheet(workbook, "Sources", formats);
+  sheet.write_header({"File", "Format", "SHA-256", "Title", "Organisation", "Period", "Mapping",
+                      "Score", "Auto", "Items", "Warnings"});
+  for (const auto& document : documents) {
+    sheet.next_row();
+    sheet.text(0, document.source.file);
+    sheet.text(1, document.source.format);
+    sheet.text(2, document.source.sha256);
+    sheet.wrapped_text(3, document.title);
+    sheet.text(4, document.organisation);
+    sheet.text(5, document.period);
+    sheet.text(6, document.mapping.name);
+    sheet.number(7, document.mapping.score, formats.score);
+    sheet.boolean(8, document.mapping.automatic);
+    sheet.number(9, static_cast<double>(document.items.size()));
+    sheet.number(10, static_cast<double>(document.warnings.size()));
+  }
+  sheet.finish_table();
+}
+
+void write_warnings_sheet(lxw_workbook* workbook, const Formats& formats,
+                          const Documents& documents) {
+  SheetWriter sheet(workbook, "Warnings", formats);
+  sheet.write_header({"Source", "Code", "Message", "Location"});
+  for (const auto& document : documents) {
+    for (const auto& warning : document.warnings) {
+      sheet.next_row();
+      sheet.text(0, document.source.file);
+      sheet.text(1, warning.code);
+      sheet.wrapped_text(2, warning.message);
+      sheet.text(3, item_table::location_label(warning.location));
+    }
+  }
+  sheet.finish_table();
+}
+
+}  // namespace trackport::workbook

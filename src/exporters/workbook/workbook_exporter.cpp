@@ -1,0 +1,120 @@
+// Assembles the standard workbook, sheet after sheet.
+#include "exporters/workbook/workbook_exporter.hpp"
+
+#include <xlsxwriter.h>
+
+#include <fstream>
+#include <random>
+#include <stdexcept>
+#include <string>
+
+#include "exporters/workbook/sheets.hpp"
+
+namespace trackport {
+namespace {
+
+// Owns the lxw_workbook until it is closed. One abandoned by an exception is freed without being
+// saved, so no half-written workbook appears.
+class OpenWorkbook {
+ public:
+  explicit OpenWorkbook(const std::filesystem::path& path) {
+    // Constant-memory mode streams each finished row to a temporary file, so 200,000 items do
+    // not sit in memory. It asks for rows in order, which every sheet here does; frozen panes,
+    // autofilters, data validation, conditional formats and column widths all still work in it
+    // (tests/unit/exporters checks them). Strings are stored inline instead of shared.
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    // ZIP64 stays off: parts stay far below 4 GB (200,000 items are a few hundred MB) and
+    // some zip readers do not take ZIP64.
+    const std::string name = path.string();
+    workbook_ = workbook_new_opt(name.c_str(), &options);
+    if (workbook_ == nullptr) throw std::runtime_error("cannot create the workbook " + name);
+  }
+  OpenWorkbook(const OpenWorkbook&) = delete;
+  OpenWorkbook& operator=(const OpenWorkbook&) = delete;
+  ~OpenWorkbook() {
+    if (workbook_ != nullptr) lxw_workbook_free(workbook_);
+  }
+
+  lxw_workbook* get() const { return workbook_; }
+
+  void close(const std::filesystem::path& path) {
+    lxw_workbook* workbook = workbook_;
+    workbook_ = nullptr;
+    workbook::check(workbook_close(workbook), "saving " + path.string());
+  }
+
+ private:
+  lxw_workbook* workbook_ = nullptr;
+};
+
+std::filesystem::path temporary_workbook_path() {
+  std::random_device random;
+  const auto suffix = std::to_string(random()) + std::to_string(random());
+  return std::filesystem::temp_directory_path() / ("trackport-" + suffix + ".xlsx");
+}
+
+// Removes a file when it goes out of scope.
+class RemoveOnExit {
+ public:
+  explicit RemoveOnExit(std::filesystem::path path) : path_(std::move(path)) {}
+  RemoveOnExit(const RemoveOnExit&) = delete;
+  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
+  ~RemoveOnExit() {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// libxlsxwriter only opens the output when the workbook is closed, after all the work; try it first
+// so a bad path fails at once, with our message rather than only libxlsxwriter's.
+void check_writable(const std::filesystem::path& path) {
+  std::ofstream probe(path, std::ios::binary | std::ios::trunc);
+  if (!probe) throw std::runtime_error("cannot open " + path.string() + " for writing");
+}
+
+void write_sheets(const std::vector<Document>& documents, const std::filesystem::path& path) {
+  OpenWorkbook workbook(path);
+  const auto formats = workbook::Formats::create(workbook.get());
+  workbook::write_items_sheet(workbook.get(), formats, documents);
+  workbook::write_extra_sheet(workbook.get(), formats, documents);
+  if (workbook::any_indicators(documents)) {
+    workbook::write_indicators_sheet(workbook.get(), formats, documents);
+  }
+  if (workbook::any_risks(documents)) {
+    workbook::write_risks_sheet(workbook.get(), formats, documents);
+  }
+  workbook::write_summary_sheet(workbook.get(), formats, documents);
+  workbook::write_sources_sheet(workbook.get(), formats, documents);
+  workbook::write_warnings_sheet(workbook.get(), formats, documents);
+  workbook.close(path);
+}
+
+}  // namespace
+
+void write_standard_workbook(const std::vector<Document>& documents,
+                             const std::filesystem::path& path) {
+  check_writable(path);
+  try {
+    write_sheets(documents, path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    throw;
+  }
+}
+
+void WorkbookExporter::write(const std::vector<Document>& documents, std::ostream& out) const {
+  const std::filesystem::path path = temporary_workbook_path();
+  RemoveOnExit remove(path);
+  write_standard_workbook(documents, path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read back the workbook " + path.string());
+  out << in.rdbuf();
+  if (!out) throw std::runtime_error("writing the workbook to the output failed");
+}
+
+}  // namespace trackport

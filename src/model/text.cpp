@@ -1,0 +1,656 @@
+#include "model/text.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace trackport {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 helpers
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kBulletLine = "\xE2\x80\xA2 ";  // "• "
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
+
+// The length of the valid UTF-8 sequence at `at`, or 0 with `consumed` set to the length of the
+// maximal invalid prefix (at least 1), as Unicode's "best practice" for U+FFFD substitution says.
+std::size_t valid_sequence_length(std::string_view text, std::size_t at, std::size_t& consumed) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  consumed = 1;
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    if (at + i >= text.size()) return 0;
+    const auto byte = static_cast<unsigned char>(text[at + i]);
+    const bool in_range = i == 1 ? (byte >= low && byte <= high) : is_continuation(byte);
+    if (!in_range) return 0;
+    consumed = i + 1;
+  }
+  return length;
+}
+
+// Decodes the (valid) UTF-8 code point at `at`, setting `length`; a truncated sequence decodes as
+// its lead byte alone.
+char32_t decode(std::string_view text, std::size_t at, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const std::size_t expected = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (expected == 1 || at + expected > text.size()) {
+    length = 1;
+    return lead;
+  }
+  length = expected;
+  char32_t c = lead & (0xFF >> (expected + 1));
+  for (std::size_t i = 1; i < expected; ++i) {
+    c = (c << 6) | static_cast<char32_t>(static_cast<unsigned char>(text[at + i]) & 0x3F);
+  }
+  return c;
+}
+
+bool is_horizontal_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+bool is_line_break(char32_t c) {
+  return c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x2028 || c == 0x2029;
+}
+
+// Invisible characters that only get in the way: other C0 controls, zero-width space, BOM.
+bool is_dropped(char32_t c) {
+  return (c < 0x20 && c != '\t') || c == 0x7F || c == 0x200B || c == 0xFEFF;
+}
+
+// Characters that always start a list entry, wherever they appear: Word and PDF bullets,
+// including the private-use Symbol/Wingdings code points Word writes for its bullet fonts.
+bool is_strong_bullet(char32_t c) {
+  static constexpr std::array<char32_t, 17> kBullets{0x2022, 0x2023, 0x2043, 0x25A0, 0x25A1, 0x25AA,
+                                                     0x25AB, 0x25BA, 0x25CB, 0x25CF, 0x25E6, 0x27A2,
+                                                     0xF06E, 0xF076, 0xF0A7, 0xF0B7, 0xF0D8};
+  return std::find(kBullets.begin(), kBullets.end(), c) != kBullets.end();
+}
+
+// Characters that are bullets only where a line starts with them, followed by a space: Word's
+// "§" (Wingdings square) and "·", and "o" (its second-level bullet).
+bool is_weak_bullet(char32_t c) {
+  return c == 0xA7 || c == 0xB7 || c == 'o';
+}
+
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bullets
+
+// Appends one output line, with a leading "• " when it is a list entry. Empty entries are dropped.
+void append_line(std::string& out, std::string_view text, bool bullet) {
+  text = trim_spaces(text);
+  if (text.empty()) return;
+  if (!out.empty()) out += '\n';
+  if (bullet) out += kBulletLine;
+  out += text;
+}
+
+// Splits one collapsed, trimmed line at its bullet characters: "• a • b" gives "• a" and "• b";
+// "§ a § b" too, but "see § 3" stays as it is (a weak bullet counts only in a line it starts).
+void append_with_bullets(std::string& out, std::string_view line) {
+  std::size_t first_length = 0;
+  const char32_t first = decode(line, 0, first_length);
+  const bool weak_start =
+      is_weak_bullet(first) && line.size() > first_length && line[first_length] == ' ';
+  const char32_t weak = weak_start && first != 'o' ? first : 0;
+  bool bullet = false;
+  std::size_t piece_start = 0;
+  if (is_strong_bullet(first) || weak_start) {
+    bullet = true;
+    piece_start = first_length;
+  }
+  std::size_t at = piece_start;
+  while (at < line.size()) {
+    std::size_t length = 0;
+    const char32_t c = decode(line, at, length);
+    const bool splits =
+        is_strong_bullet(c) || (c == weak && weak != 0 && line[at - 1] == ' ' &&
+                                (at + length == line.size() || line[at + length] == ' '));
+    if (splits) {
+      append_line(out, line.substr(piece_start, at - piece_start), bullet);
+      bullet = true;
+      piece_start = at + length;
+    }
+    at += length;
+  }
+  append_line(out, line.substr(piece_start), bullet);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii_alnum(char c) {
+  return is_ascii_letter(c) || (c >= '0' && c <= '9');
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower_ascii(a[i]) != b[i]) return false;
+  }
+  return true;
+}
+
+// Tags that cell fragments use; a "<" before anything else ("<5 years", "a < b") is text.
+constexpr std::array<std::string_view, 52> kKnownTags{
+    "a",     "abbr",  "b",      "big",    "blockquote", "body", "br",   "caption", "center",
+    "code",  "col",   "dd",     "del",    "div",        "dl",   "dt",   "em",      "font",
+    "h1",    "h2",    "h3",     "h4",     "h5",         "h6",   "head", "hr",      "html",
+    "i",     "img",   "ins",    "li",     "meta",       "ol",   "p",    "pre",     "s",
+    "small", "span",  "strike", "strong", "style",      "sub",  "sup",  "table",   "tbody",
+    "td",    "tfoot", "th",     "thead",  "tr",         "u",    "ul"};
+
+bool is_known_tag(std::string_view name) {
+  return std::any_of(kKnownTags.begin(), kKnownTags.end(),
+                     [&](std::string_view tag) { return equals_ignoring_case(name, tag); });
+}
+
+// "<ul", "</p>", "<br/>", "<o:p>", "<!--" at `at` (which holds '<').
+bool tag_at(std::string_view text, std::size_t at) {
+  std::size_t i = at + 1;
+  if (text.substr(i, 3) == "!--") return true;
+  if (i < text.size() && text[i] == '/') ++i;
+  const std::size_t name_start = i;
+  while (i < text.size() && (is_ascii_alnum(text[i]) || text[i] == ':')) ++i;
+  if (i == name_start || i >= text.size()) return false;
+  const char after = text[i];
+  if (after != '>' && after != ' ' && after != '/' && after != '\t' && after != '\n' &&
+      after != '\r') {
+    return false;
+  }
+  const std::string_view name = text.substr(name_start, i - name_start);
+  // Word's namespaced tags ("o:p", "w:sdt") count too.
+  return name.find(':') != std::string_view::npos || is_known_tag(name);
+}
+
+// "&amp;", "&#8217;", "&#x2019;" at `at` (which holds '&').
+bool entity_at(std::string_view text, std::size_t at) {
+  std::size_t i = at + 1;
+  const bool numeric = i < text.size() && text[i] == '#';
+  if (numeric) ++i;
+  const bool hex = numeric && i < text.size() && (text[i] == 'x' || text[i] == 'X');
+  if (hex) ++i;
+  const std::size_t start = i;
+  while (i < text.size() && i - start < 10 && is_ascii_alnum(text[i])) ++i;
+  if (i == start || i >= text.size() || text[i] != ';') return false;
+  return numeric || is_ascii_letter(text[start]);
+}
+
+void init_libxml_once() {
+  // xmlInitParser is idempotent but not safe to race; a function-local static runs it once.
+  static const bool initialised = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)initialised;
+}
+
+struct DocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+
+std::string_view name_of(const xmlNode* node) {
+  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name)) : "";
+}
+
+bool name_in(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool is_skipped_element(std::string_view name) {
+  return name_in(name, {"script", "style", "head", "title", "xml", "template", "meta", "link"});
+}
+
+bool is_block_element(std::string_view name) {
+  return name_in(name, {"p",     "div",     "h1",     "h2",      "h3",       "h4",     "h5",
+                        "h6",    "ul",      "ol",     "dl",      "dt",       "dd",     "blockquote",
+                        "pre",   "address", "center", "section", "article",  "header", "footer",
+                        "table", "caption", "hr",     "form",    "fieldset", "figure", "figcaption",
+                        "main",  "nav",     "aside",  "body",    "html",     "menu"});
+}
+
+bool is_list(std::string_view name) {
+  return name == "ul" || name == "ol" || name == "menu";
+}
+
+// Walks a parsed fragment and writes its text: lines separated by '\n', list entries starting
+// with "• ", nested table rows as one line with cells joined by " | ". Whitespace is collapsed
+// later, so this only has to put the breaks in the right places.
+class TextWriter {
+ public:
+  std::string take() { return std::move(out_); }
+
+  // Returns whether the walk should descend into the node's children.
+  bool enter(const xmlNode* node) {
+    switch (node->type) {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        text(node);
+        return false;
+      case XML_ELEMENT_NODE:
+        return enter_element(node);
+      default:
+        return false;  // comments, processing instructions, doctype
+    }
+  }
+
+  void leave(const xmlNode* node) {
+    if (node->type != XML_ELEMENT_NODE) return;
+    const std::string_view name = name_of(node);
+    if (name == "pre") --pre_depth_;
+    if (name == "td" || name == "th") {
+      leave_cell();
+    } else if (name == "tr") {
+      if (!cells_in_row_.empty()) cells_in_row_.pop_back();
+      line_break();
+    } else if (name == "li" || is_block_element(name)) {
+      line_break();
+    }
+    if (name == "li" || is_list(name)) pending_bullet_ = false;  // an empty entry ends here
+  }
+
+ private:
+  bool enter_element(const xmlNode* node) {
+    const std::string_view name = name_of(node);
+    if (is_skipped_element(name)) return false;
+    if (node->parent && node->parent->type == XML_ELEMENT_NODE && is_list(name_of(node->parent)) &&
+        name != "li" && !line_has_text_) {
+      pending_bullet_ = true;  // Word's <ul> without <li>: its content is the entry
+    }
+    if (name == "br") {
+      line_break();
+    } else if (name == "li") {
+      line_break();
+      if (cell_depth_ == 0) pending_bullet_ = true;
+    } else if (name == "tr") {
+      line_break();
+      cells_in_row_.push_back(0);
+    } else if (name == "td" || name == "th") {
+      enter_cell();
+    } else if (is_block_element(name)) {
+      line_break();
+    }
+    if (name == "pre") ++pre_depth_;
+    return true;
+  }
+
+  void text(const xmlNode* node) {
+    if (!node->content) return;
+    const std::string_view content(reinterpret_cast<const char*>(node->content));
+    const bool blank = std::all_of(content.begin(), content.end(), [](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    });
+    if (blank) {
+      out_ += ' ';
+      return;
+    }
+    if (node->parent && node->parent->type == XML_ELEMENT_NODE && is_list(name_of(node->parent)) &&
+        !line_has_text_) {
+      pending_bullet_ = true;  // text straight inside <ul>
+    }
+    if (pending_bullet_ && cell_depth_ == 0 && !starts_with_bullet(content)) {
+      out_ += kBulletLine;
+    }
+    pending_bullet_ = false;
+    line_has_text_ = true;
+    for (char c : content) {
+      const bool newline = c == '\n' || c == '\r';
+      out_ += (newline && pre_depth_ == 0) || c == '\t' ? ' ' : c;
+    }
+  }
+
+  // A cell of a table inside the fragment joins its row's line. A cell with no row around it is
+  // the fragment's own cell (an importer passed the whole <td>): its content is read as usual.
+  void enter_cell() {
+    const bool nested = !cells_in_row_.empty();
+    cell_is_nested_.push_back(nested);
+    if (!nested) {
+      line_break();
+      return;
+    }
+    if (cells_in_row_.back()++ > 0) out_ += " | ";
+    ++cell_depth_;
+  }
+
+  void leave_cell() {
+    if (cell_is_nested_.empty()) return;
+    if (cell_is_nested_.back()) {
+      --cell_depth_;
+    } else {
+      line_break();
+    }
+    cell_is_nested_.pop_back();
+  }
+
+  static bool starts_with_bullet(std::string_view content) {
+    const std::string_view trimmed = trim_spaces(content);
+    if (trimmed.empty()) return false;
+    std::size_t length = 0;
+    const char32_t first = decode(trimmed, 0, length);
+    return is_strong_bullet(first) || (is_weak_bullet(first) && first != 'o');
+  }
+
+  // Inside a nested table's cell a break would split the row, so it becomes a space.
+  void line_break() {
+    if (cell_depth_ > 0) {
+      out_ += ' ';
+      return;
+    }
+    if (!out_.empty() && out_.back() != '\n') out_ += '\n';
+    line_has_text_ = false;
+  }
+
+  std::string out_;
+  std::vector<int> cells_in_row_;
+  std::vector<bool> cell_is_nested_;
+  int cell_depth_ = 0;
+  int pre_depth_ = 0;
+  bool line_has_text_ = false;
+  bool pending_bullet_ = false;
+};
+
+// Visits every node in document order without recursion, so that deeply nested markup cannot
+// exhaust the stack.
+void walk(const xmlDoc* doc, TextWriter& writer) {
+  const xmlNode* node = doc->children;
+  while (node) {
+    const bool entered = writer.enter(node);  // false for text and skipped elements
+    if (entered && node->children) {
+      node = node->children;
+      continue;
+    }
+    if (entered) writer.leave(node);
+    while (node && !node->next) {
+      node = node->parent;
+      if (!node || node == reinterpret_cast<const xmlNode*>(doc)) return;
+      writer.leave(node);
+    }
+    node = node ? node->next : nullptr;
+  }
+}
+
+// Word's "<![if !supportLists]>" and "<![endif]>" markers are not comments to the HTML parser,
+// which would keep them as text; the content between them (Word's own bullet glyph) stays.
+std::string strip_word_conditionals(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t copied = 0;
+  for (std::size_t at = html.find("<!["); at != std::string_view::npos;
+       at = html.find("<![", at + 1)) {
+    const std::string_view keyword = html.substr(at + 3, 5);
+    const bool conditional =
+        equals_ignoring_case(keyword.substr(0, 2), "if") || equals_ignoring_case(keyword, "endif");
+    const std::size_t close = html.find("]>", at);
+    if (!conditional || close == std::string_view::npos) continue;
+    out.append(html.substr(copied, at - copied));
+    copied = close + 2;
+    at = close;
+  }
+  out.append(html.substr(copied));
+  return out;
+}
+
+std::string html_to_text(std::string_view raw_html) {
+  init_libxml_once();
+  // Inside a <div>, text that follows inline markup at the top of the fragment ("<u>a</u> b")
+  // stays inline; at the top level the parser would wrap it in an implied <p>, a false break.
+  std::string wrapped = "<div>";
+  wrapped.reserve(raw_html.size() + 16);
+  if (raw_html.find("<![") != std::string_view::npos) {
+    wrapped += strip_word_conditionals(raw_html);
+  } else {
+    wrapped += raw_html;
+  }
+  wrapped += "</div>";
+  const std::string_view html = wrapped;
+  const auto size = static_cast<int>(std::min<std::size_t>(html.size(), INT_MAX));
+  constexpr int kOptions = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                           HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+  const DocPtr doc(htmlReadMemory(html.data(), size, nullptr, "UTF-8", kOptions));
+  if (!doc) return std::string(raw_html);  // never drop text, even unparsed
+  TextWriter writer;
+  walk(doc.get(), writer);
+  return writer.take();
+}
+
+// Collapses whitespace and splits lines at their bullets.
+std::string tidy_lines(std::string_view text) {
+  const std::string collapsed = collapse_whitespace(text);
+  std::string out;
+  out.reserve(collapsed.size() + 8);
+  std::size_t start = 0;
+  while (start < collapsed.size()) {
+    std::size_t end = collapsed.find('\n', start);
+    if (end == std::string::npos) end = collapsed.size();
+    append_with_bullets(out, std::string_view(collapsed).substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+// Punctuation and symbols outside ASCII that separate words: Latin-1 signs, general punctuation
+// (dashes, quotes, bullets), arrows, box and geometric shapes, dingbats, Word's private-use
+// bullets.
+bool is_unicode_separator(char32_t c) {
+  return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x2190 && c <= 0x21FF) || (c >= 0x2500 && c <= 0x27BF) ||
+         (c >= 0xF000 && c <= 0xF0FF) || c == 0x3000;
+}
+
+void append_code_point(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Lower case for ASCII and the Latin-1 capitals (À..Þ except ×).
+char32_t to_lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  return c;
+}
+
+// True when cleaning would not change the text: valid UTF-8, no markup, no space to collapse, no
+// bullet to rewrite. Most spreadsheet cells are like this, and one scan is all they then cost.
+bool already_clean(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.front() == '\n' || text.back() == ' ' || text.back() == '\n') {
+    return false;
+  }
+  char previous = '\n';  // so that the first line is checked like the others
+  for (std::size_t at = 0; at < text.size();) {
+    const char c = text[at];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      std::size_t consumed = 0;
+      const std::size_t length = valid_sequence_length(text, at, consumed);
+      if (length == 0) return false;
+      std::size_t decoded_length = 0;
+      const char32_t code_point = decode(text, at, decoded_length);
+      if (is_horizontal_space(code_point) || is_line_break(code_point) || is_dropped(code_point) ||
+          is_strong_bullet(code_point) || is_weak_bullet(code_point)) {
+        return false;
+      }
+      previous = 'x';
+      at += length;
+      continue;
+    }
+    const bool control = byte < 0x20 && c != '\n';
+    const bool doubled_space = (c == ' ' || c == '\n') && (previous == ' ' || previous == '\n');
+    const bool weak_bullet_start =
+        previous == '\n' && c == 'o' && at + 1 < text.size() && text[at + 1] == ' ';
+    if (control || doubled_space || weak_bullet_start || c == '<' || c == '&' || byte == 0x7F) {
+      return false;
+    }
+    previous = c;
+    ++at;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string sanitise_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t clean_start = 0;  // copy valid runs in one go
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    std::size_t consumed = 0;
+    const std::size_t length = valid_sequence_length(text, at, consumed);
+    if (length > 0) {
+      at += length;
+      continue;
+    }
+    out.append(text.substr(clean_start, at - clean_start));
+    out += kReplacement;
+    at += consumed;
+    clean_start = at;
+  }
+  out.append(text.substr(clean_start));
+  return out;
+}
+
+bool looks_like_html(std::string_view text) {
+  for (std::size_t at = text.find_first_of("<&"); at != std::string_view::npos;
+       at = text.find_first_of("<&", at + 1)) {
+    if (text[at] == '<' ? tag_at(text, at) : entity_at(text, at)) return true;
+  }
+  return false;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;  // a space seen since the last kept character on this line
+  bool pending_break = false;  // a line break seen since the last kept character
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t length = 1;
+    const char32_t c = static_cast<unsigned char>(text[at]) < 0x80 ? static_cast<char32_t>(text[at])
+                                                                   : decode(text, at, length);
+    if (is_line_break(c)) {
+      pending_break = true;
+      pending_space = false;
+    } else if (is_horizontal_space(c)) {
+      pending_space = true;
+    } else if (!is_dropped(c)) {
+      if (!out.empty()) {
+        if (pending_break) {
+          out += '\n';
+        } else if (pending_space) {
+          out += ' ';
+        }
+      }
+      pending_break = false;
+      pending_space = false;
+      out.append(text.substr(at, length));
+    }
+    at += length;
+  }
+  return out;
+}
+
+std::string clean_cell_text(std::string_view raw) {
+  if (already_clean(raw)) return std::string(raw);
+  const std::string valid = sanitise_utf8(raw);
+  if (looks_like_html(valid)) return tidy_lines(html_to_text(valid));
+  return tidy_lines(valid);
+}
+
+std::string normalise_for_match(std::string_view text) {
+  const std::string valid = sanitise_utf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  bool pending_space = false;
+  auto append_word_part = [&](auto&& append) {
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    append();
+  };
+  for (std::size_t at = 0; at < valid.size();) {
+    std::size_t length = 1;
+    const char32_t c = decode(valid, at, length);
+    at += length;
+    if (is_apostrophe(c)) continue;  // "people's" matches "peoples"
+    if (c == '&') {
+      pending_space = true;
+      append_word_part([&] { out += "and"; });
+      pending_space = true;
+    } else if (c < 0x80 ? !is_ascii_alnum(static_cast<char>(c)) : is_unicode_separator(c)) {
+      pending_space = true;
+    } else {
+      append_word_part([&] { append_code_point(out, to_lower(c)); });
+    }
+  }
+  return out;
+}
+
+}  // namespace trackport

@@ -1,0 +1,341 @@
+#include "exporters/workbook/workbook_exporter.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "sample_documents.hpp"
+#include "xlsx_package.hpp"
+
+namespace trackport {
+namespace {
+
+using test::cell;
+using test::XlsxPackage;
+using Strings = std::vector<std::string>;
+
+// A fresh directory under the system temp dir, removed with its contents at the end.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device random;
+    path_ = std::filesystem::temp_directory_path() /
+            ("trackport-exporters-test-" + std::to_string(random()));
+    std::filesystem::create_directories(path_);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+XlsxPackage written(const TempDir& dir, const std::vector<Document>& documents) {
+  const auto path = dir / "out.xlsx";
+  WorkbookExporter{}.write_file(documents, path);
+  return XlsxPackage(path);
+}
+
+// The texts of one row's cells from column A on, "" for blank cells, up to the last given.
+Strings row_texts(const XlsxPackage& package, const pugi::xml_document& sheet, int row,
+                  std::size_t columns) {
+  Strings texts;
+  for (std::size_t column = 0; column < columns; ++column) {
+    const std::string reference =
+        std::string(1, static_cast<char>('A' + column)) + std::to_string(row);
+    texts.push_back(test::cell_text(package, sheet, reference).value_or(""));
+  }
+  return texts;
+}
+
+Strings attribute_values(const pugi::xpath_node_set& nodes, const char* attribute) {
+  Strings values;
+  for (const auto& node : nodes) values.emplace_back(node.node().attribute(attribute).value());
+  return values;
+}
+
+TEST_CASE("the workbook's sheets, in order", "[workbook]") {
+  TempDir dir;
+  CHECK(written(dir, {test::sample_plan()}).sheet_names() ==
+        Strings{"Items", "Extra", "Indicators", "Risks", "Summary", "Sources", "Warnings"});
+  CHECK(written(dir, {test::sample_tracker()}).sheet_names() ==
+        Strings{"Items", "Extra", "Summary", "Sources", "Warnings"});
+  CHECK(written(dir, {}).sheet_names() ==
+        Strings{"Items", "Extra", "Summary", "Sources", "Warnings"});
+}
+
+TEST_CASE("the Items sheet: header, values, location labels", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto items = package.sheet("Items");
+  CHECK(row_texts(package, items, 1, 24) ==
+        Strings{"Source",     "Id",       "Organisation", "Theme",    "Objective", "Category",
+                "Ref",        "Text",     "Measure",      "Baseline", "Target",    "Due",
+                "Due start",  "Due end",  "Leads",        "Partners", "Progress",  "Status",
+                "Mitigation", "Comments", "officer",      "chair",    "Q1",        "Location"});
+  CHECK(row_texts(package, items, 2, 24) ==
+        Strings{"plans/rotherham.xlsx",
+                "1.1",
+                "Rotherham MBC",
+                "Healthy lives",
+                "(i) We will reduce smoking",
+                "Key Actions",
+                "1.1",
+                "• Reduce smoking\n• Promote \"healthy\" eating, walking",
+                "Fewer smokers",
+                "",
+                "",
+                "Mar-13",
+                "41334",
+                "41364",
+                "Jo Smith\nPublic Health",
+                "NHS Rotherham",
+                "On track",
+                "Amber/Green",
+                "",
+                "None",
+                "Green",
+                "Amber",
+                "",
+                "plans/rotherham.xlsx!Plan!A7:J9"});
+  CHECK(test::cell_text(package, items, "L3") == "Annually");
+  CHECK(!cell(items, "M3"));  // no dates for "Annually"
+  CHECK(test::cell_text(package, items, "R3") == "Red");
+  CHECK(test::cell_text(package, items, "W3") == "Red");
+  CHECK(test::cell_text(package, items, "X3") == "plan.docx table 2 row 5");
+  CHECK(!cell(items, "R4"));  // status none: blank
+  CHECK(test::cell_text(package, items, "X4") == "plan.pdf p. 3-4");
+  CHECK(test::cell_text(package, items, "X5") == "plan.pdf p. 3");
+  CHECK(!cell(items, "A6"));
+}
+
+TEST_CASE("Due start and Due end are Excel dates", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto items = package.sheet("Items");
+  const auto start = cell(items, "M2");
+  REQUIRE(start);
+  CHECK(std::string(start.attribute("t").value()).empty());  // a number, not a string
+  CHECK(start.child("v").text().as_int() == 41334);          // 2013-03-01
+  CHECK(test::number_format(package, start) == "yyyy-mm-dd");
+  CHECK(test::number_format(package, cell(items, "N2")) == "yyyy-mm-dd");
+}
+
+TEST_CASE("a due date Excel cannot hold is written as ISO text", "[workbook]") {
+  Document document;
+  Item item;
+  item.due = Due{"1066", std::chrono::year{1066} / 10 / 14, std::nullopt};
+  document.items = {item};
+  TempDir dir;
+  const auto package = written(dir, {document});
+  const auto items = package.sheet("Items");
+  CHECK(test::cell_text(package, items, "M2") == "1066-10-14");
+  CHECK(std::string(cell(items, "M2").attribute("t").value()) == "inlineStr");
+}
+
+TEST_CASE("the Items sheet is a usable table: frozen header, filter, widths", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto items = package.sheet("Items");
+  const auto worksheet = items.child("worksheet");
+  const auto pane = worksheet.child("sheetViews").child("sheetView").child("pane");
+  CHECK(std::string(pane.attribute("state").value()) == "frozen");
+  CHECK(pane.attribute("ySplit").as_int() == 1);
+  CHECK(std::string(pane.attribute("topLeftCell").value()) == "A2");
+  CHECK(std::string(worksheet.child("autoFilter").attribute("ref").value()) == "A1:X5");
+
+  // Column H (Text) is wider than the minimum and no column passes the cap.
+  double text_width = 0;
+  for (auto column : worksheet.child("cols").children("col")) {
+    const double width = column.attribute("width").as_double();
+    CHECK(width >= 8);
+    CHECK(width <= 61);  // Excel stores 60 characters as 60.7 or so
+    if (column.attribute("min").as_int() == 8) text_width = width;
+  }
+  CHECK(text_width > 20);
+}
+
+TEST_CASE("Status and assessment columns take the RAG list and fills", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto items = package.sheet("Items");
+  const auto worksheet = items.child("worksheet");
+
+  const auto validations = worksheet.select_nodes("dataValidations/dataValidation");
+  CHECK(attribute_values(validations, "sqref") == Strings{"R2:R5", "U2:W5"});
+  for (const auto& validation : validations) {
+    CHECK(std::string(validation.node().attribute("type").value()) == "list");
+    CHECK(validation.node().attribute("allowBlank").as_bool());
+    CHECK(std::string(validation.node().child("formula1").text().get()) ==
+          "\"Red,Amber/Red,Amber,Amber/Green,Green,Blue\"");
+  }
+
+  const auto formats = worksheet.select_nodes("conditionalFormatting");
+  CHECK(attribute_values(formats, "sqref") == Strings{"R2:R5", "U2:W5"});
+  Strings status_rules;
+  for (auto rule : formats.first().node().children("cfRule")) {
+    CHECK(std::string(rule.attribute("type").value()) == "cellIs");
+    CHECK(std::string(rule.attribute("operator").value()) == "equal");
+    status_rules.emplace_back(rule.child("formula").text().get());
+  }
+  CHECK(status_rules == Strings{"\"Red\"", "\"Amber/Red\"", "\"Amber\"", "\"Amber/Green\"",
+                                "\"Green\"", "\"Blue\""});
+  // Each rule has a fill (a dxf) in the styles.
+  const auto styles = package.xml("xl/styles.xml");
+  const auto fills = styles.select_nodes("/styleSheet/dxfs/dxf/fill");
+  CHECK(fills.size() == 6);
+}
+
+TEST_CASE("the Extra sheet has one row per extra value", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto extra = package.sheet("Extra");
+  CHECK(row_texts(package, extra, 1, 4) == Strings{"Source", "Id", "Header", "Value"});
+  CHECK(row_texts(package, extra, 2, 4) ==
+        Strings{"plans/rotherham.xlsx", "1.1", "RAG last quarter", "A"});
+  CHECK(row_texts(package, extra, 3, 4) ==
+        Strings{"plans/rotherham.xlsx", "1.1", "Budget", "£10,000"});
+  CHECK(!cell(extra, "A4"));
+}
+
+TEST_CASE("the Sources sheet has one row per document", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan(), test::sample_tracker()});
+  const auto sources = package.sheet("Sources");
+  CHECK(row_texts(package, sources, 1, 11) == Strings{"File", "Format", "SHA-256", "Title",
+                                                      "Organisation", "Period", "Mapping", "Score",
+                                                      "Auto", "Items", "Warnings"});
+  CHECK(row_texts(package, sources, 2, 11) ==
+        Strings{"plans/rotherham.xlsx", "xlsx", "9f86d081884c7d659a2feaa0c55ad015",
+                "Rotherham Children and Young People’s Action Plan 2013 – 2016", "Rotherham MBC",
+                "", "rotherham-action-plan", "0.875", "1", "4", "1"});
+  CHECK(std::string(cell(sources, "I2").attribute("t").value()) == "b");
+  CHECK(row_texts(package, sources, 3, 11) ==
+        Strings{"sheffield.csv", "csv", "", "Sheffield progress tracker", "", "Quarter two",
+                "generic", "0.5", "0", "1", "0"});
+}
+
+TEST_CASE("the Warnings sheet has one row per warning", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto warnings = package.sheet("Warnings");
+  CHECK(row_texts(package, warnings, 1, 4) == Strings{"Source", "Code", "Message", "Location"});
+  CHECK(row_texts(package, warnings, 2, 4) ==
+        Strings{"plans/rotherham.xlsx", "unmapped-column",
+                "Column \"Budget\" was not mapped; kept in extra.",
+                "plans/rotherham.xlsx!Plan!K6"});
+}
+
+TEST_CASE("the Summary sheet counts ratings per source and theme", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto summary = package.sheet("Summary");
+  CHECK(row_texts(package, summary, 1, 10) == Strings{"Source", "Theme", "Red", "Amber/Red",
+                                                      "Amber", "Amber/Green", "Green", "Blue",
+                                                      "None", "Total"});
+  CHECK(row_texts(package, summary, 2, 10) ==
+        Strings{"plans/rotherham.xlsx", "Healthy lives", "1", "0", "0", "1", "0", "0", "0", "2"});
+  CHECK(row_texts(package, summary, 3, 10) ==
+        Strings{"plans/rotherham.xlsx", "Safe", "0", "0", "0", "0", "0", "0", "2", "2"});
+  CHECK(row_texts(package, summary, 4, 10) ==
+        Strings{"Total", "", "1", "0", "0", "1", "0", "0", "2", "4"});
+}
+
+TEST_CASE("the Indicators and Risks sheets", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto indicators = package.sheet("Indicators");
+  CHECK(row_texts(package, indicators, 1, 7) ==
+        Strings{"Source", "Code", "Title", "Baseline", "Targets", "Breakdown", "Location"});
+  CHECK(row_texts(package, indicators, 2, 7) ==
+        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "70%",
+                "2010/11: 75%\n2011/12: 80%", "Cannock: baseline 68%; 2010/11: 72%",
+                "plans/rotherham.xlsx!Indicators!A2:F2"});
+  const auto risks = package.sheet("Risks");
+  CHECK(row_texts(package, risks, 1, 12) == Strings{"Source", "Ref", "Description", "Impact",
+                                                    "Likelihood", "Score", "Mitigation", "Owner",
+                                                    "Due", "Due start", "Due end", "Location"});
+  CHECK(row_texts(package, risks, 2, 12) ==
+        Strings{"plans/rotherham.xlsx", "R1", "Funding cut", "4", "3", "12", "Seek grants",
+                "Director", "2013-14", "41365", "41729", "plans/rotherham.xlsx!Risks!A2:H2"});
+}
+
+TEST_CASE("many items are written in order in constant-memory mode", "[workbook]") {
+  Document document;
+  document.source.file = "many.xlsx";
+  for (int i = 1; i <= 5000; ++i) {
+    Item item;
+    item.id = "r" + std::to_string(i);
+    item.text = "Commitment " + std::to_string(i);
+    item.status = i % 2 == 0 ? Rating::green : Rating::red;
+    document.items.push_back(item);
+  }
+  TempDir dir;
+  const auto package = written(dir, {document});
+  const auto items = package.sheet("Items");
+  CHECK(std::string(items.child("worksheet").child("autoFilter").attribute("ref").value()) ==
+        "A1:U5001");  // 20 fixed columns and Location, no assessment columns
+  CHECK(test::cell_text(package, items, "B2") == "r1");
+  CHECK(test::cell_text(package, items, "H5001") == "Commitment 5000");
+  CHECK(test::cell_text(package, items, "R5001") == "Green");
+  CHECK(test::cell_text(package, items, "R5000") == "Red");
+  const auto summary = package.sheet("Summary");
+  CHECK(row_texts(package, summary, 3, 10) ==
+        Strings{"Total", "", "2500", "0", "0", "0", "2500", "0", "0", "5000"});
+}
+
+TEST_CASE("text longer than an Excel cell holds is cut, not refused", "[workbook]") {
+  Document document;
+  Item item;
+  item.id = "long";
+  item.text = std::string(40000, 'x');
+  document.items = {item};
+  TempDir dir;
+  const auto package = written(dir, {document});
+  const auto text = test::cell_text(package, package.sheet("Items"), "H2");
+  REQUIRE(text);
+  CHECK(text->size() < 32767);
+  CHECK(text->rfind(std::string(32000, 'x'), 0) == 0);
+  CHECK(text->find("truncated") != std::string::npos);
+}
+
+TEST_CASE("write() streams the same workbook bytes a file would hold", "[workbook]") {
+  TempDir dir;
+  std::ostringstream out;
+  WorkbookExporter{}.write({test::sample_plan()}, out);
+  const auto path = dir / "streamed.xlsx";
+  std::ofstream(path, std::ios::binary) << out.str();
+  CHECK(XlsxPackage(path).sheet_names().front() == "Items");
+  CHECK_FALSE(WorkbookExporter{}.can_stream());
+}
+
+TEST_CASE("an unwritable workbook path throws", "[workbook]") {
+  TempDir dir;
+  CHECK_THROWS_WITH(
+      WorkbookExporter{}.write_file({test::sample_plan()}, dir / "missing-dir/out.xlsx"),
+      Catch::Matchers::Contains("cannot open") && Catch::Matchers::Contains("missing-dir"));
+}
+
+TEST_CASE("a workbook libxlsxwriter refuses throws and leaves no file", "[workbook]") {
+  // More assessment columns than Excel's 16,384 columns.
+  Document document;
+  Item item;
+  for (int i = 0; i < 16400; ++i) {
+    item.assessments.push_back({"Q" + std::to_string(i), Rating::red, "R", RatingSource::text, ""});
+  }
+  document.items = {item};
+  TempDir dir;
+  const auto path = dir / "too-wide.xlsx";
+  CHECK_THROWS_WITH(WorkbookExporter{}.write_file({document}, path),
+                    Catch::Matchers::Contains("writing the workbook"));
+  CHECK_FALSE(std::filesystem::exists(path));
+}
+
+}  // namespace
+}  // namespace trackport
