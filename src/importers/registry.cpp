@@ -1,8 +1,7 @@
 // The importer table (pandoc's Readers.hs): adding a format is one line here.
-#include <algorithm>
-#include <cctype>
-
 #include "importers/delimited/delimited_importer.hpp"
+#include "importers/docx/docx_importer.hpp"
+#include "importers/html/html_importer.hpp"
 #include "importers/importer.hpp"
 
 namespace trackport {
@@ -10,6 +9,8 @@ namespace trackport {
 const std::vector<std::unique_ptr<Importer>>& importers() {
   static const auto all = [] {
     std::vector<std::unique_ptr<Importer>> list;
+    list.push_back(make_docx_importer());
+    list.push_back(make_html_importer());
     list.push_back(make_delimited_importer());
     return list;
   }();

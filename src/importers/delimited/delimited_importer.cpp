@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "importers/delimited/encoding.hpp"
+#include "io/text_encoding.hpp"
 #include "model/text.hpp"
 
 namespace trackport {

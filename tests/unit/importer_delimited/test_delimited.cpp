@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "importers/delimited/delimited_importer.hpp"
-#include "importers/delimited/encoding.hpp"
+#include "io/text_encoding.hpp"
 
 using namespace trackport;
 
