@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "mapping/plan.hpp"
 #include "mapping/rows.hpp"
@@ -139,6 +140,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
   std::vector<std::string> banners;          // section banners since the last item table
   std::vector<std::string> last_headings;    // headings of the current logical table
   std::string last_sheet;
+  std::unordered_set<std::string> used_ids;
   std::map<std::string, std::size_t> items_per_mapping;
   std::map<std::string, double> score_per_mapping;
 
@@ -185,7 +187,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
       assembler->resume(table, plan);
     } else {
       if (headings.empty() && table.sheet == last_sheet) headings = last_headings;
-      assembler.emplace(mapping, file, result.items, result.warnings);
+      assembler.emplace(mapping, file, result.items, result.warnings, used_ids);
       assembler->start(table, plan, headings);
       current = &mapping;
       current_headers = layout_of(plan);

@@ -28,20 +28,20 @@ std::string* text_field(Item& item, Field field) {
   }
 }
 
-void append_line(std::string& field, const std::string& text) {
+void append_line(std::string& field, std::string_view text) {
   if (text.empty()) return;
   if (!field.empty()) field += '\n';
   field += text;
 }
 
-void append_extra(ExtraFields& extra, const std::string& header, const std::string& value) {
+void append_extra(ExtraFields& extra, const std::string& header, std::string_view value) {
   for (auto& [name, existing] : extra) {
     if (name == header) {
       append_line(existing, value);
       return;
     }
   }
-  extra.emplace_back(header, value);
+  extra.emplace_back(header, std::string(value));
 }
 
 std::string strip_bullet(std::string_view text) {
@@ -49,8 +49,8 @@ std::string strip_bullet(std::string_view text) {
   return collapse_whitespace(text);
 }
 
-std::vector<std::string> split_people(const std::string& text, const std::vector<std::string>& by) {
-  std::vector<std::string> parts{text};
+std::vector<std::string> split_people(std::string_view text, const std::vector<std::string>& by) {
+  std::vector<std::string> parts{std::string(text)};
   for (const auto& separator : by) {
     std::string sep = separator == "lines" ? "\n" : separator;
     std::vector<std::string> next;
@@ -73,7 +73,7 @@ std::vector<std::string> split_people(const std::string& text, const std::vector
   return people;
 }
 
-bool is_dash_row(const std::vector<std::string>& texts) {
+bool is_dash_row(const std::vector<std::string_view>& texts) {
   bool any = false;
   for (const auto& text : texts) {
     for (char c : text) {
@@ -84,8 +84,8 @@ bool is_dash_row(const std::vector<std::string>& texts) {
   return any;
 }
 
-bool is_page_number_row(const std::vector<std::string>& texts) {
-  const std::string* only = nullptr;
+bool is_page_number_row(const std::vector<std::string_view>& texts) {
+  const std::string_view* only = nullptr;
   for (const auto& text : texts) {
     if (text.empty()) continue;
     if (only) return false;
@@ -94,7 +94,7 @@ bool is_page_number_row(const std::vector<std::string>& texts) {
   return only && is_page_number(*only);
 }
 
-std::string joined_row(const std::vector<std::string>& texts) {
+std::string joined_row(const std::vector<std::string_view>& texts) {
   std::string joined;
   for (const auto& text : texts) {
     if (text.empty()) continue;
@@ -105,7 +105,7 @@ std::string joined_row(const std::vector<std::string>& texts) {
 }
 
 // A whole cell that is a rating word ("Amber", "G"), as opposed to prose.
-bool is_bare_rating(const std::string& text) {
+bool is_bare_rating(std::string_view text) {
   return !text.empty() && text.size() <= 24 && parse_rating(text).has_value();
 }
 
@@ -131,8 +131,13 @@ bool is_page_number(std::string_view text) {
 }
 
 ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
-                             std::vector<Warning>& warnings)
-    : mapping_(mapping), file_(std::move(file)), items_(items), warnings_(warnings) {}
+                             std::vector<Warning>& warnings,
+                             std::unordered_set<std::string>& used_ids)
+    : mapping_(mapping),
+      file_(std::move(file)),
+      items_(items),
+      warnings_(warnings),
+      used_ids_(used_ids) {}
 
 void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
                           std::vector<std::string> headings) {
@@ -167,7 +172,7 @@ void ItemAssembler::add_rows() {
   for (std::size_t row = first; row < table_->rows.size(); ++row) {
     RowCells cells = read_row(row);
     bool empty = std::all_of(cells.texts.begin(), cells.texts.end(),
-                             [](const std::string& t) { return t.empty(); });
+                             [](std::string_view t) { return t.empty(); });
     if (empty && !has_rating(cells)) continue;
     if (is_repeated_header(row, cells)) {
       after_header_ = true;
@@ -206,7 +211,12 @@ bool ItemAssembler::is_repeated_header(std::size_t row, const RowCells& cells) c
     const auto& header = plan_->normalised_headers[col];
     if (header.empty()) continue;
     ++named;
-    if (!cells.texts[col].empty() && normalise_for_match(cells.texts[col]) == header) ++same;
+    const std::string_view text = cells.texts[col];
+    // Normalising only changes case, punctuation and spacing: skip texts of a very different length.
+    if (text.empty() || text.size() + 8 < header.size() || text.size() > 2 * header.size() + 8) {
+      continue;
+    }
+    if (normalise_for_match(text) == header) ++same;
   }
   return same >= 2 && same * 10 >= named * 6;
 }
@@ -247,7 +257,7 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
     bool right = col + 1 < count && is_bare_rating(cells.texts[col + 1]) && !is_rating_column(col + 1);
     bool left = col > 0 && is_bare_rating(cells.texts[col - 1]) && !is_rating_column(col - 1);
     if (!right && !left) continue;
-    std::string moved = right ? cells.texts[col + 1] : cells.texts[col - 1];
+    std::string moved(right ? cells.texts[col + 1] : cells.texts[col - 1]);
     if (right) {
       // Take out the nearest empty cell left of the rating; everything after it moves left.
       std::size_t gap = col + 1;
@@ -261,7 +271,8 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
       while (gap < count && !cells.texts[gap].empty()) ++gap;
       if (gap == count) continue;
       cells.texts.erase(cells.texts.begin() + static_cast<std::ptrdiff_t>(gap));
-      cells.texts.insert(cells.texts.begin() + static_cast<std::ptrdiff_t>(col - 1), std::string());
+      cells.texts.insert(cells.texts.begin() + static_cast<std::ptrdiff_t>(col - 1),
+                         std::string_view());
     }
     warn("row-misaligned",
          "the cells of this row seem shifted by one column in the source ('" + moved +
@@ -301,7 +312,7 @@ void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
 // or repeated header, starts mid-sentence in lower case) and it has no rating of its own.
 bool ItemAssembler::is_continuation(const RowCells& cells) const {
   if (!plan_->key_col || items_.size() <= first_item_ || has_rating(cells)) return false;
-  const std::string& key = cells.texts[plan_->columns[*plan_->key_col].col];
+  const std::string_view key = cells.texts[plan_->columns[*plan_->key_col].col];
   if (key.empty()) return !plan_->key_carries_down || after_header_;
   return after_header_ && key.front() >= 'a' && key.front() <= 'z';
 }
@@ -340,7 +351,7 @@ void ItemAssembler::apply_carry_down(RowCells& cells) {
     if (cells.texts[col].empty()) {
       cells.texts[col] = carried_[col];
     } else {
-      carried_[col] = cells.texts[col];
+      carried_[col] = std::string(cells.texts[col]);
     }
   }
 }
@@ -380,7 +391,8 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
       if (found != item.assessments.end()) {
         append_line(found->commentary, text);
       } else {
-        item.assessments.push_back({column.by, Rating::none, "", RatingSource::text, text});
+        item.assessments.push_back(
+            {column.by, Rating::none, "", RatingSource::text, std::string(text)});
       }
     } else if (column.header.empty()) {
       append_extra(item.extra, "Column " + column_letters(static_cast<int>(col) + 1), text);
@@ -398,33 +410,40 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
   }
   apply_headings(item);
   choose_headline(item);
-  item.id = item.ref.empty() ? "r" + std::to_string(items_.size() + 1) : item.ref;
-  for (const auto& other : items_) {
-    if (other.id == item.id) {
-      item.id += "#" + std::to_string(items_.size() + 1);
-      break;
-    }
+  // The printed reference when there is one, else the position; a reference printed twice
+  // (numbering restarting under each priority) gets its position appended.
+  // Positional ids are unique among themselves, so the set is only needed once a printed
+  // reference has been seen.
+  if (item.ref.empty()) {
+    item.id = "r" + std::to_string(items_.size() + 1);
+    if (used_ids_.empty()) return item;
+  } else {
+    item.id = item.ref;
+  }
+  if (!used_ids_.insert(item.id).second) {
+    item.id += "#" + std::to_string(items_.size() + 1);
+    used_ids_.insert(item.id);
   }
   return item;
 }
 
-void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, const std::string& text,
+void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, std::string_view text,
                                const std::optional<Rgb>& fill, std::size_t row) {
   if (!text.empty()) {
-    auto normalised = normalise_for_match(text);
+    auto normalised = mapping_.values.empty() ? std::string() : normalise_for_match(text);
     for (const auto& [value, rating] : mapping_.values) {
       if (value == normalised) {
-        record_assessment(item, {column.by, rating, text, RatingSource::text, ""});
+        record_assessment(item, {column.by, rating, std::string(text), RatingSource::text, ""});
         return;
       }
     }
     if (auto rating = parse_rating(text)) {
-      record_assessment(item, {column.by, *rating, text, RatingSource::text, ""});
+      record_assessment(item, {column.by, *rating, std::string(text), RatingSource::text, ""});
       return;
     }
     append_extra(item.extra, column.header, text);
     warn("status-unrecognised",
-         "'" + text.substr(0, 60) + "' under '" + column.header +
+         "'" + std::string(text.substr(0, 60)) + "' under '" + column.header +
              "' is not a rating; it is kept in extra",
          location_of(row));
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "grid/table.hpp"
@@ -19,8 +20,9 @@ bool is_page_number(std::string_view text);
 // survive from one part to the next, so a row cut by the break can be joined to its item.
 class ItemAssembler {
  public:
+  // `used_ids` is shared by all assemblers of a document, so ids stay unique within it.
   ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
-                std::vector<Warning>& warnings);
+                std::vector<Warning>& warnings, std::unordered_set<std::string>& used_ids);
 
   // Starts a new logical table: carried values reset; `headings` give theme/objective context.
   void start(const Table& table, const ColumnPlan& plan, std::vector<std::string> headings);
@@ -30,8 +32,9 @@ class ItemAssembler {
   void add_rows();
 
  private:
+  // Views into the grid (or into carried_), valid while one row is processed.
   struct RowCells {
-    std::vector<std::string> texts;
+    std::vector<std::string_view> texts;
     std::vector<std::optional<Rgb>> fills;
   };
 
@@ -47,7 +50,7 @@ class ItemAssembler {
   void apply_carry_down(RowCells& cells);
   Item build_item(std::size_t row, const RowCells& cells);
   void apply_headings(Item& item) const;
-  void add_rating(Item& item, const PlannedColumn& column, const std::string& text,
+  void add_rating(Item& item, const PlannedColumn& column, std::string_view text,
                   const std::optional<Rgb>& fill, std::size_t row);
   void choose_headline(Item& item) const;
   Location location_of(std::size_t row) const;
@@ -59,6 +62,7 @@ class ItemAssembler {
   std::string file_;
   std::vector<Item>& items_;
   std::vector<Warning>& warnings_;
+  std::unordered_set<std::string>& used_ids_;
 
   const Table* table_ = nullptr;
   const ColumnPlan* plan_ = nullptr;
