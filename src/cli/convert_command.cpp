@@ -1,6 +1,8 @@
 // trackport convert INPUT... -o OUTPUT
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <thread>
@@ -9,6 +11,7 @@
 #include "exporters/exporter.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
+#include "pipeline/inputs.hpp"
 
 namespace trackport::cli {
 
@@ -17,14 +20,21 @@ namespace {
 constexpr OptionSpec kOptions[] = {
     {"output", 'o', true}, {"mapping", 'm', true}, {"organisation", 0, true},
     {"format", 'f', true}, {"jobs", 'j', true},    {"quiet", 'q', false},
-    {"verbose", 'v', false}, {"summary", 's', false}, {"help", 'h', false},
+    {"verbose", 'v', false}, {"summary", 's', false}, {"manifest", 0, true},
+    {"shard", 0, true},      {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
 from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table).
-Use -o - with --format json|jsonl|csv to write to standard output.
+Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
+input path (arguments in order, each folder sorted), whatever --jobs is.
+
+A trackport.yaml in a folder names the organisation and mapping for the files under it:
+  organisation: Sheffield City Council
+  mapping: sheffield-child-poverty        (a built-in name, or a file beside the yaml)
+--organisation and --mapping on the command line win over it.
 
 options:
   -o, --output PATH        where to write (written to a temporary file, then renamed)
@@ -32,6 +42,9 @@ options:
       --organisation NAME  the council or partnership the inputs come from
   -f, --format NAME        output format when it cannot come from the extension
   -j, --jobs N             convert N files at once (default: all cores)
+      --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
+      --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
+                           so a batch can be split over machines by any scheduler
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file
@@ -54,6 +67,38 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
   }
   return *exporter;
 }
+
+// "[ 12/400]  3% 0:04 2.9 files/s  council-a/q2.xlsx" on one terminal line, redrawn per file.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::size_t total) : total_(total), start_(Clock::now()) {}
+
+  void file_done(const std::filesystem::path& path) {
+    ++done_;
+    current_ = path.string();
+  }
+
+  void draw() const {
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
+    const auto seconds = static_cast<long>(elapsed);
+    char head[96];
+    std::snprintf(head, sizeof head, "[%zu/%zu] %3zu%% %ld:%02ld %.1f files/s  ", done_, total_,
+                  total_ ? done_ * 100 / total_ : 100, seconds / 60, seconds % 60,
+                  elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0);
+    std::string name = current_;
+    if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
+    std::cerr << "\r\033[K" << head << name << std::flush;
+  }
+
+  void clear() const { std::cerr << "\r\033[K" << std::flush; }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::size_t total_;
+  std::size_t done_ = 0;
+  std::string current_;
+  Clock::time_point start_;
+};
 
 void write_output(const Exporter& exporter, const std::vector<Document>& documents,
                   const std::string& output) {
@@ -105,7 +150,9 @@ int run_convert(std::span<const std::string> words) {
     std::cout << kHelp;
     return kExitOk;
   }
-  if (args.positional().empty()) throw UsageError("convert needs at least one INPUT (see --help)");
+  if (args.positional().empty() && !args.has("manifest")) {
+    throw UsageError("convert needs at least one INPUT or a --manifest (see --help)");
+  }
   if (!args.has("output")) throw UsageError("convert needs -o OUTPUT (see --help)");
   const std::string output = args.value("output");
   const Exporter& exporter = choose_exporter(args, output);
@@ -126,35 +173,52 @@ int run_convert(std::span<const std::string> words) {
   options.organisation = args.value("organisation");
   const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
 
-  std::vector<std::string> missing;
-  auto paths = expand_inputs(args.positional(), missing);
+  std::vector<std::string> arguments = args.positional();
+  if (args.has("manifest")) {
+    auto listed = read_manifest(args.value("manifest"));
+    arguments.insert(arguments.end(), listed.begin(), listed.end());
+  }
+  ExpandedInputs expanded;
+  try {
+    expanded = expand_inputs(arguments);
+  } catch (const MappingError& e) {
+    throw UsageError(e.what());
+  }
+  if (args.has("shard")) {
+    auto shard = parse_shard(args.value("shard"));
+    if (!shard) throw UsageError("--shard takes K/N with 1 <= K <= N, e.g. --shard 2/8");
+    expanded.jobs = select_shard(std::move(expanded.jobs), *shard);
+  }
+  const auto& missing = expanded.missing;
   for (const auto& path : missing) std::cerr << "trackport: " << path << ": no such file or folder\n";
-  if (paths.empty()) {
+  if (expanded.jobs.empty()) {
+    if (args.has("shard") && missing.empty()) {
+      std::cerr << "trackport: shard " << args.value("shard") << " has no inputs; nothing written\n";
+      return kExitOk;
+    }
     std::cerr << "trackport: no input files to convert\n";
     return kExitFailed;
   }
+  const auto& paths = expanded.jobs;
 
   const bool quiet = args.has("quiet");
   const bool verbose = args.has("verbose");
   const bool progress = !quiet && !verbose && ::isatty(STDERR_FILENO) && paths.size() > 1;
-  std::size_t done = 0;
+  ProgressLine line(paths.size());
   auto on_done = [&](const FileOutcome& outcome) {
-    ++done;
     if (!outcome.document) {
-      if (progress) std::cerr << "\r\033[K";
+      if (progress) line.clear();
       std::cerr << "trackport: " << outcome.path.string() << ": " << outcome.error << '\n';
     } else if (verbose) {
       std::cerr << outcome.path.string() << ": " << outcome.document->items.size() << " items, "
                 << outcome.document->warnings.size() << " warnings (mapping "
                 << outcome.document->mapping.name << ")\n";
     }
-    if (progress) {
-      std::cerr << "\r\033[K[" << done << '/' << paths.size() << "] " << outcome.path.filename().string()
-                << std::flush;
-    }
+    line.file_done(outcome.path);
+    if (progress) line.draw();
   };
   auto outcomes = convert_files(paths, options, jobs, on_done);
-  if (progress) std::cerr << "\r\033[K";
+  if (progress) line.clear();
 
   std::vector<Document> documents;
   std::size_t failed = missing.size(), items = 0, warnings = 0;

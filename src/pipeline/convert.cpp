@@ -51,18 +51,31 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
   return build_document(import_file(path, options.import), options);
 }
 
-std::vector<FileOutcome> convert_files(const std::vector<std::filesystem::path>& paths,
+namespace {
+
+// The command line's settings, completed by the file's folder settings.
+ConvertOptions options_for(const InputJob& input, const ConvertOptions& options) {
+  ConvertOptions effective = options;
+  if (!input.settings) return effective;
+  if (effective.organisation.empty()) effective.organisation = input.settings->organisation;
+  if (!effective.mapping && input.settings->mapping) effective.mapping = &*input.settings->mapping;
+  return effective;
+}
+
+}  // namespace
+
+std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
                                        const ConvertOptions& options, unsigned jobs,
                                        const std::function<void(const FileOutcome&)>& on_done) {
-  std::vector<FileOutcome> outcomes(paths.size());
+  std::vector<FileOutcome> outcomes(inputs.size());
   std::atomic<std::size_t> next{0};
   std::mutex report;
   auto work = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
       FileOutcome& outcome = outcomes[i];
-      outcome.path = paths[i];
+      outcome.path = inputs[i].path;
       try {
-        outcome.document = convert_file(paths[i], options);
+        outcome.document = convert_file(inputs[i].path, options_for(inputs[i], options));
       } catch (const std::bad_alloc&) {
         outcome.error = "out of memory while reading the file";
       } catch (const std::exception& e) {
@@ -74,50 +87,11 @@ std::vector<FileOutcome> convert_files(const std::vector<std::filesystem::path>&
       }
     }
   };
-  jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(paths.size(), 1)));
+  jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1)));
   std::vector<std::jthread> workers;
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();
   return outcomes;
-}
-
-bool is_supported_extension(const std::string& extension) {
-  static const char* const kExtensions[] = {"xlsx", "xlsm", "ods", "docx", "html", "htm",
-                                            "pdf",  "csv",  "tsv", "tab",  "txt"};
-  return std::any_of(std::begin(kExtensions), std::end(kExtensions),
-                     [&](const char* known) { return extension == known; });
-}
-
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& arguments,
-                                                 std::vector<std::string>& missing) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> paths;
-  for (const auto& argument : arguments) {
-    std::error_code ec;
-    fs::path path(argument);
-    if (fs::is_directory(path, ec)) {
-      std::vector<fs::path> found;
-      auto options = fs::directory_options::skip_permission_denied;
-      for (auto it = fs::recursive_directory_iterator(path, options, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        auto name = it->path().filename().string();
-        if (name.starts_with(".") || name.starts_with("~$")) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec) && is_supported_extension(extension_of(it->path()))) {
-          found.push_back(it->path());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      paths.insert(paths.end(), found.begin(), found.end());
-    } else if (fs::exists(path, ec)) {
-      paths.push_back(path);
-    } else {
-      missing.push_back(argument);
-    }
-  }
-  return paths;
 }
 
 }  // namespace trackport

@@ -11,6 +11,7 @@
 #include "grid/table.hpp"
 #include "importers/importer.hpp"
 #include "mapping/engine.hpp"
+#include "pipeline/inputs.hpp"
 #include "model/document.hpp"
 
 namespace trackport {
@@ -43,19 +44,11 @@ struct FileOutcome {
   std::string error;  // one line, when document is empty
 };
 
-// Converts files on `jobs` threads; outcomes come back in the order of `paths`, whatever `jobs`.
-// `on_done` (may be empty) is called after each file, from the worker thread, serialised.
-std::vector<FileOutcome> convert_files(const std::vector<std::filesystem::path>& paths,
+// Converts files on `jobs` threads; outcomes come back in the order of `inputs`, whatever `jobs`.
+// A file's folder settings (trackport.yaml) apply where `options` leaves organisation or mapping
+// unset. `on_done` (may be empty) is called after each file, from the worker thread, serialised.
+std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
                                        const ConvertOptions& options, unsigned jobs,
                                        const std::function<void(const FileOutcome&)>& on_done = {});
-
-// Extensions trackport reads, lower case without the dot.
-bool is_supported_extension(const std::string& extension);
-
-// Files as given; directories walked recursively (supported extensions only, hidden files and
-// Office lock files "~$x.xlsx" skipped), each directory's files sorted by path.
-// Missing paths are reported in `missing`.
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& arguments,
-                                                 std::vector<std::string>& missing);
 
 }  // namespace trackport

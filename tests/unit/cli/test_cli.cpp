@@ -200,3 +200,64 @@ TEST_CASE("cli: tables writes the grid") {
   CHECK(json.find("\"row_span\"") != std::string::npos);
   CHECK(json.find("\"text\": \"Challenge\"") != std::string::npos);
 }
+
+TEST_CASE("cli: trackport.yaml names the organisation and mapping of the files under it") {
+  Sandbox box;
+  box.write("returns/leeds/trackport.yaml", "organisation: Leeds City Council\nmapping: custom.yaml\n");
+  box.write("returns/leeds/custom.yaml",
+            "name: leeds-custom\ncolumns:\n  - {header: Task, field: text}\n"
+            "  - {header: Progress, field: rating}\nvalues:\n  On track: green\n");
+  box.write("returns/leeds/q2/tracker.csv", "Task,Progress\nMend roads,On track\n");
+  box.write("returns/other/tracker.csv", "Task,Progress\nMend roads,On track\n");
+  auto run = box.run("convert returns -o out.json --quiet");
+  CHECK(run.status == 0);
+  auto json = Sandbox::slurp(box.path("out.json"));
+  // The Leeds file: organisation and mapping from the yaml, so "On track" is green.
+  auto leeds = json.find("returns/leeds/q2/tracker.csv");
+  auto other = json.find("returns/other/tracker.csv");
+  REQUIRE(leeds != std::string::npos);
+  REQUIRE(other != std::string::npos);
+  CHECK(json.find("\"organisation\": \"Leeds City Council\"") < other);
+  CHECK(json.find("\"name\": \"leeds-custom\"") < other);
+  CHECK(json.find("\"status\": \"green\"") < other);
+  CHECK(json.find("\"status\": \"green\"", other) == std::string::npos);
+  // The command line wins over the yaml.
+  box.run("convert returns -o out2.json --quiet --organisation Override");
+  CHECK(Sandbox::slurp(box.path("out2.json")).find("Leeds City Council") == std::string::npos);
+
+  box.write("bad/trackport.yaml", "organisation: X\nmaping: y\n");
+  box.write("bad/a.csv", "Task\nx\n");
+  auto bad = box.run("convert bad -o out3.json");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("bad/trackport.yaml:2:1: unknown key 'maping'") != std::string::npos);
+}
+
+TEST_CASE("cli: a manifest lists inputs, and shards split them without overlap") {
+  Sandbox box;
+  std::string manifest = "# this quarter\n";
+  for (int i = 1; i <= 5; ++i) {
+    auto name = "in/f" + std::to_string(i) + ".csv";
+    box.write(name, "Action,Status\nItem " + std::to_string(i) + ",Green\n");
+    manifest += name + "\n";
+  }
+  box.write("list.txt", manifest + "\n");
+  auto all = box.run("convert --manifest list.txt -o all.jsonl --quiet");
+  CHECK(all.status == 0);
+  CHECK(lines(Sandbox::slurp(box.path("all.jsonl"))) == 5);
+  std::string seen;
+  for (int k = 1; k <= 2; ++k) {
+    auto run = box.run("convert --manifest list.txt --shard " + std::to_string(k) +
+                       "/2 -o shard.jsonl --quiet");
+    CHECK(run.status == 0);
+    seen += Sandbox::slurp(box.path("shard.jsonl"));
+  }
+  for (int i = 1; i <= 5; ++i) {
+    // Each document's head names its file once: "source":{"file":"in/f1.csv",...
+    auto name = "\"source\":{\"file\":\"in/f" + std::to_string(i) + ".csv\"";
+    auto first = seen.find(name);
+    CHECK(first != std::string::npos);
+    CHECK(seen.find(name, first + 1) == std::string::npos);
+  }
+  CHECK(box.run("convert in -o x.json --shard 3/2").status == 2);
+  CHECK(box.run("convert in -o x.json --shard 0/2").status == 2);
+}

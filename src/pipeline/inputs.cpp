@@ -1,0 +1,184 @@
+#include "pipeline/inputs.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <map>
+
+#include "io/input.hpp"
+
+namespace trackport {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSettingsName = "trackport.yaml";
+
+[[noreturn]] void settings_error(const fs::path& file, const YAML::Mark& mark,
+                                 const std::string& what) {
+  std::string where = file.string();
+  if (mark.line >= 0) where += ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+  throw MappingError(where + ": " + what);
+}
+
+// Settings files found so far, so each is read once however many files it covers.
+// "a/b/" and "a/b" name the same folder.
+fs::path normal(const fs::path& path) {
+  auto result = path.lexically_normal();
+  if (!result.has_filename() && result.has_parent_path()) result = result.parent_path();
+  return result;
+}
+
+class SettingsCache {
+ public:
+  // The nearest settings in the file's folder or above it, up to and including `root`.
+  std::shared_ptr<const FolderSettings> for_file(const fs::path& file, const fs::path& root) {
+    const fs::path stop = normal(root);
+    for (fs::path folder = normal(file.parent_path());; folder = folder.parent_path()) {
+      if (auto settings = in_folder(folder)) return settings;
+      if (folder == stop || folder.empty() || folder == folder.parent_path()) return nullptr;
+    }
+  }
+
+ private:
+  std::shared_ptr<const FolderSettings> in_folder(const fs::path& folder) {
+    auto found = cache_.find(folder);
+    if (found != cache_.end()) return found->second;
+    std::shared_ptr<const FolderSettings> settings;
+    std::error_code ec;
+    auto file = folder / kSettingsName;
+    if (fs::is_regular_file(file, ec)) {
+      settings = std::make_shared<FolderSettings>(read_folder_settings(file));
+    }
+    cache_.emplace(folder, settings);
+    return settings;
+  }
+
+  std::map<fs::path, std::shared_ptr<const FolderSettings>> cache_;
+};
+
+std::vector<fs::path> files_under(const fs::path& folder) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  auto options = fs::directory_options::skip_permission_denied;
+  for (auto it = fs::recursive_directory_iterator(folder, options, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    auto name = it->path().filename().string();
+    if (name.starts_with(".") || name.starts_with("~$")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_supported_extension(extension_of(it->path()))) {
+      found.push_back(it->path());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace
+
+FolderSettings read_folder_settings(const fs::path& file) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::ParserException& e) {
+    settings_error(file, e.mark, e.msg);
+  } catch (const YAML::Exception& e) {
+    settings_error(file, YAML::Mark::null_mark(), e.what());
+  }
+  FolderSettings settings;
+  settings.file = file;
+  if (!root || root.IsNull()) return settings;
+  if (!root.IsMap()) settings_error(file, root.Mark(), "must map keys to values");
+  std::map<std::string, int> seen;
+  for (const auto& entry : root) {
+    const auto key = entry.first.Scalar();
+    if (++seen[key] > 1) settings_error(file, entry.first.Mark(), "duplicate key '" + key + "'");
+    if (!entry.second.IsScalar()) settings_error(file, entry.second.Mark(), key + " must be a single value");
+    const auto value = entry.second.Scalar();
+    if (key == "organisation") {
+      settings.organisation = value;
+    } else if (key == "mapping") {
+      auto relative = file.parent_path() / value;
+      std::error_code ec;
+      settings.mapping = fs::is_regular_file(relative, ec) ? load_mapping_file(relative.string())
+                                                           : resolve_mapping(value);
+    } else {
+      settings_error(file, entry.first.Mark(),
+                     "unknown key '" + key + "' (expected organisation or mapping)");
+    }
+  }
+  return settings;
+}
+
+bool is_supported_extension(const std::string& extension) {
+  static const char* const kExtensions[] = {"xlsx", "xlsm", "ods", "docx", "html", "htm",
+                                            "pdf",  "csv",  "tsv", "tab",  "txt"};
+  return std::any_of(std::begin(kExtensions), std::end(kExtensions),
+                     [&](const char* known) { return extension == known; });
+}
+
+ExpandedInputs expand_inputs(const std::vector<std::string>& arguments) {
+  ExpandedInputs expanded;
+  SettingsCache settings;
+  for (const auto& argument : arguments) {
+    std::error_code ec;
+    fs::path path(argument);
+    if (fs::is_directory(path, ec)) {
+      for (auto& file : files_under(path)) {
+        auto applied = settings.for_file(file, path);
+        expanded.jobs.push_back({std::move(file), std::move(applied)});
+      }
+    } else if (fs::exists(path, ec)) {
+      auto applied = settings.for_file(path, path.parent_path());
+      expanded.jobs.push_back({path, std::move(applied)});
+    } else {
+      expanded.missing.push_back(argument);
+    }
+  }
+  return expanded;
+}
+
+std::vector<std::string> read_manifest(const fs::path& manifest) {
+  std::ifstream in(manifest);
+  if (!in) throw std::runtime_error(manifest.string() + ": cannot read the manifest");
+  std::vector<std::string> paths;
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    auto start = line.find_first_not_of(' ');
+    if (start == std::string::npos || line[start] == '#') continue;
+    paths.push_back(line.substr(start));
+  }
+  return paths;
+}
+
+std::optional<Shard> parse_shard(const std::string& text) {
+  auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  Shard shard;
+  auto parse = [](std::string_view part, unsigned& value) {
+    auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    return error == std::errc() && end == part.data() + part.size();
+  };
+  std::string_view view(text);
+  if (!parse(view.substr(0, slash), shard.index) || !parse(view.substr(slash + 1), shard.count) ||
+      shard.count == 0 || shard.index == 0 || shard.index > shard.count) {
+    return std::nullopt;
+  }
+  return shard;
+}
+
+std::vector<InputJob> select_shard(std::vector<InputJob> jobs, Shard shard) {
+  std::vector<InputJob> selected;
+  for (std::size_t i = shard.index - 1; i < jobs.size(); i += shard.count) {
+    selected.push_back(std::move(jobs[i]));
+  }
+  return selected;
+}
+
+}  // namespace trackport

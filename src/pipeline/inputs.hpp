@@ -1,0 +1,60 @@
+// Which files a run converts, and with what settings: arguments and manifests expanded into
+// files, folders walked, per-folder trackport.yaml settings found, shards selected.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mapping/mapping.hpp"
+
+namespace trackport {
+
+// A folder's trackport.yaml: who the files under it come from and how to read them.
+//   organisation: Sheffield City Council
+//   mapping: sheffield-child-poverty      # a built-in name, or a file relative to the yaml
+struct FolderSettings {
+  std::filesystem::path file;  // the trackport.yaml
+  std::string organisation;
+  std::optional<Mapping> mapping;
+};
+
+// Reads a trackport.yaml; throws MappingError ("file:line:column: ...") when it is wrong.
+FolderSettings read_folder_settings(const std::filesystem::path& file);
+
+struct InputJob {
+  std::filesystem::path path;
+  std::shared_ptr<const FolderSettings> settings;  // nullptr: no trackport.yaml applies
+};
+
+struct ExpandedInputs {
+  std::vector<InputJob> jobs;         // in a stable order: arguments in order, folders sorted
+  std::vector<std::string> missing;   // arguments that do not exist
+};
+
+// Extensions trackport reads, lower case without the dot.
+bool is_supported_extension(const std::string& extension);
+
+// Files as given; folders walked recursively (supported extensions only; hidden files and Office
+// lock files "~$x.xlsx" skipped; each folder's files sorted by path). A file takes the settings
+// of the nearest trackport.yaml in its folder or above it, up to the folder named on the
+// command line. Throws MappingError for a bad trackport.yaml.
+ExpandedInputs expand_inputs(const std::vector<std::string>& arguments);
+
+// A manifest: one path a line; blank lines and lines starting with '#' are skipped.
+// Throws std::runtime_error when the manifest cannot be read.
+std::vector<std::string> read_manifest(const std::filesystem::path& manifest);
+
+// "K/N" (1 <= K <= N): which share of the inputs this run converts; nullopt when malformed.
+struct Shard {
+  unsigned index = 1;
+  unsigned count = 1;
+};
+std::optional<Shard> parse_shard(const std::string& text);
+// Keeps every N-th input starting at the K-th, so shards are disjoint, cover everything, and
+// any scheduler (GNU parallel, a Kubernetes indexed Job, a Slurm array) can split a batch.
+std::vector<InputJob> select_shard(std::vector<InputJob> jobs, Shard shard);
+
+}  // namespace trackport
