@@ -252,8 +252,8 @@ TEST_CASE("cli: a manifest lists inputs, and shards split them without overlap")
     seen += Sandbox::slurp(box.path("shard.jsonl"));
   }
   for (int i = 1; i <= 5; ++i) {
-    // Each document's head names its file once: "source":{"file":"in/f1.csv",...
-    auto name = "\"source\":{\"file\":\"in/f" + std::to_string(i) + ".csv\"";
+    // Each document's head names its file once: "source":{"file":"in/f1.csv","format":...
+    auto name = "\"source\":{\"file\":\"in/f" + std::to_string(i) + ".csv\",\"format\"";
     auto first = seen.find(name);
     CHECK(first != std::string::npos);
     CHECK(seen.find(name, first + 1) == std::string::npos);
