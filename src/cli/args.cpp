@@ -83,4 +83,16 @@ unsigned Args::number(std::string_view name, unsigned fallback) const {
   return result;
 }
 
+double Args::seconds(std::string_view name) const {
+  auto found = values_.find(std::string(name));
+  if (found == values_.end()) return 0;
+  try {
+    std::size_t used = 0;
+    double value = std::stod(found->second, &used);
+    if (used == found->second.size() && value > 0) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("option --" + std::string(name) + " needs a positive number of seconds");
+}
+
 }  // namespace trackport::cli

@@ -31,6 +31,8 @@ class Args {
   bool has(std::string_view name) const { return values_.count(std::string(name)) > 0; }
   std::string value(std::string_view name, std::string fallback = "") const;
   unsigned number(std::string_view name, unsigned fallback) const;
+  // A positive decimal number of seconds ("30", "0.5").
+  double seconds(std::string_view name) const;
 
  private:
   std::vector<std::string> positional_;

@@ -21,7 +21,8 @@ constexpr OptionSpec kOptions[] = {
     {"output", 'o', true}, {"mapping", 'm', true}, {"organisation", 0, true},
     {"format", 'f', true}, {"jobs", 'j', true},    {"quiet", 'q', false},
     {"verbose", 'v', false}, {"summary", 's', false}, {"manifest", 0, true},
-    {"shard", 0, true},      {"help", 'h', false},
+    {"shard", 0, true},      {"timeout", 0, true},    {"memory-limit", 0, true},
+    {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
@@ -45,6 +46,9 @@ options:
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
+      --timeout SECONDS    give up on a file after SECONDS (each file then runs in a child
+                           process, so a hostile file cannot stall the batch)
+      --memory-limit MB    cap the memory one file's conversion may use (child process too)
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file
@@ -169,8 +173,11 @@ int run_convert(std::span<const std::string> words) {
       throw UsageError(e.what());
     }
     options.mapping = &*mapping;
+    options.mapping_spec = args.value("mapping");
   }
   options.organisation = args.value("organisation");
+  options.timeout_seconds = args.seconds("timeout");
+  options.memory_limit_bytes = std::size_t{args.number("memory-limit", 0)} << 20;
   const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
 
   std::vector<std::string> arguments = args.positional();

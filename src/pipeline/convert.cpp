@@ -1,5 +1,7 @@
 #include "pipeline/convert.hpp"
 
+#include "pipeline/isolated.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -58,7 +60,10 @@ ConvertOptions options_for(const InputJob& input, const ConvertOptions& options)
   ConvertOptions effective = options;
   if (!input.settings) return effective;
   if (effective.organisation.empty()) effective.organisation = input.settings->organisation;
-  if (!effective.mapping && input.settings->mapping) effective.mapping = &*input.settings->mapping;
+  if (!effective.mapping && input.settings->mapping) {
+    effective.mapping = &*input.settings->mapping;
+    effective.mapping_spec = input.settings->mapping_spec;
+  }
   return effective;
 }
 
@@ -75,7 +80,13 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
       FileOutcome& outcome = outcomes[i];
       outcome.path = inputs[i].path;
       try {
-        outcome.document = convert_file(inputs[i].path, options_for(inputs[i], options));
+        auto effective = options_for(inputs[i], options);
+        if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
+          outcome = convert_in_child(inputs[i].path, {effective.mapping_spec, effective.organisation},
+                                     {options.timeout_seconds, options.memory_limit_bytes});
+        } else {
+          outcome.document = convert_file(inputs[i].path, effective);
+        }
       } catch (const std::bad_alloc&) {
         outcome.error = "out of memory while reading the file";
       } catch (const std::exception& e) {

@@ -18,8 +18,13 @@ namespace trackport {
 
 struct ConvertOptions {
   const Mapping* mapping = nullptr;  // forced mapping; nullptr = choose per table
+  std::string mapping_spec;          // how `mapping` was named (for child processes)
   std::string organisation;          // overrides what the document or mapping says
   ImportOptions import;
+  // Batch safety: when either is set, each file is converted in a child process that is killed
+  // past the time limit or fails past the memory cap (see pipeline/isolated.hpp).
+  double timeout_seconds = 0;
+  std::size_t memory_limit_bytes = 0;
 };
 
 struct ImportedFile {

@@ -105,8 +105,8 @@ FolderSettings read_folder_settings(const fs::path& file) {
     } else if (key == "mapping") {
       auto relative = file.parent_path() / value;
       std::error_code ec;
-      settings.mapping = fs::is_regular_file(relative, ec) ? load_mapping_file(relative.string())
-                                                           : resolve_mapping(value);
+      settings.mapping_spec = fs::is_regular_file(relative, ec) ? relative.string() : value;
+      settings.mapping = resolve_mapping(settings.mapping_spec);
     } else {
       settings_error(file, entry.first.Mark(),
                      "unknown key '" + key + "' (expected organisation or mapping)");

@@ -19,6 +19,7 @@ struct FolderSettings {
   std::filesystem::path file;  // the trackport.yaml
   std::string organisation;
   std::optional<Mapping> mapping;
+  std::string mapping_spec;  // the built-in name, or the mapping file's path
 };
 
 // Reads a trackport.yaml; throws MappingError ("file:line:column: ...") when it is wrong.

@@ -261,3 +261,24 @@ TEST_CASE("cli: a manifest lists inputs, and shards split them without overlap")
   CHECK(box.run("convert in -o x.json --shard 3/2").status == 2);
   CHECK(box.run("convert in -o x.json --shard 0/2").status == 2);
 }
+
+TEST_CASE("cli: with --timeout each file runs in a child; a file past the limit fails alone") {
+  Sandbox box;
+  fs::create_directories(box.path("batch"));
+  fs::copy_file(kSample, box.path("batch/a.csv"));
+  fs::copy_file(kSample, box.path("batch/b.csv"));
+  auto ok = box.run("convert batch -o out.json --timeout 60 --quiet");
+  CHECK(ok.status == 0);
+  auto direct = box.run("convert batch -o direct.json --quiet");
+  CHECK(direct.status == 0);
+  // The child's documents come back whole: the same JSON as converting in-process.
+  CHECK(Sandbox::slurp(box.path("out.json")) == Sandbox::slurp(box.path("direct.json")));
+
+  // No conversion finishes in a microsecond: every file gives up, one line each.
+  auto slow = box.run("convert batch -o slow.json --timeout 0.000001");
+  CHECK(slow.status == 1);
+  CHECK(slow.err.find("trackport: batch/a.csv: gave up after 1e-06 s (--timeout)") !=
+        std::string::npos);
+  CHECK(slow.err.find("trackport: batch/b.csv: gave up") != std::string::npos);
+  CHECK(box.run("convert batch -o x.json --timeout soon").status == 2);
+}
