@@ -2,6 +2,8 @@
 #include "importers/delimited/delimited_importer.hpp"
 #include "importers/docx/docx_importer.hpp"
 #include "importers/html/html_importer.hpp"
+#include "importers/ods/ods_importer.hpp"
+#include "importers/xlsx/xlsx_importer.hpp"
 #include "importers/importer.hpp"
 
 namespace trackport {
@@ -9,6 +11,8 @@ namespace trackport {
 const std::vector<std::unique_ptr<Importer>>& importers() {
   static const auto all = [] {
     std::vector<std::unique_ptr<Importer>> list;
+    list.push_back(make_xlsx_importer());
+    list.push_back(make_ods_importer());
     list.push_back(make_docx_importer());
     list.push_back(make_html_importer());
     list.push_back(make_delimited_importer());

@@ -1,0 +1,59 @@
+// Turns one spreadsheet sheet (sparse cells by sheet row and column, plus merged ranges) into the
+// grid's tables. Format-neutral: the xlsx and ods readers fill a Sheet.
+//
+// Conventions (shared by every spreadsheet importer):
+//  - hidden rows and columns are left out by the reader before this step;
+//  - a sheet splits into tables at fully blank rows (a row with no text that no vertical merge
+//    with text passes through); hidden rows do not count as blank;
+//  - a table keeps the columns that have text or a fill somewhere in it, with their sheet
+//    column numbers; rows keep their sheet row numbers;
+//  - a merged range is stored once at its top-left (row_span/col_span counted in the table's
+//    own rows and columns); the other positions are covered, pointing at the top-left;
+//  - a block that is a single line with a single text (a title or section heading) directly
+//    followed by another table becomes a heading of that table.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+
+#include "grid/table.hpp"
+
+namespace trackport {
+
+// One row's cells with text or a fill, in ascending columns. Two parallel vectors rather than
+// (column, cell) pairs: when a row fills exactly the table's columns (the usual case in big
+// sheets) its cells move into the table whole, without a copy.
+struct SheetRow {
+  int number = 0;            // 1-based sheet row
+  std::vector<int> columns;  // 1-based, ascending
+  std::vector<Cell> cells;   // text (cleaned) and fill; spans are set from the merges
+};
+
+struct SheetMerge {
+  int first_row = 0, first_column = 0, last_row = 0, last_column = 0;  // 1-based, inclusive
+};
+
+struct Sheet {
+  std::string name;
+  std::vector<SheetRow> rows;      // visible rows with content, ascending numbers
+  std::vector<int> hidden_rows;    // every hidden row number, ascending (not blank separators)
+  std::vector<SheetMerge> merges;  // as written; hidden or out-of-range parts are tolerated
+};
+
+// Moves the sheet's cells into tables (consuming `sheet.rows`). `cell_budget` is decreased by
+// the cells the tables hold; InputError when it would go below zero.
+std::vector<Table> sheet_to_tables(Sheet& sheet, std::size_t& cell_budget);
+
+// "A1:C4"-style reference -> merge; nullopt-like (all zero) when malformed.
+SheetMerge parse_range_reference(std::string_view reference);
+
+// "AB12" -> column 28, row 12; {0, 0} when malformed. Either part may be absent ("AB", "12").
+struct CellReference {
+  int column = 0;
+  int row = 0;
+};
+CellReference parse_cell_reference(std::string_view reference);
+
+}  // namespace trackport

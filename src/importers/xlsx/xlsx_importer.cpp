@@ -1,0 +1,193 @@
+#include "importers/xlsx/xlsx_importer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "importers/ooxml/package.hpp"
+#include "grid/sheet_tables.hpp"
+#include "importers/xlsx/xlsx_sheet.hpp"
+#include "importers/xlsx/xlsx_workbook.hpp"
+#include "io/input.hpp"
+
+namespace trackport {
+
+namespace {
+
+constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+bool is_ole(std::string_view bytes) {
+  return bytes.starts_with(kOleMagic);
+}
+
+// OLE directory entries name their streams in UTF-16LE.
+bool ole_has_stream(std::string_view bytes, std::string_view ascii_name) {
+  std::string utf16;
+  for (char c : ascii_name) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  return bytes.find(utf16) != std::string_view::npos;
+}
+
+bool is_spreadsheet_extension(std::string_view extension) {
+  return extension == "xlsx" || extension == "xlsm" || extension == "xls" || extension == "xlsb" ||
+         extension == "xltx" || extension == "xltm";
+}
+
+[[noreturn]] void refuse_ole(std::string_view bytes) {
+  if (ole_has_stream(bytes, "EncryptionInfo") || ole_has_stream(bytes, "EncryptedPackage")) {
+    throw InputError(
+        "password-protected or encrypted workbook (an OLE container, not a ZIP); remove the "
+        "password in Excel and save again");
+  }
+  throw InputError(
+      "legacy .xls (BIFF) workbook is not supported; convert it with: soffice --headless "
+      "--convert-to xlsx FILE");
+}
+
+bool content_types_say_spreadsheet(std::string_view bytes) {
+  try {
+    ZipArchive zip(bytes, ZipLimits{std::size_t{16} << 20, std::size_t{16} << 20, 1000.0});
+    auto types = zip.read("[Content_Types].xml");
+    return types && (types->find("spreadsheetml.sheet.main") != std::string::npos ||
+                     types->find("spreadsheetml.template.main") != std::string::npos ||
+                     types->find("ms-excel.sheet.macroEnabled.main") != std::string::npos ||
+                     types->find("ms-excel.template.macroEnabled.main") != std::string::npos);
+  } catch (const InputError&) {
+    return false;
+  }
+}
+
+// "D", "F:H": runs of consecutive numbers, named by `name`.
+template <typename Name>
+std::string describe_runs(const std::vector<int>& numbers, Name name) {
+  std::string out;
+  for (std::size_t i = 0; i < numbers.size();) {
+    std::size_t j = i;
+    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += name(numbers[i]);
+    if (j > i) out += ":" + name(numbers[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+Warning sheet_warning(std::string code, std::string message, const InputFile& input,
+                      const std::string& sheet) {
+  Warning warning;
+  warning.code = std::move(code);
+  warning.message = std::move(message);
+  warning.location.file = input.path.string();
+  warning.location.sheet = sheet;
+  return warning;
+}
+
+void warn_about_skips(const XlsxSheetSkips& skips, const InputFile& input, const std::string& sheet,
+                      std::vector<Warning>& warnings) {
+  const auto& columns = skips.hidden_columns_with_text;
+  if (!columns.empty()) {
+    std::string names = describe_runs(columns, [](int c) { return column_letters(c); });
+    warnings.push_back(
+        sheet_warning("hidden-column",
+                      std::string(columns.size() == 1 ? "hidden column " : "hidden columns ") +
+                          names + " skipped (sheet '" + sheet + "')",
+                      input, sheet));
+  }
+  const auto& rows = skips.hidden_rows_with_text;
+  if (!rows.empty()) {
+    std::string names = describe_runs(rows, [](int r) { return std::to_string(r); });
+    warnings.push_back(
+        sheet_warning("hidden-row",
+                      std::string(rows.size() == 1 ? "hidden row " : "hidden rows ") + names +
+                          " skipped (sheet '" + sheet + "')",
+                      input, sheet));
+  }
+}
+
+class XlsxImporter final : public Importer {
+ public:
+  std::string_view name() const override { return "xlsx"; }
+
+  std::string_view format_of(const InputFile& input) const override {
+    return extension_of(input.path) == "xlsm" ? "xlsm" : "xlsx";
+  }
+
+  Match identify(const InputFile& input) const override {
+    std::string extension = extension_of(input.path);
+    const std::string& bytes = input.bytes;
+    if (is_ole(bytes)) {
+      // Encrypted OOXML and BIFF workbooks: claim them so the user gets the right advice.
+      bool spreadsheet = is_spreadsheet_extension(extension) || ole_has_stream(bytes, "Workbook");
+      return spreadsheet ? Match::content : Match::no;
+    }
+    if (ZipArchive::looks_like_zip(bytes) && content_types_say_spreadsheet(bytes)) {
+      return Match::content;
+    }
+    return (extension == "xlsx" || extension == "xlsm") ? Match::extension : Match::no;
+  }
+
+  SourceDocument read(const InputFile& input, const ImportOptions& options) const override {
+    const std::string& bytes = input.bytes;
+    if (bytes.empty()) throw InputError("empty file (an xlsx workbook is a ZIP container)");
+    if (is_ole(bytes)) refuse_ole(bytes);
+    if (!ZipArchive::looks_like_zip(bytes)) {
+      throw InputError("not an xlsx workbook (not a ZIP container)");
+    }
+    ZipLimits limits;
+    limits.max_total_inflated = options.max_inflated_bytes;
+    limits.max_entry_inflated = std::min(limits.max_entry_inflated, options.max_inflated_bytes);
+    limits.max_ratio = options.max_compression_ratio;
+    OoxmlPackage package(bytes, limits);
+    XlsxWorkbook workbook = read_workbook(package);
+
+    SourceDocument document;
+    document.title = workbook.title;
+    std::size_t cell_budget = options.max_cells;
+    for (const XlsxSheetEntry& entry : workbook.sheets) {
+      read_sheet(package, workbook, entry, input, options, cell_budget, document);
+    }
+    return document;
+  }
+
+ private:
+  static void read_sheet(OoxmlPackage& package, const XlsxWorkbook& workbook,
+                         const XlsxSheetEntry& entry, const InputFile& input,
+                         const ImportOptions& options, std::size_t& cell_budget,
+                         SourceDocument& document) {
+    if (entry.state != "visible") {
+      document.warnings.push_back(
+          sheet_warning("hidden-sheet",
+                        (entry.state == "veryHidden" ? "very hidden sheet '" : "hidden sheet '") +
+                            entry.name + "' skipped",
+                        input, entry.name));
+      return;
+    }
+    if (!entry.is_worksheet) return;  // chart sheets and the like hold no cells
+    auto stream = entry.part.empty() ? std::nullopt : package.zip().open(entry.part);
+    if (!stream) {
+      document.warnings.push_back(sheet_warning(
+          "sheet-missing", "sheet '" + entry.name + "' has no worksheet part in the file; skipped",
+          input, entry.name));
+      return;
+    }
+    XlsxSheetSkips skips;
+    ByteSource source = [&](char* out, std::size_t size) { return stream->read(out, size); };
+    Sheet sheet = read_worksheet(source, entry.part, workbook, options.max_cells, skips);
+    stream.reset();
+    sheet.name = entry.name;
+    warn_about_skips(skips, input, entry.name, document.warnings);
+    for (Table& table : sheet_to_tables(sheet, cell_budget)) {
+      table.index = static_cast<int>(document.tables.size()) + 1;
+      document.tables.push_back(std::move(table));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> make_xlsx_importer() {
+  return std::make_unique<XlsxImporter>();
+}
+
+}  // namespace trackport
