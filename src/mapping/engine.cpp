@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_set>
 
 #include "mapping/plan.hpp"
 #include "mapping/rows.hpp"
@@ -140,7 +139,6 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
   std::vector<std::string> banners;          // section banners since the last item table
   std::vector<std::string> last_headings;    // headings of the current logical table
   std::string last_sheet;
-  std::unordered_set<std::string> used_ids;
   std::map<std::string, std::size_t> items_per_mapping;
   std::map<std::string, double> score_per_mapping;
 
@@ -187,7 +185,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
       assembler->resume(table, plan);
     } else {
       if (headings.empty() && table.sheet == last_sheet) headings = last_headings;
-      assembler.emplace(mapping, file, result.items, result.warnings, used_ids);
+      assembler.emplace(mapping, file, result.items, result.warnings);
       assembler->start(table, plan, headings);
       current = &mapping;
       current_headers = layout_of(plan);
@@ -211,6 +209,8 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
            location});
     }
   }
+
+  make_ids_unique(result.items);
 
   // The document's mapping: the one that gave the most items.
   std::size_t most = 0;

@@ -128,7 +128,8 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     plan.normalised_headers.push_back(normalise_for_match(table.text_at(header_row, col)));
     plan.columns.push_back(std::move(planned));
   }
-  // The key column: named by the mapping, else the reference column, else the text column.
+  // The key column: named by the mapping, else the text column (what makes a row an item),
+  // else the reference column.
   auto find_key = [&](auto&& is_key) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
       if (is_key(plan.columns[i])) return i;
@@ -139,10 +140,10 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     plan.key_col = find_key([&](const PlannedColumn& c) { return any_matches(mapping.key, c.header); });
   }
   if (!plan.key_col) {
-    plan.key_col = find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::ref; });
+    plan.key_col = find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
   }
   if (!plan.key_col) {
-    plan.key_col = find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
+    plan.key_col = find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::ref; });
   }
   if (plan.key_col) {
     const auto* rule = plan.columns[*plan.key_col].rule;

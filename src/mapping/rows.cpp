@@ -131,13 +131,25 @@ bool is_page_number(std::string_view text) {
 }
 
 ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
-                             std::vector<Warning>& warnings,
-                             std::unordered_set<std::string>& used_ids)
-    : mapping_(mapping),
-      file_(std::move(file)),
-      items_(items),
-      warnings_(warnings),
-      used_ids_(used_ids) {}
+                             std::vector<Warning>& warnings)
+    : mapping_(mapping), file_(std::move(file)), items_(items), warnings_(warnings) {}
+
+void make_ids_unique(std::vector<Item>& items) {
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Stable, so within a run of equal ids the first in document order keeps its id.
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a].id < items[b].id; });
+  std::string run_id;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    auto& id = items[order[i]].id;
+    if (i > 0 && id == run_id) {
+      id += "#" + std::to_string(order[i] + 1);
+    } else {
+      run_id = id;
+    }
+  }
+}
 
 void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
                           std::vector<std::string> headings) {
@@ -412,18 +424,9 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
   choose_headline(item);
   // The printed reference when there is one, else the position; a reference printed twice
   // (numbering restarting under each priority) gets its position appended.
-  // Positional ids are unique among themselves, so the set is only needed once a printed
-  // reference has been seen.
-  if (item.ref.empty()) {
-    item.id = "r" + std::to_string(items_.size() + 1);
-    if (used_ids_.empty()) return item;
-  } else {
-    item.id = item.ref;
-  }
-  if (!used_ids_.insert(item.id).second) {
-    item.id += "#" + std::to_string(items_.size() + 1);
-    used_ids_.insert(item.id);
-  }
+  // The printed reference when there is one, else the position (made unique per document by
+  // make_ids_unique once all tables are read).
+  item.id = item.ref.empty() ? "r" + std::to_string(items_.size() + 1) : item.ref;
   return item;
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "grid/table.hpp"
@@ -12,6 +11,10 @@
 
 namespace trackport {
 
+// Makes item ids unique within a document: a reference printed twice (numbering that restarts
+// under each priority) gets "#<position>" appended on its later uses.
+void make_ids_unique(std::vector<Item>& items);
+
 // "3", "Page 3", "Page 3 of 14", "3 / 14": running page numbers, never headings or items.
 bool is_page_number(std::string_view text);
 
@@ -20,9 +23,8 @@ bool is_page_number(std::string_view text);
 // survive from one part to the next, so a row cut by the break can be joined to its item.
 class ItemAssembler {
  public:
-  // `used_ids` is shared by all assemblers of a document, so ids stay unique within it.
   ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
-                std::vector<Warning>& warnings, std::unordered_set<std::string>& used_ids);
+                std::vector<Warning>& warnings);
 
   // Starts a new logical table: carried values reset; `headings` give theme/objective context.
   void start(const Table& table, const ColumnPlan& plan, std::vector<std::string> headings);
@@ -62,7 +64,6 @@ class ItemAssembler {
   std::string file_;
   std::vector<Item>& items_;
   std::vector<Warning>& warnings_;
-  std::unordered_set<std::string>& used_ids_;
 
   const Table* table_ = nullptr;
   const ColumnPlan* plan_ = nullptr;

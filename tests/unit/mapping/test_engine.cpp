@@ -257,3 +257,16 @@ TEST_CASE("spreadsheet locations give sheet and cell range") {
   CHECK(result.items[0].source.sheet == "Tracker");
   CHECK(result.items[0].source.cells == "B7:C7");
 }
+
+TEST_CASE("ids are the printed references, made unique within the document") {
+  auto first = make_table({{"Ref", "Action"}, {"1", "Do one"}, {"2", "Do two"}}, 1);
+  auto second = make_table({{"Ref", "Action"}, {"1", "Do three"}, {"", "Do four"}}, 2);
+  second.headings = {"Priority two"};
+  auto result = map_document(make_document({first, second}), "t.csv");
+  REQUIRE(result.items.size() == 4);
+  CHECK(result.items[0].id == "1");
+  CHECK(result.items[1].id == "2");
+  CHECK(result.items[2].id == "1#3");  // numbering restarted under the second heading
+  CHECK(result.items[2].ref == "1");
+  CHECK(result.items[3].id == "r4");
+}
