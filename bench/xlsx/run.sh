@@ -2,6 +2,7 @@
 # Times reading a 200,000-row x 10-column workbook (about 80 MB of sheet XML) side by side:
 #   floor      a bare libzip + pugixml loop that only walks the cells (floor.cpp): the floor
 #   trackport  the xlsx importer reading the workbook into the grid (read_grid.cpp)
+#   convert    the whole pipeline: trackport convert big.xlsx -o big.json
 #   openpyxl   python3-openpyxl in read-only mode, every cell's value
 #   sheetjs    SheetJS (npm xlsx) in node, the sheet to JSON
 # and prints seconds, the ratio to the floor, and peak memory (max RSS).
@@ -29,7 +30,7 @@ SHEET_XML=$(unzip -l "$BIG" xl/worksheets/sheet1.xml | awk 'NR==4 {print $1}')
 echo "building the floor and the trackport driver (Release) ..." >&2
 g++ -O2 -std=c++20 "$HERE/floor.cpp" -lzip -lpugixml -o "$WORK/floor"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DTRACKPORT_SANITIZE=OFF >/dev/null
-cmake --build "$BUILD" --target trackport_importer_xlsx trackport_importer_ods -j1 >/dev/null
+cmake --build "$BUILD" --target trackport trackport_importer_xlsx trackport_importer_ods -j1 >/dev/null
 g++ -O2 -std=c++20 -DTRACKPORT_WITH_ODS -I"$ROOT/src" "$HERE/read_grid.cpp" \
   "$BUILD/libtrackport_importer_xlsx.a" "$BUILD/libtrackport_importer_ods.a" \
   "$BUILD/libtrackport_ooxml.a" "$BUILD/libtrackport_grid.a" "$BUILD/libtrackport_io.a" \
@@ -76,8 +77,8 @@ RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 run floor "$WORK/floor" "$BIG" | tee -a "$RESULTS" >&2
 run trackport "$WORK/read_grid" "$BIG" | tee -a "$RESULTS" >&2
-# The whole pipeline (read, map, write) belongs here once `trackport convert` reads xlsx:
-#   run convert "$ROOT/build/trackport" convert "$BIG" -o "$WORK/big.json"
+# The whole pipeline: read, map every row to an item, write JSON.
+run convert "$BUILD/trackport" convert "$BIG" -o "$WORK/big.json" --quiet | tee -a "$RESULTS" >&2
 [[ -z "${SKIP_OPENPYXL:-}" ]] && run openpyxl "$PYTHON" "$WORK/openpyxl_read.py" "$BIG" | tee -a "$RESULTS" >&2
 if [[ -z "${SKIP_SHEETJS:-}" && -d "$WORK/sheetjs/node_modules/xlsx" ]]; then
   run sheetjs node "$WORK/sheetjs/read.js" "$BIG" | tee -a "$RESULTS" >&2
