@@ -3,6 +3,7 @@
 #include "importers/docx/docx_importer.hpp"
 #include "importers/html/html_importer.hpp"
 #include "importers/ods/ods_importer.hpp"
+#include "importers/pdf/pdf_importer.hpp"
 #include "importers/xlsx/xlsx_importer.hpp"
 #include "importers/importer.hpp"
 
@@ -14,6 +15,7 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
     list.push_back(make_xlsx_importer());
     list.push_back(make_ods_importer());
     list.push_back(make_docx_importer());
+    list.push_back(make_pdf_importer());
     list.push_back(make_html_importer());
     list.push_back(make_delimited_importer());
     return list;
@@ -33,7 +35,6 @@ std::string describe_content(std::string_view bytes) {
     return "an OLE compound file (a legacy .xls/.doc, or a password-protected Office file); "
            "open it in Office or LibreOffice and save it as .xlsx/.docx";
   }
-  if (bytes.starts_with("%PDF-")) return "a PDF, which this build cannot read";
   return "not a format trackport reads (xlsx, xlsm, ods, docx, html, pdf, csv, tsv)";
 }
 

@@ -1,0 +1,124 @@
+#include "importers/pdf/page_furniture.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "importers/pdf/text_extraction.hpp"
+
+namespace trackport::pdf {
+
+namespace {
+
+constexpr double kMarginShare = 0.12;  // top and bottom share of the page furniture lives in
+
+// The line's text with digits as '#' and without spaces, so "page 3" and "page 4" agree.
+std::string furniture_key(const TextLine& line) {
+  std::string key;
+  for (char c : line_text(line)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isspace(byte)) continue;
+    key.push_back(std::isdigit(byte) ? '#' : static_cast<char>(std::tolower(byte)));
+  }
+  return key;
+}
+
+bool in_margin(const TextLine& line, const PageLayout& page) {
+  return line.box.y1 <= page.height * kMarginShare ||
+         line.box.y0 >= page.height * (1 - kMarginShare);
+}
+
+// A line in the top margin whose words stand in columns (gaps wider than a space).
+bool header_like(const TextLine& line, const PageLayout& page) {
+  if (line.box.y1 > page.height * kMarginShare) return false;
+  for (std::size_t i = 1; i < line.words.size(); ++i)
+    if (line.words[i].box.x0 - line.words[i - 1].box.x1 > line.font_size) return true;
+  return false;
+}
+
+bool is_page_number(const std::string& key) {
+  if (key.empty() || key.size() > 12) return false;
+  std::string rest;
+  for (char c : key)
+    if (c != '#' && c != '-' && c != '/' && c != '.') rest.push_back(c);
+  return rest.empty() || rest == "page" || rest == "pageof" || rest == "p";
+}
+
+}  // namespace
+
+void remove_running_furniture(std::vector<PageLayout>& pages) {
+  // How many pages show each margin text.
+  std::map<std::string, std::set<int>> seen_on;
+  for (const PageLayout& page : pages)
+    for (const TextLine& line : page.lines)
+      if (in_margin(line, page)) seen_on[furniture_key(line)].insert(page.number);
+  const std::size_t repeats_needed =
+      pages.size() < 2 ? 2 : std::max<std::size_t>(2, pages.size() / 3);
+  for (PageLayout& page : pages) {
+    std::erase_if(page.lines, [&](const TextLine& line) {
+      if (!in_margin(line, page)) return false;
+      const std::string key = furniture_key(line);
+      if (is_page_number(key)) return true;
+      const std::set<int>& on = seen_on[key];
+      if (on.size() < repeats_needed) return false;
+      // The header row of an unruled table repeated at the top of every page stays where it
+      // is first printed.
+      return !(header_like(line, page) && page.number == *on.begin());
+    });
+  }
+}
+
+namespace {
+
+// Lines above `table` and below anything else on the page that is above it.
+std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& table) {
+  double floor = 0;  // the bottom of the previous table above this one
+  for (const PageTable& other : page.tables)
+    if (other.box.y1 <= table.box.y0 + 1 && &other != &table) floor = std::max(floor, other.box.y1);
+  std::vector<std::size_t> above;
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const TextLine& line = page.lines[i];
+    if (line.box.y1 <= table.box.y0 + 1 && line.box.y0 >= floor && line.box.x1 > table.box.x0 &&
+        line.box.x0 < table.box.x1)
+      above.push_back(i);
+  }
+  std::sort(above.begin(), above.end(), [&](std::size_t a, std::size_t b) {
+    return page.lines[a].box.y1 > page.lines[b].box.y1;
+  });
+  std::vector<std::size_t> block;
+  double top = table.box.y0;
+  for (std::size_t i : above) {
+    const TextLine& line = page.lines[i];
+    const double height = std::max(1.0, line.box.height());
+    const double allowed = block.empty() ? 2.5 * height : 0.6 * height;
+    if (top - line.box.y1 > allowed || block.size() == 3) break;
+    block.push_back(i);
+    top = line.box.y0;
+  }
+  std::reverse(block.begin(), block.end());
+  return block;
+}
+
+}  // namespace
+
+void attach_headings(PageLayout& page) {
+  std::set<std::size_t> used;
+  for (PageTable& table : page.tables) {
+    const std::vector<std::size_t> block = heading_block(page, table);
+    std::string heading;
+    for (std::size_t i : block) {
+      if (!heading.empty()) heading += ' ';
+      heading += line_text(page.lines[i]);
+    }
+    if (heading.empty() || heading.size() > 200) continue;
+    table.headings.push_back(heading);
+    used.insert(block.begin(), block.end());
+  }
+  std::vector<TextLine> rest;
+  for (std::size_t i = 0; i < page.lines.size(); ++i)
+    if (!used.count(i)) rest.push_back(std::move(page.lines[i]));
+  page.lines = std::move(rest);
+}
+
+}  // namespace trackport::pdf

@@ -1,0 +1,256 @@
+#include "importers/pdf/partial_rules.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <map>
+
+#include "importers/pdf/text_extraction.hpp"
+
+namespace trackport::pdf {
+
+namespace {
+
+struct LineSlot {
+  double top = 0, bottom = 0;
+};
+
+// The text lines of one grid row, as vertical slots, when they line up across its columns.
+std::vector<LineSlot> aligned_lines(const std::vector<CellWords>& cells,
+                                    const std::vector<std::size_t>& in_row) {
+  std::vector<Word> words;
+  int filled = 0;
+  for (std::size_t i : in_row) {
+    filled += cells[i].words.empty() ? 0 : 1;
+    words.insert(words.end(), cells[i].words.begin(), cells[i].words.end());
+  }
+  if (filled < 2) return {};
+  const std::vector<TextLine> lines = group_into_lines(std::move(words));
+  if (lines.size() < 3) return {};
+  std::size_t aligned = 0;
+  for (const TextLine& line : lines) {
+    int columns = 0;
+    for (std::size_t i : in_row) {
+      const Rect& box = cells[i].cell.box;
+      for (const Word& w : line.words)
+        if (box.contains(w.box.centre_x(), w.box.centre_y())) {
+          ++columns;
+          break;
+        }
+    }
+    if (columns >= 2 && columns * 10 >= filled * 6) ++aligned;
+  }
+  if (aligned * 10 < lines.size() * 7) return {};
+  std::vector<LineSlot> slots;
+  for (const TextLine& line : lines) slots.push_back({line.box.y0, line.box.y1});
+  return slots;
+}
+
+// A piece of a line starts a table row when it is a new key (not a lower-case continuation of
+// the one above) or a figure.
+bool starts_entry(const std::vector<Word>& words, bool key_column) {
+  const auto first = static_cast<unsigned char>(words.front().text.front());
+  if (key_column && !std::islower(first)) return true;
+  int digits = 0, letters = 0;
+  for (const Word& w : words)
+    for (char c : w.text) {
+      const auto byte = static_cast<unsigned char>(c);
+      digits += std::isdigit(byte) ? 1 : 0;
+      letters += std::isalpha(byte) ? 1 : 0;
+    }
+  return digits > 0 && digits >= letters;
+}
+
+// Groups the slots into table rows: a slot with no word in the key column and no figures
+// continues the row above.
+std::vector<std::vector<std::size_t>> group_slots(const std::vector<CellWords>& cells,
+                                                  const std::vector<std::size_t>& in_row,
+                                                  const std::vector<LineSlot>& slots) {
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    bool starts_row = groups.empty();
+    for (std::size_t i : in_row) {
+      std::vector<Word> here;
+      for (const Word& w : cells[i].words)
+        if (w.box.centre_y() >= slots[s].top && w.box.centre_y() <= slots[s].bottom)
+          here.push_back(w);
+      if (!here.empty() && starts_entry(here, cells[i].cell.col == 0)) starts_row = true;
+    }
+    if (starts_row) groups.emplace_back();
+    groups.back().push_back(s);
+  }
+  return groups;
+}
+
+// The cells of one split grid row, one set per group of slots.
+std::vector<CellWords> split_row(const std::vector<CellWords>& cells,
+                                 const std::vector<std::size_t>& in_row,
+                                 const std::vector<LineSlot>& slots,
+                                 const std::vector<std::vector<std::size_t>>& groups,
+                                 int first_row) {
+  std::vector<CellWords> out;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const double top =
+        g == 0 ? cells[in_row.front()].cell.box.y0
+               : (slots[groups[g].front()].top + slots[groups[g - 1].back()].bottom) / 2;
+    const double bottom =
+        g + 1 == groups.size()
+            ? cells[in_row.front()].cell.box.y1
+            : (slots[groups[g].back()].bottom + slots[groups[g + 1].front()].top) / 2;
+    for (std::size_t i : in_row) {
+      CellWords piece;
+      piece.cell = cells[i].cell;
+      piece.cell.row = first_row + static_cast<int>(g);
+      piece.cell.box.y0 = top;
+      piece.cell.box.y1 = bottom;
+      for (const Word& w : cells[i].words)
+        if (w.box.centre_y() >= top && w.box.centre_y() < bottom) piece.words.push_back(w);
+      out.push_back(std::move(piece));
+    }
+  }
+  return out;
+}
+
+// Rows of running text that happen to wrap in step are not lists of entries.
+bool wordy(const std::vector<CellWords>& pieces) {
+  std::size_t filled = 0, words = 0;
+  for (const CellWords& piece : pieces) {
+    filled += piece.words.empty() ? 0 : 1;
+    words += piece.words.size();
+  }
+  return filled == 0 || words > 5 * filled;
+}
+
+// Every row made by the split has an entry in one same column (the key, or a label column).
+bool keyed(const std::vector<CellWords>& pieces) {
+  std::map<int, std::map<int, bool>> filled;  // column -> row -> has words
+  for (const CellWords& piece : pieces)
+    filled[piece.cell.col][piece.cell.row] |= !piece.words.empty();
+  return std::any_of(filled.begin(), filled.end(), [](const auto& column) {
+    return std::all_of(column.second.begin(), column.second.end(),
+                       [](const auto& row) { return row.second; });
+  });
+}
+
+// Lists of entries carry figures: a third of the pieces at least are numbers.
+bool has_figures(const std::vector<CellWords>& pieces) {
+  int filled = 0, figures = 0;
+  for (const CellWords& piece : pieces) {
+    if (piece.words.empty()) continue;
+    ++filled;
+    figures += starts_entry(piece.words, false) ? 1 : 0;
+  }
+  return figures * 3 >= filled;
+}
+
+}  // namespace
+
+void split_aligned_rows(std::vector<CellWords>& cells, int& rows) {
+  // Rows crossed by a vertically merged cell stay as they are.
+  std::vector<bool> crossed(static_cast<std::size_t>(rows), false);
+  std::map<int, std::vector<std::size_t>> by_row;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const PageCell& c = cells[i].cell;
+    by_row[c.row].push_back(i);
+    if (c.row_span > 1)
+      for (int r = c.row; r < c.row + c.row_span && r < rows; ++r)
+        crossed[static_cast<std::size_t>(r)] = true;
+  }
+  std::vector<int> new_index(static_cast<std::size_t>(rows) + 1, 0);
+  std::vector<CellWords> out;
+  int next = 0;
+  for (int r = 0; r < rows; ++r) {
+    new_index[static_cast<std::size_t>(r)] = next;
+    const std::vector<std::size_t>& in_row = by_row[r];
+    std::vector<LineSlot> slots;
+    if (!crossed[static_cast<std::size_t>(r)]) slots = aligned_lines(cells, in_row);
+    if (slots.empty()) {
+      ++next;
+      continue;
+    }
+    const auto groups = group_slots(cells, in_row, slots);
+    std::vector<CellWords> pieces = split_row(cells, in_row, slots, groups, next);
+    if (groups.size() < 2 || wordy(pieces) || !keyed(pieces) || !has_figures(pieces)) {
+      ++next;
+      continue;
+    }
+    std::move(pieces.begin(), pieces.end(), std::back_inserter(out));
+    next += static_cast<int>(groups.size());
+  }
+  new_index[static_cast<std::size_t>(rows)] = next;
+  if (next == rows) return;
+  for (CellWords& c : cells) {
+    const int r = c.cell.row;
+    if (!crossed[static_cast<std::size_t>(r)] && c.cell.row_span == 1 &&
+        new_index[static_cast<std::size_t>(r) + 1] - new_index[static_cast<std::size_t>(r)] > 1)
+      continue;  // replaced by its pieces
+    c.cell.row = new_index[static_cast<std::size_t>(r)];
+    c.cell.row_span = new_index[static_cast<std::size_t>(r + c.cell.row_span)] - c.cell.row;
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const CellWords& a, const CellWords& b) {
+    return a.cell.row != b.cell.row ? a.cell.row < b.cell.row : a.cell.col < b.cell.col;
+  });
+  cells = std::move(out);
+  rows = next;
+}
+
+namespace {
+
+// The grid column holding the whole word, or -1 when it crosses a column line.
+int column_holding(const Word& word, const std::vector<double>& edges, int first, int last) {
+  for (int c = first; c <= last; ++c) {
+    const double left = edges[static_cast<std::size_t>(c)];
+    const double right = edges[static_cast<std::size_t>(c) + 1];
+    if (word.box.x0 >= left - 1 && word.box.x1 <= right + 1) return c;
+  }
+  return -1;
+}
+
+// The cell cut at its inner column lines, or nothing when a word crosses one of them or all the
+// words sit in one column (a title centred over its columns).
+std::vector<CellWords> cut_at_columns(const CellWords& spanning, const std::vector<double>& edges) {
+  const PageCell& cell = spanning.cell;
+  const int last = cell.col + cell.col_span - 1;
+  std::vector<std::vector<Word>> parts(static_cast<std::size_t>(cell.col_span));
+  for (const Word& w : spanning.words) {
+    const int c = column_holding(w, edges, cell.col, last);
+    if (c < 0) return {};
+    parts[static_cast<std::size_t>(c - cell.col)].push_back(w);
+  }
+  const auto filled = std::count_if(parts.begin(), parts.end(),
+                                    [](const std::vector<Word>& p) { return !p.empty(); });
+  if (filled < 2) return {};
+  std::vector<CellWords> out;
+  for (int c = cell.col; c <= last; ++c) {
+    CellWords part;
+    part.cell = cell;
+    part.cell.col = c;
+    part.cell.col_span = 1;
+    part.cell.box.x0 = edges[static_cast<std::size_t>(c)];
+    part.cell.box.x1 = edges[static_cast<std::size_t>(c) + 1];
+    part.words = std::move(parts[static_cast<std::size_t>(c - cell.col)]);
+    out.push_back(std::move(part));
+  }
+  return out;
+}
+
+}  // namespace
+
+void split_spanned_columns(std::vector<CellWords>& cells, const std::vector<double>& col_edges) {
+  std::vector<CellWords> out;
+  for (CellWords& c : cells) {
+    if (c.cell.col_span > 1 &&
+        static_cast<std::size_t>(c.cell.col + c.cell.col_span) < col_edges.size()) {
+      std::vector<CellWords> parts = cut_at_columns(c, col_edges);
+      if (!parts.empty()) {
+        std::move(parts.begin(), parts.end(), std::back_inserter(out));
+        continue;
+      }
+    }
+    out.push_back(std::move(c));
+  }
+  cells = std::move(out);
+}
+
+}  // namespace trackport::pdf

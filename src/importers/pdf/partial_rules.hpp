@@ -1,0 +1,27 @@
+// Ruled tables whose rules are partial. Rules that separate only columns (or only groups of
+// rows): a grid row holding several text lines that line up across the columns holds several
+// table rows, one a line; a line whose key column is empty and which carries words, not figures,
+// continues the row above. Rules that separate only rows (column rules in the header only): a
+// cell spanning grid columns whose words sit each inside one column is one cell per column.
+#pragma once
+
+#include <vector>
+
+#include "importers/pdf/pdf_layout.hpp"
+
+namespace trackport::pdf {
+
+struct CellWords {
+  PageCell cell;
+  std::vector<Word> words;
+};
+
+// Splits such grid rows into one row per line; row numbers and spans of the other cells follow.
+// `rows` is the table's row count before and after.
+void split_aligned_rows(std::vector<CellWords>& cells, int& rows);
+
+// Splits cells spanning columns whose words each sit inside one column (col_edges: the grid's
+// column lines, left to right).
+void split_spanned_columns(std::vector<CellWords>& cells, const std::vector<double>& col_edges);
+
+}  // namespace trackport::pdf

@@ -1,0 +1,155 @@
+#include "importers/pdf/pdf_importer.hpp"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <cctype>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "importers/pdf/cross_page.hpp"
+#include "importers/pdf/page_analysis.hpp"
+#include "importers/pdf/page_furniture.hpp"
+#include "importers/pdf/unruled_tables.hpp"
+
+namespace trackport {
+
+namespace {
+
+std::string utf8(const poppler::ustring& text) {
+  const poppler::byte_array bytes = text.to_utf8();
+  std::string out(bytes.begin(), bytes.end());
+  while (!out.empty() && out.back() == '\0') out.pop_back();
+  return out;
+}
+
+bool has_pdf_extension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
+void ignore_poppler_message(const std::string&, void*) {}
+
+// Poppler writes syntax errors of damaged files to stderr; trackport reports its own errors.
+void silence_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
+}
+
+std::unique_ptr<poppler::document> open_document(const InputFile& input) {
+  if (input.bytes.empty()) throw InputError("empty file: not a PDF");
+  if (input.bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw InputError("PDF too large to read");
+  std::unique_ptr<poppler::document> document(poppler::document::load_from_raw_data(
+      input.bytes.data(), static_cast<int>(input.bytes.size())));
+  if (!document) throw InputError("damaged PDF: its structure cannot be read");
+  if (document->is_locked()) throw InputError("encrypted PDF: a password is needed to open it");
+  if (document->pages() <= 0) throw InputError("damaged PDF: no pages can be read");
+  return document;
+}
+
+Warning page_warning(const InputFile& input, int page, std::string code, std::string message) {
+  Warning warning;
+  warning.code = std::move(code);
+  warning.message = std::move(message);
+  warning.location.file = input.path.string();
+  warning.location.page = std::to_string(page);
+  return warning;
+}
+
+// A row cut by a page break was joined from its pieces: worth a look, so say where.
+void warn_about_joined_rows(const InputFile& input, SourceDocument& document) {
+  for (const Table& table : document.tables) {
+    for (std::size_t r = 0; r < table.row_origins.size(); ++r) {
+      const std::string& page = table.row_origins[r].page;
+      if (page.find('-') == std::string::npos) continue;
+      Warning warning;
+      warning.code = "row-continued-across-page";
+      warning.message = "Row " + std::to_string(r + 1) + " of table " +
+                        std::to_string(table.index) + " runs over pages " + page +
+                        "; its pieces were joined into one row.";
+      warning.location.file = input.path.string();
+      warning.location.table = table.index;
+      warning.location.row = static_cast<int>(r) + 1;
+      warning.location.page = page;
+      document.warnings.push_back(std::move(warning));
+    }
+  }
+}
+
+class PdfImporter final : public Importer {
+ public:
+  std::string_view name() const override { return "pdf"; }
+
+  Match identify(const InputFile& input) const override {
+    if (input.bytes.rfind("%PDF-", 0) == 0) return Match::content;
+    return has_pdf_extension(input.path) ? Match::extension : Match::no;
+  }
+
+  SourceDocument read(const InputFile& input, const ImportOptions& options) const override {
+    silence_poppler();
+    const std::unique_ptr<poppler::document> document = open_document(input);
+    SourceDocument result;
+    result.title = utf8(document->info_key("Title"));
+    std::vector<pdf::PageLayout> pages = read_pages(*document, input, options, result.warnings);
+    pdf::remove_running_furniture(pages);
+    std::optional<pdf::UnruledCarry> carry;
+    for (pdf::PageLayout& page : pages) {
+      pdf::find_unruled_tables(page, carry ? &*carry : nullptr);
+      pdf::attach_headings(page);
+      carry = pdf::unruled_carry(page);
+    }
+    result.tables = pdf::join_tables(pages);
+    warn_about_joined_rows(input, result);
+    return result;
+  }
+
+ private:
+  static std::vector<pdf::PageLayout> read_pages(const poppler::document& document,
+                                                 const InputFile& input,
+                                                 const ImportOptions& options,
+                                                 std::vector<Warning>& warnings) {
+    pdf::PageLimits limits;
+    limits.max_words = std::min<std::size_t>(limits.max_words, options.max_cells);
+    std::vector<pdf::PageLayout> pages;
+    std::size_t total_words = 0;
+    const int count = document.pages();
+    for (int i = 0; i < count; ++i) {
+      std::unique_ptr<poppler::page> page(document.create_page(i));
+      if (!page) {
+        warnings.push_back(
+            page_warning(input, i + 1, "page-unreadable",
+                         "Page " + std::to_string(i + 1) + " could not be read and was skipped."));
+        continue;
+      }
+      pdf::PageReport report;
+      pages.push_back(pdf::analyse_page(*page, i + 1, limits, report));
+      total_words += report.words;
+      if (report.dropped_words > 0)
+        warnings.push_back(page_warning(input, i + 1, "page-text-truncated",
+                                        "Page " + std::to_string(i + 1) + " has more than " +
+                                            std::to_string(limits.max_words) +
+                                            " text boxes; the rest were not read."));
+      else if (!report.rendered && report.words > limits.max_rule_words)
+        warnings.push_back(page_warning(input, i + 1, "page-too-crowded",
+                                        "Page " + std::to_string(i + 1) +
+                                            " has too many text boxes to look for ruling lines; "
+                                            "its tables were read from the text alone."));
+    }
+    if (total_words == 0)
+      throw InputError("no text layer on any page (scanned?): trackport does not OCR");
+    return pages;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> make_pdf_importer() {
+  return std::make_unique<PdfImporter>();
+}
+
+}  // namespace trackport

@@ -1,0 +1,263 @@
+#include "importers/pdf/ruled_tables.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "importers/pdf/partial_rules.hpp"
+#include "importers/pdf/text_extraction.hpp"
+
+namespace trackport::pdf {
+
+namespace {
+
+constexpr double kTouch = 2.5;     // points: how far apart a rule's end and another rule may be
+constexpr double kSameLine = 3.0;  // points: rules closer than this are one grid line
+// A frame with more grid positions than this is graph paper or a chart, not a table; the cap also
+// bounds the work on pages full of hairlines.
+constexpr int kMaxGridPositions = 20'000;
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(std::size_t n) : parent_(n) {
+    std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+  }
+  std::size_t find(std::size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void unite(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+bool crosses(const Segment& horizontal, const Segment& vertical) {
+  return vertical.position >= horizontal.from - kTouch &&
+         vertical.position <= horizontal.to + kTouch &&
+         horizontal.position >= vertical.from - kTouch &&
+         horizontal.position <= vertical.to + kTouch;
+}
+
+// Rules that touch one another, grouped: each group is a candidate table frame.
+struct Frame {
+  std::vector<Segment> horizontal, vertical;
+  Rect box;
+};
+
+std::vector<Frame> connected_frames(const Rulings& rulings) {
+  const std::size_t nh = rulings.horizontal.size(), nv = rulings.vertical.size();
+  DisjointSets sets(nh + nv);
+  for (std::size_t i = 0; i < nh; ++i)
+    for (std::size_t j = 0; j < nv; ++j)
+      if (crosses(rulings.horizontal[i], rulings.vertical[j])) sets.unite(i, nh + j);
+  std::vector<Frame> frames;
+  std::vector<long> frame_of(nh + nv, -1);
+  for (std::size_t i = 0; i < nh + nv; ++i) {
+    const std::size_t root = sets.find(i);
+    if (frame_of[root] < 0) {
+      frame_of[root] = static_cast<long>(frames.size());
+      frames.emplace_back();
+    }
+    Frame& frame = frames[static_cast<std::size_t>(frame_of[root])];
+    if (i < nh)
+      frame.horizontal.push_back(rulings.horizontal[i]);
+    else
+      frame.vertical.push_back(rulings.vertical[i - nh]);
+  }
+  std::vector<Frame> tables;
+  for (Frame& frame : frames) {
+    if (frame.horizontal.size() < 2 || frame.vertical.size() < 2) continue;
+    frame.box = {frame.horizontal.front().from, frame.horizontal.front().position,
+                 frame.horizontal.front().to, frame.horizontal.front().position};
+    for (const Segment& s : frame.horizontal)
+      frame.box.extend({s.from, s.position, s.to, s.position});
+    for (const Segment& s : frame.vertical)
+      frame.box.extend({s.position, s.from, s.position, s.to});
+    tables.push_back(std::move(frame));
+  }
+  return tables;
+}
+
+// Grid line positions: rule positions clustered, each cluster at its mean.
+std::vector<double> grid_lines(const std::vector<Segment>& segments) {
+  std::vector<double> positions;
+  for (const Segment& s : segments) positions.push_back(s.position);
+  std::sort(positions.begin(), positions.end());
+  std::vector<double> lines;
+  double sum = 0;
+  int count = 0;
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    if (count > 0 && positions[i] - positions[i - 1] > kSameLine) {
+      lines.push_back(sum / count);
+      sum = 0;
+      count = 0;
+    }
+    sum += positions[i];
+    ++count;
+  }
+  if (count > 0) lines.push_back(sum / count);
+  return lines;
+}
+
+// How much of [from, to] the rules at `position` cover, 0..1.
+double coverage(const std::vector<Segment>& segments, double position, double from, double to) {
+  std::vector<std::pair<double, double>> pieces;
+  for (const Segment& s : segments) {
+    if (std::abs(s.position - position) > kSameLine) continue;
+    const double a = std::max(from, s.from), b = std::min(to, s.to);
+    if (b > a) pieces.emplace_back(a, b);
+  }
+  std::sort(pieces.begin(), pieces.end());
+  double covered = 0, reach = from;
+  for (const auto& [a, b] : pieces) {
+    if (b <= reach) continue;
+    covered += b - std::max(a, reach);
+    reach = b;
+  }
+  return to > from ? covered / (to - from) : 0.0;
+}
+
+constexpr double kRulePresent = 0.6;  // share of a grid edge a rule must cover to separate cells
+
+struct Grid {
+  std::vector<double> xs, ys;
+  // rule_right[r][c]: a rule separates (r, c) from (r, c + 1); rule_below likewise downwards.
+  std::vector<std::vector<bool>> rule_right, rule_below;
+};
+
+Grid make_grid(const Frame& frame) {
+  Grid grid;
+  grid.xs = grid_lines(frame.vertical);
+  grid.ys = grid_lines(frame.horizontal);
+  const std::size_t rows = grid.ys.size() - 1, cols = grid.xs.size() - 1;
+  grid.rule_right.assign(rows, std::vector<bool>(cols, true));
+  grid.rule_below.assign(rows, std::vector<bool>(cols, true));
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t c = 0; c + 1 < cols; ++c)
+      grid.rule_right[r][c] =
+          coverage(frame.vertical, grid.xs[c + 1], grid.ys[r], grid.ys[r + 1]) >= kRulePresent;
+    for (std::size_t c = 0; c < cols; ++c)
+      if (r + 1 < rows)
+        grid.rule_below[r][c] =
+            coverage(frame.horizontal, grid.ys[r + 1], grid.xs[c], grid.xs[c + 1]) >= kRulePresent;
+  }
+  return grid;
+}
+
+// Greedy spans: from each free grid position grow right while no rule separates, then down while
+// no rule separates along the whole width.
+std::vector<PageCell> grid_cells(const Grid& grid) {
+  const std::size_t rows = grid.ys.size() - 1, cols = grid.xs.size() - 1;
+  std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
+  std::vector<PageCell> cells;
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (taken[r][c]) continue;
+      std::size_t c_end = c;
+      while (c_end + 1 < cols && !grid.rule_right[r][c_end] && !taken[r][c_end + 1]) ++c_end;
+      std::size_t r_end = r;
+      const auto open_below = [&](std::size_t row) {
+        for (std::size_t k = c; k <= c_end; ++k)
+          if (grid.rule_below[row][k] || taken[row + 1][k]) return false;
+        return true;
+      };
+      while (r_end + 1 < rows && open_below(r_end)) ++r_end;
+      for (std::size_t i = r; i <= r_end; ++i)
+        for (std::size_t k = c; k <= c_end; ++k) taken[i][k] = true;
+      PageCell cell;
+      cell.row = static_cast<int>(r);
+      cell.col = static_cast<int>(c);
+      cell.row_span = static_cast<int>(r_end - r + 1);
+      cell.col_span = static_cast<int>(c_end - c + 1);
+      cell.box = {grid.xs[c], grid.ys[r], grid.xs[c_end + 1], grid.ys[r_end + 1]};
+      cells.push_back(cell);
+    }
+  }
+  return cells;
+}
+
+// The cell holding each word's centre (an index into table.cells), or -1 outside the table.
+std::vector<int> place_words(const PageTable& table, const Grid& grid,
+                             const std::vector<Word>& words) {
+  std::vector<int> owner(static_cast<std::size_t>(table.rows * table.cols), -1);
+  for (std::size_t i = 0; i < table.cells.size(); ++i) {
+    const PageCell& cell = table.cells[i];
+    for (int r = cell.row; r < cell.row + cell.row_span; ++r)
+      for (int c = cell.col; c < cell.col + cell.col_span; ++c)
+        owner[static_cast<std::size_t>(r * table.cols + c)] = static_cast<int>(i);
+  }
+  const auto slot = [](const std::vector<double>& lines, double v) {
+    return static_cast<int>(std::upper_bound(lines.begin(), lines.end(), v) - lines.begin()) - 1;
+  };
+  std::vector<int> placed(words.size(), -1);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    const double x = words[w].box.centre_x(), y = words[w].box.centre_y();
+    if (!table.box.contains(x, y)) continue;
+    const int r = std::clamp(slot(grid.ys, y), 0, table.rows - 1);
+    const int c = std::clamp(slot(grid.xs, x), 0, table.cols - 1);
+    placed[w] = owner[static_cast<std::size_t>(r * table.cols + c)];
+  }
+  return placed;
+}
+
+// Gives each cell its words, splits cells where the rules are partial, then sets the cells'
+// text and fill.
+void fill_cells(PageTable& table, const std::vector<Word>& words, const std::vector<int>& placed,
+                const Raster& raster) {
+  std::vector<CellWords> cells;
+  for (PageCell& cell : table.cells) cells.push_back({std::move(cell), {}});
+  for (std::size_t w = 0; w < words.size(); ++w)
+    if (placed[w] >= 0) cells[static_cast<std::size_t>(placed[w])].words.push_back(words[w]);
+  split_spanned_columns(cells, table.col_edges);
+  split_aligned_rows(cells, table.rows);
+  table.cells.clear();
+  for (CellWords& c : cells) {
+    c.cell.text = cell_text(std::move(c.words));
+    c.cell.fill = solid_fill(raster, c.cell.box);
+    table.cells.push_back(std::move(c.cell));
+  }
+}
+
+bool worth_keeping(const PageTable& table) {
+  if (table.cols < 2 || table.rows < 1) return false;
+  int filled = 0;
+  for (const PageCell& cell : table.cells) filled += cell.text.empty() ? 0 : 1;
+  return filled >= 2;
+}
+
+}  // namespace
+
+std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Word>& words,
+                                          const Raster& raster, int page_number) {
+  std::vector<PageTable> tables;
+  for (const Frame& frame : connected_frames(rulings)) {
+    const Grid grid = make_grid(frame);
+    if (grid.xs.size() < 2 || grid.ys.size() < 2) continue;
+    PageTable table;
+    table.page = page_number;
+    table.ruled = true;
+    table.box = {grid.xs.front(), grid.ys.front(), grid.xs.back(), grid.ys.back()};
+    table.rows = static_cast<int>(grid.ys.size() - 1);
+    table.cols = static_cast<int>(grid.xs.size() - 1);
+    table.col_edges = grid.xs;
+    if (table.cols < 2 || table.rows * table.cols > kMaxGridPositions) continue;
+    table.cells = grid_cells(grid);
+    const std::vector<int> placed = place_words(table, grid, words);
+    fill_cells(table, words, placed, raster);
+    if (!worth_keeping(table)) continue;
+    std::size_t next = 0;  // keep the words outside the table, in order
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      if (placed[w] >= 0) continue;
+      if (next != w) words[next] = std::move(words[w]);
+      ++next;
+    }
+    words.resize(next);
+    tables.push_back(std::move(table));
+  }
+  std::sort(tables.begin(), tables.end(),
+            [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
+  return tables;
+}
+
+}  // namespace trackport::pdf

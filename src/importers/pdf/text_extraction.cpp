@@ -1,0 +1,219 @@
+#include "importers/pdf/text_extraction.hpp"
+
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string_view>
+
+namespace trackport::pdf {
+
+namespace {
+
+// Control characters and stray whitespace inside one poppler word.
+std::string clean_word(const poppler::ustring& text) {
+  const poppler::byte_array bytes = text.to_utf8();
+  std::string out;
+  out.reserve(bytes.size());
+  for (char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == 0) break;
+    if (byte < 0x20 || byte == 0x7f) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool vertically_overlapping(const Rect& a, const Rect& b) {
+  const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return overlap > 0.5 * std::min(a.height(), b.height());
+}
+
+double median_font_size(const std::vector<Word>& words) {
+  std::vector<double> sizes;
+  for (const Word& w : words) sizes.push_back(w.font_size > 0 ? w.font_size : w.box.height());
+  if (sizes.empty()) return 0;
+  std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+  return sizes[sizes.size() / 2];
+}
+
+bool starts_lower(const std::string& text) {
+  if (text.empty()) return false;
+  const auto c = static_cast<unsigned char>(text.front());
+  return c >= 'a' && c <= 'z';
+}
+
+bool ends_alphanumeric(const std::string& text) {
+  if (text.empty()) return false;
+  const auto c = static_cast<unsigned char>(text.back());
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+bool is_bullet(const std::string& word) {
+  static constexpr std::array<std::string_view, 10> bullets = {
+      "\u2022", "\uf0b7", "\uf0a7", "\u25aa", "\u25cf",
+      "\u25e6", "\u25a0", "\u2023", "\u27a2", "\u00b7"};
+  return std::find(bullets.begin(), bullets.end(), word) != bullets.end();
+}
+
+PageWords extract_words(const poppler::page& page, std::size_t max_words) {
+  PageWords result;
+  const std::vector<poppler::text_box> boxes =
+      page.text_list(poppler::page::text_list_include_font);
+  const std::size_t kept = std::min(boxes.size(), max_words);
+  result.dropped = boxes.size() - kept;
+  result.words.reserve(kept);
+  for (std::size_t i = 0; i < kept; ++i) {
+    const poppler::text_box& box = boxes[i];
+    Word word;
+    word.text = clean_word(box.text());
+    if (word.text.empty()) continue;
+    const poppler::rectf r = box.bbox();
+    word.box = {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
+    if (!std::isfinite(word.box.x0) || !std::isfinite(word.box.y0) || !std::isfinite(word.box.x1) ||
+        !std::isfinite(word.box.y1))
+      continue;
+    word.font_size = box.has_font_info() ? box.get_font_size() : 0;
+    if (word.font_size <= 0 || word.font_size > 1000) word.font_size = r.height() / 1.3;
+    word.space_after = box.has_space_after();
+    word.upright = box.rotation() == 0;
+    result.words.push_back(std::move(word));
+  }
+  return result;
+}
+
+std::vector<TextLine> group_into_lines(std::vector<Word> words) {
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.box.centre_y() < b.box.centre_y();
+  });
+  std::vector<TextLine> lines;
+  for (Word& word : words) {
+    // Look back over the last few lines only: lines are ordered by position, so a word that
+    // overlaps nothing recent starts a new line (this keeps crowded pages linear).
+    TextLine* home = nullptr;
+    const std::size_t lookback = std::min<std::size_t>(lines.size(), 4);
+    for (std::size_t i = lines.size(); i > lines.size() - lookback; --i) {
+      TextLine& line = lines[i - 1];
+      if (vertically_overlapping(line.box, word.box)) {
+        home = &line;
+        break;
+      }
+    }
+    if (home == nullptr) {
+      lines.push_back(TextLine{{}, word.box, 0});
+      home = &lines.back();
+    }
+    home->box.extend(word.box);
+    home->words.push_back(std::move(word));
+  }
+  for (TextLine& line : lines) {
+    std::stable_sort(line.words.begin(), line.words.end(),
+                     [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+    line.font_size = median_font_size(line.words);
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const TextLine& a, const TextLine& b) { return a.box.y0 < b.box.y0; });
+  return lines;
+}
+
+std::string line_text(const TextLine& line) {
+  std::string text;
+  const Word* previous = nullptr;
+  for (const Word& word : line.words) {
+    if (previous != nullptr) {
+      const double gap = word.box.x0 - previous->box.x1;
+      if (previous->space_after || gap > 0.15 * std::max(1.0, word.font_size)) text += ' ';
+    }
+    text += word.text;
+    previous = &word;
+  }
+  return text;
+}
+
+namespace {
+
+// Where text wraps in the cell (the extent of its lines) and its usual line pitch.
+struct TextColumn {
+  double left = 0, right = 0;
+  double pitch = 0;  // the smallest distance from one line's top to the next one's
+};
+
+TextColumn text_column(const std::vector<TextLine>& lines) {
+  TextColumn column{lines.front().box.x0, lines.front().box.x1, 1e9};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    column.left = std::min(column.left, lines[i].box.x0);
+    column.right = std::max(column.right, lines[i].box.x1);
+    if (i > 0) column.pitch = std::min(column.pitch, lines[i].box.y0 - lines[i - 1].box.y0);
+  }
+  return column;
+}
+
+// Narrow columns break words that fit no line: the line holds that one word, filled to the
+// right edge, and the word with its continuation is wider than the column.
+bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column) {
+  if (previous.words.size() != 1) return false;
+  const Word& piece = previous.words.front();
+  const Word& rest = line.words.front();
+  const double size = std::max(1.0, previous.font_size);
+  return piece.box.x1 >= column.right - 0.35 * size &&
+         piece.box.width() + rest.box.width() > column.right - column.left &&
+         ends_alphanumeric(piece.text) && starts_lower(rest.text);
+}
+
+}  // namespace
+
+bool broken_after_hyphen(const std::string& text, const std::string& next) {
+  return text.size() > 1 && text.back() == '-' && text[text.size() - 2] != ' ' && !next.empty() &&
+         std::isalnum(static_cast<unsigned char>(next.front()));
+}
+
+namespace {
+
+// Joins the line after `text`: on a new line for bullets and paragraphs, directly for a word
+// broken at the line's end, else with a space.
+void append_line(std::string& text, const TextLine& previous, const TextLine& line,
+                 std::string body, const TextColumn& column) {
+  // Paragraph spacing makes the pitch larger than the cell's usual one (line boxes are taller
+  // than the pitch, so a 2-line cell is measured against 0.9 of the box height).
+  const double height = std::max(1.0, std::min(previous.box.height(), line.box.height()));
+  const double usual = std::min(column.pitch, 0.9 * height);
+  const bool paragraph =
+      line.box.y0 - previous.box.y0 > usual + 0.2 * std::max(1.0, previous.font_size);
+  if (is_bullet(line.words.front().text) || paragraph)
+    text += '\n';
+  else if (!broken_inside_word(previous, line, column) && !broken_after_hyphen(text, body))
+    text += ' ';
+  text += body;
+}
+
+std::string bulleted_line_text(const TextLine& line) {
+  if (line.words.empty() || !is_bullet(line.words.front().text)) return line_text(line);
+  TextLine rest{{line.words.begin() + 1, line.words.end()}, line.box, line.font_size};
+  return "\u2022 " + line_text(rest);
+}
+
+}  // namespace
+
+std::string cell_text(std::vector<Word> words) {
+  const std::vector<TextLine> lines = group_into_lines(std::move(words));
+  if (lines.empty()) return {};
+  const TextColumn column = text_column(lines);
+  std::string text;
+  const TextLine* previous = nullptr;
+  for (const TextLine& line : lines) {
+    std::string body = bulleted_line_text(line);
+    if (body.empty()) continue;
+    if (previous == nullptr)
+      text = std::move(body);
+    else
+      append_line(text, *previous, line, std::move(body), column);
+    previous = &line;
+  }
+  return text;
+}
+
+}  // namespace trackport::pdf

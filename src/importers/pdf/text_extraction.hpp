@@ -1,0 +1,42 @@
+// Text from a PDF page: poppler's word boxes, words joined into lines by baseline, and lines
+// joined into a cell's text (wrapped lines with a space, bullets and paragraphs as new lines).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "importers/pdf/pdf_layout.hpp"
+
+namespace poppler {
+class page;
+}
+
+namespace trackport::pdf {
+
+struct PageWords {
+  std::vector<Word> words;
+  std::size_t dropped = 0;  // boxes beyond the per-page cap
+};
+
+// The page's words in displayed-page points (top-left origin), at most max_words of them.
+PageWords extract_words(const poppler::page& page, std::size_t max_words);
+
+// Groups words into lines (same baseline, left to right); lines are ordered top to bottom.
+std::vector<TextLine> group_into_lines(std::vector<Word> words);
+
+// The words of one line joined with spaces where poppler saw a space or a gap.
+std::string line_text(const TextLine& line);
+
+// The text of a cell holding these words: wrapped lines joined with a space, a line starting with
+// a bullet or after a paragraph gap on a new line ("• " for bullets), a word broken at the cell's
+// right edge joined back together.
+std::string cell_text(std::vector<Word> words);
+
+// "0-" then "19": text ending in a hyphen continues without a space.
+bool broken_after_hyphen(const std::string& text, const std::string& next);
+
+// True for the glyphs documents use as list bullets.
+bool is_bullet(const std::string& word);
+
+}  // namespace trackport::pdf

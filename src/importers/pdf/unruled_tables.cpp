@@ -1,0 +1,303 @@
+#include "importers/pdf/unruled_tables.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <optional>
+
+#include "importers/pdf/text_extraction.hpp"
+#include "importers/pdf/unruled_columns.hpp"
+
+namespace trackport::pdf {
+
+namespace {
+
+constexpr double kTightGap = 0.1;  // in line heights: lines this close are one paragraph
+
+int column_of(const std::vector<double>& edges, double x) {
+  for (std::size_t c = 1; c + 1 < edges.size(); ++c)
+    if (x < edges[c]) return static_cast<int>(c) - 1;
+  return static_cast<int>(edges.size()) - 2;
+}
+
+bool numeric(const std::string& text) {
+  int digits = 0, letters = 0;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isdigit(byte)) ++digits;
+    if (std::isalpha(byte)) ++letters;
+  }
+  return digits > 0 && digits >= letters;
+}
+
+bool starts_lower(const std::string& text) {
+  return !text.empty() && std::islower(static_cast<unsigned char>(text.front()));
+}
+
+// One line's pieces placed in columns.
+struct Piece {
+  int col = 0, col_span = 1;
+  std::vector<Word> words;
+  Rect box;
+};
+
+// A chunk cut where a column line passes between two of its words.
+std::vector<Chunk> cut_at_edges(const Chunk& chunk, const std::vector<double>& edges) {
+  std::vector<Chunk> parts{Chunk{{chunk.words.front()}, chunk.words.front()->box}};
+  for (std::size_t i = 1; i < chunk.words.size(); ++i) {
+    const Word* w = chunk.words[i];
+    const double gap_from = chunk.words[i - 1]->box.x1, gap_to = w->box.x0;
+    const bool edge_between = std::any_of(edges.begin(), edges.end(),
+                                          [&](double e) { return e >= gap_from && e <= gap_to; });
+    if (edge_between) {
+      parts.push_back(Chunk{{w}, w->box});
+    } else {
+      parts.back().words.push_back(w);
+      parts.back().box.extend(w->box);
+    }
+  }
+  return parts;
+}
+
+std::vector<Piece> place_line(const LineChunks& line, const std::vector<double>& edges) {
+  std::vector<Chunk> chunks;
+  for (const Chunk& chunk : line.chunks) {
+    std::vector<Chunk> parts = cut_at_edges(chunk, edges);
+    chunks.insert(chunks.end(), parts.begin(), parts.end());
+  }
+  std::vector<Piece> pieces;
+  for (const Chunk& chunk : chunks) {
+    // A chunk whose words fall in several columns is a cell spanning them (a group header).
+    const int first = column_of(edges, chunk.words.front()->box.centre_x());
+    const int last = std::max(first, column_of(edges, chunk.words.back()->box.centre_x()));
+    if (!pieces.empty() && pieces.back().col + pieces.back().col_span - 1 >= first) {
+      // Two chunks in one column (a wide gap inside a cell): one piece.
+      Piece& piece = pieces.back();
+      for (const Word* w : chunk.words) piece.words.push_back(*w);
+      piece.box.extend(chunk.box);
+      piece.col_span = std::max(piece.col_span, last - piece.col + 1);
+      continue;
+    }
+    Piece piece{first, last - first + 1, {}, chunk.box};
+    for (const Word* w : chunk.words) piece.words.push_back(*w);
+    pieces.push_back(std::move(piece));
+  }
+  return pieces;
+}
+
+struct RowDraft {
+  std::vector<std::vector<Word>> cell_words;  // per column
+  std::vector<int> spans;                     // col_span at the starting column, 0 = covered
+  std::vector<Rect> boxes;
+  std::vector<bool> used;
+  double bottom = 0;
+};
+
+RowDraft new_row(std::size_t cols) {
+  RowDraft row;
+  row.cell_words.resize(cols);
+  row.spans.assign(cols, 1);
+  row.boxes.resize(cols);
+  row.used.assign(cols, false);
+  return row;
+}
+
+std::string piece_text(const Piece& piece) {
+  TextLine line{piece.words, piece.box, 0};
+  return line_text(line);
+}
+
+// A line carries on the row above when it is words, not figures, close below the row, in
+// columns the row already has, and either its key column is empty or starts in lower case, or
+// the table sets its rows apart by spacing and the line follows at the plain line pitch.
+bool continues_row(const std::vector<Piece>& pieces, const RowDraft& row, const TextLine& line,
+                   double height, bool rows_spaced) {
+  if (pieces.empty()) return false;
+  const double gap = line.box.y0 - row.bottom;
+  if (gap > 0.8 * height) return false;
+  const bool key_empty = pieces.front().col != 0;
+  const bool key_lower = !key_empty && starts_lower(piece_text(pieces.front()));
+  const bool wrapped = rows_spaced && gap <= kTightGap * height;
+  if (!key_empty && !key_lower && !wrapped) return false;
+  for (const Piece& piece : pieces) {
+    if (numeric(piece_text(piece))) return false;
+    if (!row.used[static_cast<std::size_t>(piece.col)]) return false;
+  }
+  return true;
+}
+
+// Rows set apart by spacing: some lines of the block follow at the plain line pitch (wrapped
+// cells) and some after a clear gap (a new row).
+bool rows_spaced(const std::vector<LineChunks>& lines, const Block& block, double height) {
+  bool tight = false, spaced = false;
+  for (std::size_t k = block.first + 1; k <= block.last; ++k) {
+    const double gap = lines[k].line->box.y0 - lines[k - 1].line->box.y1;
+    tight = tight || gap <= kTightGap * height;
+    spaced = spaced || gap >= 0.3 * height;
+  }
+  return tight && spaced;
+}
+
+void add_pieces(RowDraft& row, const std::vector<Piece>& pieces, const TextLine& line) {
+  for (const Piece& piece : pieces) {
+    const auto c = static_cast<std::size_t>(piece.col);
+    if (!row.used[c]) row.boxes[c] = piece.box;
+    row.boxes[c].extend(piece.box);
+    row.used[c] = true;
+    row.spans[c] = std::max(row.spans[c], piece.col_span);
+    row.cell_words[c].insert(row.cell_words[c].end(), piece.words.begin(), piece.words.end());
+  }
+  row.bottom = std::max(row.bottom, line.box.y1);
+}
+
+PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double>& edges,
+                     int page_number) {
+  PageTable table;
+  table.page = page_number;
+  table.ruled = false;
+  table.rows = static_cast<int>(rows.size());
+  table.cols = static_cast<int>(edges.size()) - 1;
+  table.col_edges = edges;
+  bool have_box = false;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    int covered_until = -1;
+    for (int c = 0; c < table.cols; ++c) {
+      const auto k = static_cast<std::size_t>(c);
+      if (c <= covered_until) continue;
+      PageCell cell;
+      cell.row = static_cast<int>(r);
+      cell.col = c;
+      cell.col_span = rows[r].used[k] ? std::min(rows[r].spans[k], table.cols - c) : 1;
+      // A span may not swallow a later piece of the same row.
+      for (int s = 1; s < cell.col_span; ++s)
+        if (rows[r].used[k + static_cast<std::size_t>(s)]) cell.col_span = s;
+      covered_until = c + cell.col_span - 1;
+      cell.text = cell_text(rows[r].cell_words[k]);
+      cell.box = rows[r].used[k] ? rows[r].boxes[k] : Rect{edges[k], 0, edges[k + 1], 0};
+      if (rows[r].used[k]) {
+        if (!have_box) table.box = cell.box;
+        table.box.extend(cell.box);
+        have_box = true;
+      }
+      table.cells.push_back(std::move(cell));
+    }
+  }
+  // Empty cells get their row's vertical extent.
+  for (PageCell& cell : table.cells) {
+    if (cell.box.height() > 0) continue;
+    double top = 1e9, bottom = -1e9;
+    for (const PageCell& other : table.cells)
+      if (other.row == cell.row && other.box.height() > 0) {
+        top = std::min(top, other.box.y0);
+        bottom = std::max(bottom, other.box.y1);
+      }
+    if (top < bottom) cell.box.y0 = top, cell.box.y1 = bottom;
+  }
+  return table;
+}
+
+// Rows from the block's lines in the given columns. After a repeated header (`header_closed`)
+// the next line starts a row of its own.
+std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Block& block,
+                                 const std::vector<double>& edges, bool header_closed) {
+  const auto cols = edges.size() - 1;
+  const double height = typical_height(lines, block.first, block.last + 1);
+  const bool spaced = rows_spaced(lines, block, height);
+  std::vector<RowDraft> rows;
+  for (std::size_t k = block.first; k <= block.last; ++k) {
+    const std::vector<Piece> pieces = place_line(lines[k], edges);
+    if (pieces.empty()) continue;
+    const bool after_header = header_closed && rows.size() == 1 && k == block.first + 1;
+    if (rows.empty() || after_header ||
+        !continues_row(pieces, rows.back(), *lines[k].line, height, spaced))
+      rows.push_back(new_row(cols));
+    add_pieces(rows.back(), pieces, *lines[k].line);
+  }
+  return rows;
+}
+
+std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, const Block& block,
+                                     int page_number) {
+  const std::vector<double> edges = column_edges(lines, block);
+  const int cols = static_cast<int>(edges.size()) - 1;
+  if (cols < 2 || looks_like_prose(lines, block, cols)) return std::nullopt;
+  const std::vector<RowDraft> rows = build_rows(lines, block, edges, false);
+  if (rows.size() < 2) return std::nullopt;
+  return make_table(rows, edges, page_number);
+}
+
+std::string without_spaces(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(c);
+  return out;
+}
+
+// The carried table goes on from the page's first line when that line is its header: down to
+// a wide gap, running text, or a line outside its columns.
+std::optional<Block> continued_block(const std::vector<LineChunks>& lines,
+                                     const UnruledCarry& carry) {
+  if (lines.empty() || without_spaces(line_text(*lines.front().line)) != carry.header)
+    return std::nullopt;
+  Block block{0, 0};
+  const double left = carry.col_edges.front() - 20, right = carry.col_edges.back() + 20;
+  for (std::size_t j = 1; j < lines.size(); ++j) {
+    const TextLine& previous = *lines[j - 1].line;
+    const TextLine& line = *lines[j].line;
+    const double height = std::max(1.0, std::min(previous.box.height(), line.box.height()));
+    if (line.box.y0 - previous.box.y1 > 2.0 * height || lines[j].prose) break;
+    if (line.box.x0 < left || line.box.x1 > right) break;
+    block.last = j;
+  }
+  return block;
+}
+
+}  // namespace
+
+void find_unruled_tables(PageLayout& page, const UnruledCarry* carry) {
+  std::vector<LineChunks> lines = chunk_lines(page.lines);
+  std::vector<bool> taken(page.lines.size(), false);
+  std::vector<PageTable> found;
+  if (carry != nullptr) {
+    if (const std::optional<Block> block = continued_block(lines, *carry)) {
+      const std::vector<RowDraft> rows = build_rows(lines, *block, carry->col_edges, true);
+      found.push_back(make_table(rows, carry->col_edges, page.number));
+      for (std::size_t k = block->first; k <= block->last; ++k) taken[k] = true;
+      lines.erase(lines.begin(), lines.begin() + static_cast<long>(block->last + 1));
+    }
+  }
+  const std::size_t offset = page.lines.size() - lines.size();
+  for (const Block& block : find_table_blocks(lines, page.width)) {
+    std::optional<PageTable> table = build_table(lines, block, page.number);
+    if (!table) continue;
+    for (std::size_t k = block.first; k <= block.last; ++k) taken[offset + k] = true;
+    found.push_back(std::move(*table));
+  }
+  if (found.empty()) return;
+  std::vector<TextLine> rest;
+  for (std::size_t k = 0; k < page.lines.size(); ++k)
+    if (!taken[k]) rest.push_back(std::move(page.lines[k]));
+  page.lines = std::move(rest);
+  page.tables.insert(page.tables.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
+  std::sort(page.tables.begin(), page.tables.end(),
+            [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
+}
+
+std::optional<UnruledCarry> unruled_carry(const PageLayout& page) {
+  if (page.tables.empty()) return std::nullopt;
+  const auto last =
+      std::max_element(page.tables.begin(), page.tables.end(),
+                       [](const PageTable& a, const PageTable& b) { return a.box.y1 < b.box.y1; });
+  if (last->ruled || last->cells.empty()) return std::nullopt;
+  for (const TextLine& line : page.lines)
+    if (line.box.y0 >= last->box.y1 - 1) return std::nullopt;
+  UnruledCarry carry;
+  carry.col_edges = last->col_edges;
+  for (const PageCell& cell : last->cells)
+    if (cell.row == 0) carry.header += without_spaces(cell.text);
+  if (carry.header.empty()) return std::nullopt;
+  return carry;
+}
+
+}  // namespace trackport::pdf

@@ -1,0 +1,77 @@
+// Bad input: one-line InputErrors (no file name), never a crash or a hang.
+#include <catch2/catch.hpp>
+
+#include "pdf_fixture.hpp"
+
+using trackport::ImportOptions;
+using trackport::InputError;
+using trackport::InputFile;
+using trackport::make_pdf_importer;
+using trackport::Match;
+using trackport::test::pdf_fixture;
+using trackport::test::read_pdf_fixture;
+
+namespace {
+
+InputFile in_memory(std::string bytes, std::string name = "x.pdf") {
+  InputFile input;
+  input.path = name;
+  input.bytes = std::move(bytes);
+  return input;
+}
+
+std::string error_of(const InputFile& input) {
+  try {
+    make_pdf_importer()->read(input, ImportOptions{});
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("pdf: identify by the %PDF- signature, else by the extension") {
+  const auto importer = make_pdf_importer();
+  CHECK(importer->name() == "pdf");
+  CHECK(importer->identify(in_memory("%PDF-1.7\n...", "report.bin")) == Match::content);
+  CHECK(importer->identify(in_memory("PK\x03\x04", "report.PDF")) == Match::extension);
+  CHECK(importer->identify(in_memory("Ref,Action\n", "report.csv")) == Match::no);
+}
+
+TEST_CASE("pdf: a user password is needed") {
+  CHECK(error_of(pdf_fixture("encrypted_user.pdf")) ==
+        "encrypted PDF: a password is needed to open it");
+}
+
+TEST_CASE("pdf: encrypted with an owner password only is read") {
+  const auto doc = read_pdf_fixture("encrypted_owner.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  CHECK(doc.tables[0].rows.size() == 4);
+  CHECK(doc.tables[0].rows[1][1].text ==
+        "Open two new family hubs in the north of the city by March 2015");
+}
+
+TEST_CASE("pdf: a page with only an image has no text layer") {
+  CHECK(error_of(pdf_fixture("image_only.pdf")) ==
+        "no text layer on any page (scanned?): trackport does not OCR");
+}
+
+TEST_CASE("pdf: truncated, empty and garbage files are one-line errors") {
+  for (const std::string& message :
+       {error_of(pdf_fixture("truncated.pdf")), error_of(in_memory("")),
+        error_of(in_memory("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")),
+        error_of(in_memory(std::string(5000, '\xff')))}) {
+    CHECK(message != "(no error)");
+    CHECK(message.find('\n') == std::string::npos);
+    CHECK(message.find("x.pdf") == std::string::npos);
+  }
+  CHECK(error_of(in_memory("")) == "empty file: not a PDF");
+}
+
+TEST_CASE("pdf: a damaged cross-reference table is rebuilt by poppler and read") {
+  const auto doc = read_pdf_fixture("damaged_xref.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  CHECK(doc.tables[0].rows.size() == 4);
+  CHECK(doc.tables[0].rows[3][1].text == "Review school transport eligibility");
+}
