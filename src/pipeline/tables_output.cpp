@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+
 namespace trackport {
 
 namespace {
@@ -58,6 +60,11 @@ void write_tables_json(const SourceDocument& document, const std::string& file, 
         item["text"] = cell.text;
         if (cell.fill) item["fill"] = to_hex(*cell.fill);
         if (cell.bbox) item["bbox"] = box_json(*cell.bbox);
+        if (table.addressing == Addressing::page && r < table.row_origins.size()) {
+          // A table over several pages: the page each cell's box is on.
+          const auto& page = table.row_origins[r].page;
+          if (!page.empty()) item["page"] = std::atoi(page.c_str());
+        }
         cells.push_back(std::move(item));
       }
     }
