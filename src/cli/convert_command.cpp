@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "cli/args.hpp"
 #include "exporters/exporter.hpp"
+#include "exporters/sqlite/sqlite_reader.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
@@ -21,14 +23,15 @@ constexpr OptionSpec kOptions[] = {
     {"output", 'o', true}, {"mapping", 'm', true}, {"organisation", 0, true},
     {"format", 'f', true}, {"jobs", 'j', true},    {"quiet", 'q', false},
     {"verbose", 'v', false}, {"summary", 's', false}, {"manifest", 0, true},
-    {"shard", 0, true},      {"timeout", 0, true},    {"memory-limit", 0, true},
+    {"shard", 0, true},      {"timeout", 0, true},    {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
     {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
-from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table).
+from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table), .sqlite
+(a database that accumulates: each input replaces its own earlier import, by sha256).
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -49,6 +52,7 @@ options:
       --timeout SECONDS    give up on a file after SECONDS (each file then runs in a child
                            process, so a hostile file cannot stall the batch)
       --memory-limit MB    cap the memory one file's conversion may use (child process too)
+      --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file
@@ -67,7 +71,7 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
   const auto* exporter = exporter_for(output);
   if (!exporter) {
     throw UsageError("cannot tell the output format of '" + output +
-                     "' (use .xlsx, .json, .jsonl or .csv, or --format)");
+                     "' (use .xlsx, .json, .jsonl, .csv or .sqlite, or --format)");
   }
   return *exporter;
 }
@@ -112,6 +116,11 @@ void write_output(const Exporter& exporter, const std::vector<Document>& documen
     }
     exporter.write(documents, std::cout);
     std::cout.flush();
+    return;
+  }
+  if (exporter.writes_in_place()) {
+    // A database accumulates quarter after quarter: each document goes in in one transaction.
+    exporter.write_file(documents, output);
     return;
   }
   AtomicOutput file{std::filesystem::path(output)};
@@ -178,6 +187,14 @@ int run_convert(std::span<const std::string> words) {
   options.organisation = args.value("organisation");
   options.timeout_seconds = args.seconds("timeout");
   options.memory_limit_bytes = std::size_t{args.number("memory-limit", 0)} << 20;
+  std::set<std::string> known;
+  if (args.has("skip-unchanged")) {
+    if (!exporter.writes_in_place()) {
+      throw UsageError("--skip-unchanged needs a database output (-o tracker.sqlite)");
+    }
+    known = known_sha256(output);
+    options.skip_sha256 = &known;
+  }
   const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
 
   std::vector<std::string> arguments = args.positional();
@@ -228,8 +245,12 @@ int run_convert(std::span<const std::string> words) {
   if (progress) line.clear();
 
   std::vector<Document> documents;
-  std::size_t failed = missing.size(), items = 0, warnings = 0;
+  std::size_t failed = missing.size(), items = 0, warnings = 0, skipped = 0;
   for (auto& outcome : outcomes) {
+    if (outcome.skipped) {
+      ++skipped;
+      continue;
+    }
     if (!outcome.document) {
       ++failed;
       continue;
@@ -237,6 +258,10 @@ int run_convert(std::span<const std::string> words) {
     items += outcome.document->items.size();
     warnings += outcome.document->warnings.size();
     documents.push_back(std::move(*outcome.document));
+  }
+  if (documents.empty() && skipped > 0 && failed == 0) {
+    if (!quiet) std::cerr << "all " << skipped << " input(s) unchanged since their last import\n";
+    return kExitOk;
   }
   if (documents.empty()) {
     std::cerr << "trackport: nothing converted; " << output << " was not written\n";
@@ -250,6 +275,7 @@ int run_convert(std::span<const std::string> words) {
   if (!quiet) {
     std::cerr << "converted " << documents.size() << " of " << paths.size() + missing.size()
               << " file(s): " << items << " items, " << warnings << " warnings"
+              << (skipped ? ", " + std::to_string(skipped) + " unchanged skipped" : std::string())
               << (output == "-" ? std::string() : " -> " + output) << '\n';
   }
   // A batch can hold millions of small strings; freeing them one by one only to exit costs

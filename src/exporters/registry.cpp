@@ -8,6 +8,7 @@
 #include "exporters/csv/csv_exporter.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json/json_exporter.hpp"
+#include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/workbook/workbook_exporter.hpp"
 
 namespace trackport {
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<Exporter>> make_exporters() {
   list.push_back(std::make_unique<JsonExporter>());
   list.push_back(std::make_unique<JsonLinesExporter>());
   list.push_back(std::make_unique<CsvExporter>());
+  list.push_back(std::make_unique<SqliteExporter>());
   return list;
 }
 

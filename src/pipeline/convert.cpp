@@ -67,6 +67,10 @@ ConvertOptions options_for(const InputJob& input, const ConvertOptions& options)
   return effective;
 }
 
+std::string sha256_of_file(const std::filesystem::path& path) {
+  return read_input(path).sha256;
+}
+
 }  // namespace
 
 std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
@@ -81,7 +85,9 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
       outcome.path = inputs[i].path;
       try {
         auto effective = options_for(inputs[i], options);
-        if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
+        if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
+          outcome.skipped = true;
+        } else if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
           outcome = convert_in_child(inputs[i].path, {effective.mapping_spec, effective.organisation},
                                      {options.timeout_seconds, options.memory_limit_bytes});
         } else {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct ConvertOptions {
   // past the time limit or fails past the memory cap (see pipeline/isolated.hpp).
   double timeout_seconds = 0;
   std::size_t memory_limit_bytes = 0;
+  // Inputs whose sha256 is in this set are skipped (--skip-unchanged); nullptr: none.
+  const std::set<std::string>* skip_sha256 = nullptr;
 };
 
 struct ImportedFile {
@@ -46,7 +49,8 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 struct FileOutcome {
   std::filesystem::path path;
   std::optional<Document> document;
-  std::string error;  // one line, when document is empty
+  std::string error;     // one line, when document is empty and the file was not skipped
+  bool skipped = false;  // unchanged since its last import (ConvertOptions::skip_sha256)
 };
 
 // Converts files on `jobs` threads; outcomes come back in the order of `inputs`, whatever `jobs`.

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "exporters/sqlite/sqlite_reader.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -281,4 +283,33 @@ TEST_CASE("cli: with --timeout each file runs in a child; a file past the limit 
         std::string::npos);
   CHECK(slow.err.find("trackport: batch/b.csv: gave up") != std::string::npos);
   CHECK(box.run("convert batch -o x.json --timeout soon").status == 2);
+}
+
+TEST_CASE("cli: a database accumulates imports; the same file replaces itself, never duplicates") {
+  Sandbox box;
+  box.write("q1/a.csv", "Action,Status\nMend roads,Green\nFill potholes,Red\n");
+  box.write("q1/b.csv", "Action,Status\nPlant trees,Amber\n");
+  CHECK(box.run("convert q1 -o tracker.sqlite --quiet").status == 0);
+  CHECK(box.run("convert q1 -o tracker.sqlite --quiet").status == 0);  // again: replaced
+  auto documents = trackport::read_documents(box.path("tracker.sqlite"));
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].items.size() + documents[1].items.size() == 3);
+
+  auto unchanged = box.run("convert q1 -o tracker.sqlite --skip-unchanged");
+  CHECK(unchanged.status == 0);
+  CHECK(unchanged.err.find("all 2 input(s) unchanged") != std::string::npos);
+
+  box.write("q1/b.csv", "Action,Status\nPlant trees,Green\nOpen a library,Amber\n");
+  auto changed = box.run("convert q1 -o tracker.sqlite --skip-unchanged");
+  CHECK(changed.status == 0);
+  CHECK(changed.err.find("converted 1 of 2 file(s): 2 items") != std::string::npos);
+  CHECK(changed.err.find("1 unchanged skipped") != std::string::npos);
+  documents = trackport::read_documents(box.path("tracker.sqlite"));
+  CHECK(documents.size() == 3);  // b.csv's new version is a new document (a new sha256)
+
+  CHECK(box.run("convert q1 -o out.json --skip-unchanged").status == 2);
+  box.write("not-a-db.sqlite", "hello");
+  auto refused = box.run("convert q1 -o not-a-db.sqlite");
+  CHECK(refused.status == 1);
+  CHECK(Sandbox::slurp(box.path("not-a-db.sqlite")) == "hello");
 }

@@ -20,12 +20,22 @@ TEST_CASE("exporters are found by output extension, any case", "[registry]") {
 }
 
 TEST_CASE("exporters are found by name", "[registry]") {
-  for (const char* name : {"xlsx", "json", "jsonl", "csv"}) {
+  for (const char* name : {"xlsx", "json", "jsonl", "csv", "sqlite"}) {
     REQUIRE(exporter_named(name) != nullptr);
     CHECK(exporter_named(name)->name() == name);
   }
-  CHECK(exporter_named("sqlite") == nullptr);
-  CHECK(exporters().size() == 4);
+  CHECK(exporter_named("nosuch") == nullptr);
+  CHECK(exporters().size() == 5);
+}
+
+TEST_CASE("a database is appended to in place; files are replaced whole", "[registry]") {
+  for (const char* file : {"t.sqlite", "t.sqlite3", "t.db"}) {
+    REQUIRE(exporter_for(file) != nullptr);
+    CHECK(exporter_for(file)->name() == "sqlite");
+  }
+  CHECK(exporter_named("sqlite")->writes_in_place());
+  CHECK_FALSE(exporter_named("sqlite")->can_stream());
+  CHECK_FALSE(exporter_named("json")->writes_in_place());
 }
 
 TEST_CASE("the default write_file writes what write() streams", "[registry]") {
