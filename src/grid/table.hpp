@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,31 @@ namespace trackport {
 // A box in the source's own units (PDF points, origin bottom-left), when the format has one.
 using Box = std::array<double, 4>;  // x1, y1, x2, y2
 
+// A cell's box, held out of line: only PDF cells have one, and the millions of cells of a big
+// spreadsheet should not each carry 40 bytes for it. Reads like std::optional<Box>.
+class CellBox {
+ public:
+  CellBox() = default;
+  CellBox(const Box& box) : box_(std::make_unique<Box>(box)) {}  // NOLINT: implicit, like optional
+  CellBox(const CellBox& other) : box_(other.box_ ? std::make_unique<Box>(*other.box_) : nullptr) {}
+  CellBox(CellBox&&) noexcept = default;
+  CellBox& operator=(const CellBox& other) {
+    box_ = other.box_ ? std::make_unique<Box>(*other.box_) : nullptr;
+    return *this;
+  }
+  CellBox& operator=(CellBox&&) noexcept = default;
+  CellBox& operator=(const Box& box) {
+    box_ = std::make_unique<Box>(box);
+    return *this;
+  }
+  bool has_value() const { return box_ != nullptr; }
+  explicit operator bool() const { return has_value(); }
+  const Box& operator*() const { return *box_; }
+
+ private:
+  std::unique_ptr<Box> box_;
+};
+
 struct Cell {
   std::string text;          // already cleaned (model/text.hpp): plain text, "• " list lines
   std::optional<Rgb> fill;   // solid background colour, when the cell has one
@@ -23,7 +49,7 @@ struct Cell {
   bool covered = false;      // true for positions covered by a merge that starts elsewhere
   int origin_row = -1;       // for covered cells: the grid position of the merge's top-left
   int origin_col = -1;
-  std::optional<Box> bbox;
+  CellBox bbox;
 };
 
 // How a table's rows are addressed in the source, so the mapping engine can build Locations
