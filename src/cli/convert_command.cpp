@@ -230,13 +230,15 @@ int run_convert(std::span<const std::string> words) {
   const bool progress = !quiet && !verbose && ::isatty(STDERR_FILENO) && paths.size() > 1;
   ProgressLine line(paths.size());
   auto on_done = [&](const FileOutcome& outcome) {
-    if (!outcome.document) {
+    if (!outcome.error.empty()) {
       if (progress) line.clear();
       std::cerr << "trackport: " << outcome.path.string() << ": " << outcome.error << '\n';
     } else if (verbose) {
-      std::cerr << outcome.path.string() << ": " << outcome.document->items.size() << " items, "
-                << outcome.document->warnings.size() << " warnings (mapping "
-                << outcome.document->mapping.name << ")\n";
+      for (const auto& document : outcome.documents) {
+        std::cerr << outcome.path.string() << ": " << document.items.size() << " items, "
+                  << document.warnings.size() << " warnings (mapping " << document.mapping.name
+                  << ")\n";
+      }
     }
     line.file_done(outcome.path);
     if (progress) line.draw();
@@ -245,25 +247,28 @@ int run_convert(std::span<const std::string> words) {
   if (progress) line.clear();
 
   std::vector<Document> documents;
-  std::size_t failed = missing.size(), items = 0, warnings = 0, skipped = 0;
+  std::size_t failed = missing.size(), items = 0, warnings = 0, skipped = 0, converted = 0;
   for (auto& outcome : outcomes) {
     if (outcome.skipped) {
       ++skipped;
       continue;
     }
-    if (!outcome.document) {
+    if (!outcome.error.empty()) {
       ++failed;
       continue;
     }
-    items += outcome.document->items.size();
-    warnings += outcome.document->warnings.size();
-    documents.push_back(std::move(*outcome.document));
+    for (auto& document : outcome.documents) {
+      items += document.items.size();
+      warnings += document.warnings.size();
+      documents.push_back(std::move(document));
+    }
+    ++converted;
   }
-  if (documents.empty() && skipped > 0 && failed == 0) {
+  if (converted == 0 && skipped > 0 && failed == 0) {
     if (!quiet) std::cerr << "all " << skipped << " input(s) unchanged since their last import\n";
     return kExitOk;
   }
-  if (documents.empty()) {
+  if (converted == 0) {
     std::cerr << "trackport: nothing converted; " << output << " was not written\n";
     return kExitFailed;
   }
@@ -273,7 +278,7 @@ int run_convert(std::span<const std::string> words) {
     std::cout.flush();
   }
   if (!quiet) {
-    std::cerr << "converted " << documents.size() << " of " << paths.size() + missing.size()
+    std::cerr << "converted " << converted << " of " << paths.size() + missing.size()
               << " file(s): " << items << " items, " << warnings << " warnings"
               << (skipped ? ", " + std::to_string(skipped) + " unchanged skipped" : std::string())
               << (output == "-" ? std::string() : " -> " + output) << '\n';

@@ -1,6 +1,7 @@
 #include "mapping/engine.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "mapping/plan.hpp"
@@ -218,7 +219,8 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
     if (count > most || result.info.name.empty()) {
       most = count;
       result.info.name = name;
-      result.info.score = score_per_mapping[name];
+      // Two decimals: enough to compare mappings, and it reads back the same from a workbook.
+      result.info.score = std::round(score_per_mapping[name] * 100) / 100;
     }
   }
   result.info.automatic = options.forced == nullptr;

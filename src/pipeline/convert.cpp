@@ -1,5 +1,6 @@
 #include "pipeline/convert.hpp"
 
+#include "mapping/standard_workbook.hpp"
 #include "pipeline/isolated.hpp"
 
 #include <algorithm>
@@ -49,8 +50,27 @@ Document build_document(const ImportedFile& imported, const ConvertOptions& opti
   return document;
 }
 
+std::vector<Document> convert_to_documents(const std::filesystem::path& path,
+                                           const ConvertOptions& options) {
+  auto imported = import_file(path, options.import);
+  if (auto documents = read_standard_workbook(imported.source)) {
+    if (!options.organisation.empty()) {
+      for (auto& document : *documents) document.organisation = options.organisation;
+    }
+    return std::move(*documents);
+  }
+  std::vector<Document> documents;
+  documents.push_back(build_document(imported, options));
+  return documents;
+}
+
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options) {
-  return build_document(import_file(path, options.import), options);
+  auto documents = convert_to_documents(path, options);
+  if (documents.size() != 1) {
+    throw InputError("holds " + std::to_string(documents.size()) +
+                     " documents (a trackport standard workbook), not one");
+  }
+  return std::move(documents.front());
 }
 
 namespace {
@@ -91,7 +111,7 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
           outcome = convert_in_child(inputs[i].path, {effective.mapping_spec, effective.organisation},
                                      {options.timeout_seconds, options.memory_limit_bytes});
         } else {
-          outcome.document = convert_file(inputs[i].path, effective);
+          outcome.documents = convert_to_documents(inputs[i].path, effective);
         }
       } catch (const std::bad_alloc&) {
         outcome.error = "out of memory while reading the file";

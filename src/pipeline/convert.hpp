@@ -43,14 +43,20 @@ ImportedFile import_file(const std::filesystem::path& path, const ImportOptions&
 Document build_document(const ImportedFile& imported, const ConvertOptions& options,
                         MappingResult* details = nullptr);
 
-// import_file + build_document.
+// Every document a file holds: one for a tracker, several for trackport's own standard workbook
+// (read back as it was written, mapping skipped).
+std::vector<Document> convert_to_documents(const std::filesystem::path& path,
+                                           const ConvertOptions& options);
+
+// A file that holds exactly one document. Throws InputError otherwise.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options);
 
 struct FileOutcome {
   std::filesystem::path path;
-  std::optional<Document> document;
-  std::string error;     // one line, when document is empty and the file was not skipped
-  bool skipped = false;  // unchanged since its last import (ConvertOptions::skip_sha256)
+  std::vector<Document> documents;  // empty when the file failed or was skipped
+  std::string error;                // one line, when the file failed
+  bool skipped = false;             // unchanged since its last import (ConvertOptions::skip_sha256)
+  bool ok() const { return error.empty() && !skipped; }
 };
 
 // Converts files on `jobs` threads; outcomes come back in the order of `inputs`, whatever `jobs`.

@@ -156,10 +156,21 @@ FileOutcome convert_in_child(const std::filesystem::path& file, const ChildSetti
     }
   } else {
     try {
-      auto documents = documents_from_json(nlohmann::ordered_json::parse(output.out));
-      if (documents.size() != 1) throw std::runtime_error("expected one document");
-      outcome.document = std::move(documents.front());
+      // JSON Lines: one document a line.
+      std::size_t start = 0;
+      while (start < output.out.size()) {
+        auto end = output.out.find('\n', start);
+        auto line = std::string_view(output.out).substr(start, end - start);
+        if (!line.empty()) {
+          for (auto& document : documents_from_json(nlohmann::ordered_json::parse(line))) {
+            outcome.documents.push_back(std::move(document));
+          }
+        }
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
     } catch (const std::exception& e) {
+      outcome.documents.clear();
       outcome.error = std::string("could not read the child's result: ") + e.what();
     }
   }

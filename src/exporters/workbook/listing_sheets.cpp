@@ -1,4 +1,5 @@
-// The Extra, Sources and Warnings sheets: plain listings, one row per value, input or warning.
+// The Extra, Assessments, Sources and Warnings sheets: plain listings, one row per value,
+// assessment, input or warning.
 #include <string>
 
 #include "exporters/item_table.hpp"
@@ -17,6 +18,29 @@ void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Doc
         sheet.text(1, item.id);
         sheet.wrapped_text(2, header);
         sheet.wrapped_text(3, value);
+      }
+    }
+  }
+  sheet.finish_table();
+}
+
+// Every assessment in full (the Items sheet shows only each rating's label): what makes the
+// workbook read back into the same model.
+void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
+                             const Documents& documents) {
+  SheetWriter sheet(workbook, "Assessments", formats);
+  sheet.write_header({"Source", "Id", "By", "Rating", "Raw", "From", "Commentary"});
+  for (const auto& document : documents) {
+    for (const auto& item : document.items) {
+      for (const auto& assessment : item.assessments) {
+        sheet.next_row();
+        sheet.text(0, document.source.file);
+        sheet.text(1, item.id);
+        sheet.text(2, assessment.by);
+        sheet.text(3, std::string(rating_label(assessment.rating)));
+        sheet.text(4, assessment.raw);
+        sheet.text(5, std::string(assessment.from == RatingSource::fill ? "fill" : "text"));
+        sheet.wrapped_text(6, assessment.commentary);
       }
     }
   }

@@ -14,6 +14,8 @@ using Documents = std::vector<Document>;
 
 void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents);
 void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents);
+void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
+                             const Documents& documents);
 bool any_indicators(const Documents& documents);
 void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
                             const Documents& documents);

@@ -81,6 +81,7 @@ void write_sheets(const std::vector<Document>& documents, const std::filesystem:
   const auto formats = workbook::Formats::create(workbook.get());
   workbook::write_items_sheet(workbook.get(), formats, documents);
   workbook::write_extra_sheet(workbook.get(), formats, documents);
+  workbook::write_assessments_sheet(workbook.get(), formats, documents);
   if (workbook::any_indicators(documents)) {
     workbook::write_indicators_sheet(workbook.get(), formats, documents);
   }

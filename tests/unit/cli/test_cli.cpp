@@ -313,3 +313,21 @@ TEST_CASE("cli: a database accumulates imports; the same file replaces itself, n
   CHECK(refused.status == 1);
   CHECK(Sandbox::slurp(box.path("not-a-db.sqlite")) == "hello");
 }
+
+TEST_CASE("cli: the output is the same whatever --jobs is") {
+  Sandbox box;
+  const fs::path root(TRACKPORT_SOURCE_DIR);
+  fs::create_directories(box.path("mixed"));
+  for (const char* file : {"samples/sheffield-tracker-extract.csv", "samples/leeds-cypp-action-tables.tsv",
+                           "tests/fixtures/docx/lo_spans.docx", "tests/fixtures/html/structure.html",
+                           "tests/fixtures/xlsx/features.xlsx", "tests/fixtures/pdf/ruled.pdf"}) {
+    fs::copy_file(root / file, box.path("mixed") / fs::path(file).filename());
+  }
+  for (const char* format : {"json", "csv"}) {
+    INFO(format);
+    CHECK(box.run(std::string("convert mixed -o one.") + format + " --jobs 1 --quiet").status == 0);
+    CHECK(box.run(std::string("convert mixed -o two.") + format + " --jobs 2 --quiet").status == 0);
+    CHECK(Sandbox::slurp(box.path(std::string("one.") + format)) ==
+          Sandbox::slurp(box.path(std::string("two.") + format)));
+  }
+}

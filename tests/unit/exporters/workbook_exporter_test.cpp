@@ -63,11 +63,12 @@ Strings attribute_values(const pugi::xpath_node_set& nodes, const char* attribut
 TEST_CASE("the workbook's sheets, in order", "[workbook]") {
   TempDir dir;
   CHECK(written(dir, {test::sample_plan()}).sheet_names() ==
-        Strings{"Items", "Extra", "Indicators", "Risks", "Summary", "Sources", "Warnings"});
+        Strings{"Items", "Extra", "Assessments", "Indicators", "Risks", "Summary", "Sources",
+                "Warnings"});
   CHECK(written(dir, {test::sample_tracker()}).sheet_names() ==
-        Strings{"Items", "Extra", "Summary", "Sources", "Warnings"});
+        Strings{"Items", "Extra", "Assessments", "Summary", "Sources", "Warnings"});
   CHECK(written(dir, {}).sheet_names() ==
-        Strings{"Items", "Extra", "Summary", "Sources", "Warnings"});
+        Strings{"Items", "Extra", "Assessments", "Summary", "Sources", "Warnings"});
 }
 
 TEST_CASE("the Items sheet: header, values, location labels", "[workbook]") {
@@ -159,6 +160,36 @@ TEST_CASE("the Items sheet is a usable table: frozen header, filter, widths", "[
     if (column.attribute("min").as_int() == 8) text_width = width;
   }
   CHECK(text_width > 20);
+}
+
+// The width Excel stores for a 1-based column, 0 when the column has none.
+double column_width(const pugi::xml_document& sheet, int column) {
+  for (auto col : sheet.child("worksheet").child("cols").children("col")) {
+    if (col.attribute("min").as_int() == column) return col.attribute("width").as_double();
+  }
+  return 0;
+}
+
+TEST_CASE("a column is as wide as its longest line in characters, 10 to 60", "[workbook]") {
+  Document document;
+  Item wide;
+  wide.id = std::string(30, 'x');
+  wide.theme = "\u00e9\u00e9\u00e9\u00e9\u00e9";  // five characters, ten bytes
+  std::string accents;
+  for (int i = 0; i < 40; ++i) accents += "\u00e9";
+  wide.text = "short\n" + accents + "\nshort";
+  wide.progress = std::string(200, 'y');
+  Item narrow;
+  narrow.id = "y";
+  narrow.text = std::string(20, 'z');
+  document.items = {wide, narrow};
+  TempDir dir;
+  const auto items = written(dir, {document}).sheet("Items");
+  // Two characters more for the filter button; Excel stores n characters as n.71 or so.
+  CHECK(column_width(items, 2) == Approx(32.7).margin(0.3));   // Id
+  CHECK(column_width(items, 4) == Approx(10.7).margin(0.3));   // Theme: the minimum, 8 + 2
+  CHECK(column_width(items, 8) == Approx(42.7).margin(0.3));   // Text: 40 "é", not 80 bytes
+  CHECK(column_width(items, 17) == Approx(60.7).margin(0.3));  // Progress: the maximum
 }
 
 TEST_CASE("Status and assessment columns take the RAG list and fills", "[workbook]") {

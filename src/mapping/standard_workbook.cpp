@@ -1,0 +1,257 @@
+#include "mapping/standard_workbook.hpp"
+
+#include <map>
+#include <unordered_map>
+
+#include "model/due.hpp"
+#include "model/rating.hpp"
+#include "model/text.hpp"
+
+namespace trackport {
+
+namespace {
+
+// A sheet's table with its columns found by header text.
+class SheetTable {
+ public:
+  explicit SheetTable(const Table* table) : table_(table) {
+    if (!table_ || table_->rows.empty()) return;
+    for (std::size_t col = 0; col < table_->rows[0].size(); ++col) {
+      columns_.emplace(table_->text_at(0, col), col);
+    }
+  }
+
+  bool valid() const { return table_ != nullptr; }
+  bool has(const std::string& header) const { return columns_.count(header) > 0; }
+  std::size_t rows() const { return table_ ? table_->rows.size() : 0; }
+  std::optional<std::size_t> column(const std::string& header) const {
+    auto found = columns_.find(header);
+    return found == columns_.end() ? std::nullopt : std::optional(found->second);
+  }
+  const std::string& at(std::size_t row, const std::string& header) const {
+    static const std::string empty;
+    auto col = column(header);
+    return col ? table_->text_at(row, *col) : empty;
+  }
+  const std::string& at(std::size_t row, std::size_t col) const { return table_->text_at(row, col); }
+  const std::string& header(std::size_t col) const { return table_->text_at(0, col); }
+  std::size_t width() const { return table_ ? table_->column_count() : 0; }
+
+ private:
+  const Table* table_ = nullptr;
+  std::map<std::string, std::size_t> columns_;
+};
+
+const Table* sheet(const SourceDocument& grid, const std::string& name) {
+  for (const auto& table : grid.tables) {
+    if (table.sheet == name) return &table;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    auto end = text.find('\n', start);
+    auto line = text.substr(start, end - start);
+    if (!line.empty()) lines.push_back(std::move(line));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+Rating rating_of_label(const std::string& label) {
+  if (label.empty()) return Rating::none;
+  return parse_rating(label).value_or(Rating::none);
+}
+
+std::optional<Due> due_of(const SheetTable& items, std::size_t row) {
+  const auto& raw = items.at(row, "Due");
+  auto start = parse_iso_date(items.at(row, "Due start"));
+  auto end = parse_iso_date(items.at(row, "Due end"));
+  if (raw.empty() && !start && !end) return std::nullopt;
+  return Due{raw, start, end};
+}
+
+Document document_from_source_row(const SheetTable& sources, std::size_t row) {
+  Document document;
+  document.source = {sources.at(row, "File"), sources.at(row, "Format"), sources.at(row, "SHA-256")};
+  document.title = sources.at(row, "Title");
+  document.organisation = sources.at(row, "Organisation");
+  document.period = sources.at(row, "Period");
+  document.mapping.name = sources.at(row, "Mapping");
+  try {
+    document.mapping.score = std::stod(sources.at(row, "Score"));
+  } catch (const std::exception&) {
+    document.mapping.score = 0;
+  }
+  auto automatic = normalise_for_match(sources.at(row, "Auto"));
+  document.mapping.automatic = automatic == "true" || automatic == "yes" || automatic == "1";
+  return document;
+}
+
+// The rating columns the Items sheet has after Comments: one per assessment `by`.
+std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetTable& items) {
+  std::vector<std::pair<std::size_t, std::string>> columns;
+  auto comments = items.column("Comments");
+  auto location = items.column("Location");
+  if (!comments || !location) return columns;
+  for (std::size_t col = *comments + 1; col < *location; ++col) {
+    columns.emplace_back(col, items.header(col));
+  }
+  return columns;
+}
+
+Item item_from_row(const SheetTable& items, std::size_t row) {
+  Item item;
+  item.id = items.at(row, "Id");
+  item.theme = items.at(row, "Theme");
+  item.objective = items.at(row, "Objective");
+  item.category = items.at(row, "Category");
+  item.ref = items.at(row, "Ref");
+  item.text = items.at(row, "Text");
+  item.measure = items.at(row, "Measure");
+  item.baseline = items.at(row, "Baseline");
+  item.target = items.at(row, "Target");
+  item.due = due_of(items, row);
+  item.leads = lines_of(items.at(row, "Leads"));
+  item.partners = lines_of(items.at(row, "Partners"));
+  item.progress = items.at(row, "Progress");
+  item.status = rating_of_label(items.at(row, "Status"));
+  item.mitigation = items.at(row, "Mitigation");
+  item.comments = items.at(row, "Comments");
+  return item;
+}
+
+using ItemIndex = std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>;
+
+std::string key_of(const std::string& file, const std::string& id) { return file + '\x1f' + id; }
+
+Item* find_item(std::vector<Document>& documents, const ItemIndex& index, const std::string& file,
+                const std::string& id) {
+  auto found = index.find(key_of(file, id));
+  if (found == index.end()) return nullptr;
+  return &documents[found->second.first].items[found->second.second];
+}
+
+void read_assessments(const SheetTable& assessments, std::vector<Document>& documents,
+                      const ItemIndex& index) {
+  for (std::size_t row = 1; row < assessments.rows(); ++row) {
+    Item* item = find_item(documents, index, assessments.at(row, "Source"), assessments.at(row, "Id"));
+    if (!item) continue;
+    Assessment assessment;
+    assessment.by = assessments.at(row, "By");
+    assessment.rating = rating_of_label(assessments.at(row, "Rating"));
+    assessment.raw = assessments.at(row, "Raw");
+    assessment.from = assessments.at(row, "From") == "fill" ? RatingSource::fill : RatingSource::text;
+    assessment.commentary = assessments.at(row, "Commentary");
+    item->assessments.push_back(std::move(assessment));
+  }
+}
+
+void read_extra(const SheetTable& extra, std::vector<Document>& documents, const ItemIndex& index) {
+  for (std::size_t row = 1; row < extra.rows(); ++row) {
+    Item* item = find_item(documents, index, extra.at(row, "Source"), extra.at(row, "Id"));
+    if (item) item->extra.emplace_back(extra.at(row, "Header"), extra.at(row, "Value"));
+  }
+}
+
+void read_warnings(const SheetTable& warnings, std::vector<Document>& documents,
+                   const std::map<std::string, std::size_t>& by_file) {
+  for (std::size_t row = 1; row < warnings.rows(); ++row) {
+    auto found = by_file.find(warnings.at(row, "Source"));
+    if (found == by_file.end()) continue;
+    const auto& file = found->first;
+    documents[found->second].warnings.push_back(
+        {warnings.at(row, "Code"), warnings.at(row, "Message"),
+         parse_location_label(warnings.at(row, "Location"), file)});
+  }
+}
+
+}  // namespace
+
+Location parse_location_label(const std::string& label, const std::string& file) {
+  Location location;
+  std::string rest = label;
+  if (!file.empty() && rest.starts_with(file)) {
+    location.file = file;
+    rest.erase(0, file.size());
+  } else if (rest.find('!') == std::string::npos && rest.find(" table ") == std::string::npos &&
+             rest.find(" p. ") == std::string::npos) {
+    location.file = rest;
+    return location;
+  }
+  if (rest.starts_with("!")) {
+    auto last = rest.rfind('!');
+    if (last > 0) {
+      location.sheet = rest.substr(1, last - 1);
+      location.cells = rest.substr(last + 1);
+    } else {
+      location.sheet = rest.substr(1);
+    }
+    return location;
+  }
+  auto number_after = [&](const std::string& word) {
+    auto at = rest.find(word);
+    if (at == std::string::npos) return 0;
+    try {
+      return std::stoi(rest.substr(at + word.size()));
+    } catch (const std::exception&) {
+      return 0;
+    }
+  };
+  location.table = number_after(" table ");
+  location.row = number_after(" row ");
+  auto page = rest.find(" p. ");
+  if (page != std::string::npos) location.page = rest.substr(page + 4);
+  return location;
+}
+
+std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
+  SheetTable items(sheet(grid, "Items"));
+  SheetTable sources(sheet(grid, "Sources"));
+  if (!items.valid() || !sources.valid()) return std::nullopt;
+  for (const char* header : {"Source", "Id", "Text", "Status", "Location"}) {
+    if (!items.has(header)) return std::nullopt;
+  }
+  for (const char* header : {"File", "Format", "SHA-256"}) {
+    if (!sources.has(header)) return std::nullopt;
+  }
+
+  std::vector<Document> documents;
+  std::map<std::string, std::size_t> by_file;
+  for (std::size_t row = 1; row < sources.rows(); ++row) {
+    documents.push_back(document_from_source_row(sources, row));
+    by_file.emplace(documents.back().source.file, documents.size() - 1);
+  }
+
+  SheetTable assessments(sheet(grid, "Assessments"));
+  const auto rating_columns = assessment_columns(items);
+  ItemIndex index;
+  for (std::size_t row = 1; row < items.rows(); ++row) {
+    auto found = by_file.find(items.at(row, "Source"));
+    if (found == by_file.end()) continue;
+    Document& document = documents[found->second];
+    Item item = item_from_row(items, row);
+    item.source = parse_location_label(items.at(row, "Location"), found->first);
+    if (!assessments.valid()) {
+      for (const auto& [col, by] : rating_columns) {
+        const auto& label = items.at(row, col);
+        if (!label.empty()) item.assessments.push_back({by, rating_of_label(label), label, RatingSource::text, ""});
+      }
+    }
+    index.emplace(key_of(found->first, item.id),
+                  std::pair{found->second, document.items.size()});
+    document.items.push_back(std::move(item));
+  }
+  if (assessments.valid()) read_assessments(assessments, documents, index);
+  SheetTable extra(sheet(grid, "Extra"));
+  if (extra.valid()) read_extra(extra, documents, index);
+  SheetTable warnings(sheet(grid, "Warnings"));
+  if (warnings.valid()) read_warnings(warnings, documents, by_file);
+  return documents;
+}
+
+}  // namespace trackport

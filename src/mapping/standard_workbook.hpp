@@ -1,0 +1,24 @@
+// Reading trackport's own standard workbook back into the model (round trip): a data team can
+// correct the workbook by hand and re-import it. Works on the grid of any spreadsheet reader:
+// it knows the standard sheets' names and headers, not the file format.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "grid/table.hpp"
+#include "model/document.hpp"
+
+namespace trackport {
+
+// The documents of a standard workbook (sheets Items and Sources with their standard headers,
+// plus Extra, Assessments and Warnings when present), or nullopt when the grid is not one.
+// Item fields come from the Items sheet as it now reads (hand corrections included); where the
+// Assessments sheet is missing, assessments come from the rating columns after Comments.
+std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid);
+
+// Parses a location label as the workbook writes it ("file.xlsx!Sheet1!A7:J9",
+// "file.docx table 2 row 5", "file.pdf p. 3-4"), given the file it starts with.
+Location parse_location_label(const std::string& label, const std::string& file);
+
+}  // namespace trackport
