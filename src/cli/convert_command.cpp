@@ -108,6 +108,17 @@ class ProgressLine {
   Clock::time_point start_;
 };
 
+// A file that could not be converted, as a document with no items and one warning.
+Document failed_document(const FileOutcome& outcome) {
+  Document document;
+  document.source.file = outcome.path.string();
+  document.source.format = extension_of(outcome.path);
+  Location location;
+  location.file = document.source.file;
+  document.warnings.push_back({"input-failed", "could not be converted: " + outcome.error, location});
+  return document;
+}
+
 void write_output(const Exporter& exporter, const std::vector<Document>& documents,
                   const std::string& output) {
   if (output == "-") {
@@ -255,6 +266,9 @@ int run_convert(std::span<const std::string> words) {
     }
     if (!outcome.error.empty()) {
       ++failed;
+      // Files list failures in their Sources and Warnings; a database keeps only real imports,
+      // so a failed file is tried again next time.
+      if (!exporter.writes_in_place()) documents.push_back(failed_document(outcome));
       continue;
     }
     for (auto& document : outcome.documents) {

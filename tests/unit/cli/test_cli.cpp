@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "exporters/sqlite/sqlite_reader.hpp"
+#include "pipeline/convert.hpp"
 
 namespace fs = std::filesystem;
 
@@ -330,4 +331,40 @@ TEST_CASE("cli: the output is the same whatever --jobs is") {
     CHECK(Sandbox::slurp(box.path(std::string("one.") + format)) ==
           Sandbox::slurp(box.path(std::string("two.") + format)));
   }
+}
+
+TEST_CASE("cli: bad files among good ones: the good converted, each bad one listed once") {
+  Sandbox box;
+  const fs::path root(TRACKPORT_SOURCE_DIR);
+  fs::create_directories(box.path("returns"));
+  fs::copy_file(root / "samples/sheffield-tracker-styled.xlsx", box.path("returns/good.xlsx"));
+  fs::copy_file(root / "samples/sheffield-tracker-word.docx", box.path("returns/good.docx"));
+  fs::copy_file(root / "tests/fixtures/pdf/image_only.pdf", box.path("returns/scanned.pdf"));
+  fs::copy_file(root / "tests/fixtures/docx/encrypted.docx", box.path("returns/locked.docx"));
+  auto xlsx = Sandbox::slurp(root / "samples/sheffield-tracker-styled.xlsx");
+  box.write("returns/corrupt.xlsx", xlsx.substr(0, xlsx.size() / 2));
+  box.write("returns/empty.csv", "");
+
+  auto run = box.run("convert returns -o out.xlsx");
+  CHECK(run.status == 1);
+  for (const char* bad : {"corrupt.xlsx", "empty.csv", "locked.docx", "scanned.pdf"}) {
+    INFO(bad);
+    auto line = std::string("trackport: returns/") + bad + ": ";
+    auto at = run.err.find(line);
+    CHECK(at != std::string::npos);
+    CHECK(run.err.find(line, at + 1) == std::string::npos);  // once
+  }
+  CHECK(run.err.find("converted 2 of 6 file(s): 24 items") != std::string::npos);
+
+  // The workbook lists the failures too: a Sources row each and an input-failed warning.
+  auto documents = trackport::convert_to_documents(box.path("out.xlsx"), {});
+  REQUIRE(documents.size() == 6);
+  std::size_t failures = 0;
+  for (const auto& document : documents) {
+    if (!document.warnings.empty() && document.warnings[0].code == "input-failed") {
+      ++failures;
+      CHECK(document.items.empty());
+    }
+  }
+  CHECK(failures == 4);
 }
