@@ -20,11 +20,11 @@ namespace trackport::cli {
 namespace {
 
 constexpr OptionSpec kOptions[] = {
-    {"output", 'o', true}, {"mapping", 'm', true}, {"organisation", 0, true},
-    {"format", 'f', true}, {"jobs", 'j', true},    {"quiet", 'q', false},
-    {"verbose", 'v', false}, {"summary", 's', false}, {"manifest", 0, true},
-    {"shard", 0, true},      {"timeout", 0, true},    {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
-    {"help", 'h', false},
+    {"output", 'o', true},        {"mapping", 'm', true},  {"organisation", 0, true},
+    {"format", 'f', true},        {"jobs", 'j', true},     {"quiet", 'q', false},
+    {"verbose", 'v', false},      {"summary", 's', false}, {"manifest", 0, true},
+    {"shard", 0, true},           {"timeout", 0, true},    {"memory-limit", 0, true},
+    {"skip-unchanged", 0, false}, {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
@@ -115,7 +115,8 @@ Document failed_document(const FileOutcome& outcome) {
   document.source.format = extension_of(outcome.path);
   Location location;
   location.file = document.source.file;
-  document.warnings.push_back({"input-failed", "could not be converted: " + outcome.error, location});
+  document.warnings.push_back(
+      {"input-failed", "could not be converted: " + outcome.error, location});
   return document;
 }
 
@@ -154,7 +155,10 @@ void print_summary(const std::vector<Document>& documents) {
     for (const auto& item : document.items) ++counts[item.status];
     auto column = [](std::size_t n, int width) {
       auto text = std::to_string(n);
-      return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(text.size()))), ' ') + text;
+      return std::string(
+                 static_cast<std::size_t>(std::max(0, width - static_cast<int>(text.size()))),
+                 ' ') +
+             text;
     };
     std::cout << fit(document.source.file, 44) << fit(document.mapping.name, 28)
               << column(document.items.size(), 5);
@@ -225,10 +229,12 @@ int run_convert(std::span<const std::string> words) {
     expanded.jobs = select_shard(std::move(expanded.jobs), *shard);
   }
   const auto& missing = expanded.missing;
-  for (const auto& path : missing) std::cerr << "trackport: " << path << ": no such file or folder\n";
+  for (const auto& path : missing)
+    std::cerr << "trackport: " << path << ": no such file or folder\n";
   if (expanded.jobs.empty()) {
     if (args.has("shard") && missing.empty()) {
-      std::cerr << "trackport: shard " << args.value("shard") << " has no inputs; nothing written\n";
+      std::cerr << "trackport: shard " << args.value("shard")
+                << " has no inputs; nothing written\n";
       return kExitOk;
     }
     std::cerr << "trackport: no input files to convert\n";

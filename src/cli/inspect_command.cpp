@@ -11,7 +11,8 @@ namespace trackport::cli {
 
 namespace {
 
-constexpr OptionSpec kOptions[] = {{"mapping", 'm', true}, {"rows", 'n', true}, {"help", 'h', false}};
+constexpr OptionSpec kOptions[] = {
+    {"mapping", 'm', true}, {"rows", 'n', true}, {"help", 'h', false}};
 
 constexpr const char* kHelp = R"(usage: trackport inspect INPUT [--mapping NAME|FILE] [--rows N]
 

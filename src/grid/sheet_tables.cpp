@@ -66,7 +66,7 @@ bool is_hidden(const std::vector<int>& hidden_rows, int row) {
 // True when some row strictly between `above` and `below` is blank: visible, without text and
 // not carried by a merge.
 bool blank_row_between(int above, int below, const std::vector<int>& hidden_rows,
-                              const std::vector<Interval>& carried) {
+                       const std::vector<Interval>& carried) {
   for (int row = above + 1; row < below; ++row) {
     if (is_hidden(hidden_rows, row)) continue;
     auto it = std::upper_bound(carried.begin(), carried.end(), Interval{row, kMaxRow + 1});
@@ -110,7 +110,7 @@ bool contains(const std::vector<int>& sorted, int value) {
 
 // The merges whose top-left cell lies in the block, on a row and column the table keeps.
 void apply_merges(const std::vector<SheetMerge>& merges, const std::vector<int>& row_numbers,
-                         const std::vector<int>& columns, Table& table, std::size_t& work_budget) {
+                  const std::vector<int>& columns, Table& table, std::size_t& work_budget) {
   for (const SheetMerge& merge : merges) {
     if (!contains(row_numbers, merge.first_row) || !contains(columns, merge.first_column)) continue;
     std::size_t r0 = index_of(row_numbers, merge.first_row);
@@ -138,8 +138,8 @@ void apply_merges(const std::vector<SheetMerge>& merges, const std::vector<int>&
 }
 
 std::vector<int> block_columns(const std::vector<SheetRow>& rows, std::size_t first,
-                                      std::size_t last, const std::vector<SheetMerge>& merges,
-                                      const Block& block) {
+                               std::size_t last, const std::vector<SheetMerge>& merges,
+                               const Block& block) {
   std::vector<char> used(kMaxColumn + 1, 0);
   for (std::size_t i = first; i < last; ++i) {
     for (int column : rows[i].columns) used[static_cast<std::size_t>(column)] = 1;
@@ -167,7 +167,7 @@ std::vector<int> column_positions(const std::vector<int>& columns) {
 }
 
 std::vector<int> block_row_numbers(const Block& block, const std::vector<int>& hidden_rows,
-                                          std::size_t cells_per_row, std::size_t& cell_budget) {
+                                   std::size_t cells_per_row, std::size_t& cell_budget) {
   std::vector<int> numbers;
   for (int row = block.first_row; row <= block.last_row; ++row) {
     if (is_hidden(hidden_rows, row)) continue;
@@ -179,7 +179,7 @@ std::vector<int> block_row_numbers(const Block& block, const std::vector<int>& h
 }
 
 Table build_table(Sheet& sheet, const Block& block, std::size_t& cell_budget,
-                         std::size_t& merge_budget) {
+                  std::size_t& merge_budget) {
   auto first = static_cast<std::size_t>(
       std::lower_bound(sheet.rows.begin(), sheet.rows.end(), block.first_row,
                        [](const SheetRow& row, int n) { return row.number < n; }) -

@@ -17,7 +17,6 @@
 #include <string>
 #include <vector>
 
-
 #include "grid/table.hpp"
 
 namespace trackport {

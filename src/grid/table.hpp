@@ -42,12 +42,12 @@ class CellBox {
 };
 
 struct Cell {
-  std::string text;          // already cleaned (model/text.hpp): plain text, "• " list lines
-  std::optional<Rgb> fill;   // solid background colour, when the cell has one
-  int row_span = 1;          // a merged cell is stored once, at its top-left
+  std::string text;         // already cleaned (model/text.hpp): plain text, "• " list lines
+  std::optional<Rgb> fill;  // solid background colour, when the cell has one
+  int row_span = 1;         // a merged cell is stored once, at its top-left
   int col_span = 1;
-  bool covered = false;      // true for positions covered by a merge that starts elsewhere
-  int origin_row = -1;       // for covered cells: the grid position of the merge's top-left
+  bool covered = false;  // true for positions covered by a merge that starts elsewhere
+  int origin_row = -1;   // for covered cells: the grid position of the merge's top-left
   int origin_col = -1;
   CellBox bbox;
 };
@@ -61,8 +61,8 @@ enum class Addressing {
 };
 
 struct RowOrigin {
-  int number = 0;    // 1-based row number in the sheet or source table
-  std::string page;  // PDF page ("3", or "3-4" for a row joined across a page break)
+  int number = 0;              // 1-based row number in the sheet or source table
+  std::string page;            // PDF page ("3", or "3-4" for a row joined across a page break)
   bool header_marked = false;  // the format marks this row as a (repeating) header row
 };
 
@@ -75,7 +75,7 @@ struct Table {
   std::vector<RowOrigin> row_origins;  // one per row
   std::vector<int> column_numbers;     // 1-based source column per grid column (A = 1)
   std::optional<Box> bbox;
-  std::string pages;                   // PDF: "3" or "3-5" for a table over several pages
+  std::string pages;  // PDF: "3" or "3-5" for a table over several pages
 
   std::size_t column_count() const;
   // The text at (row, col), following a merge back to its top-left cell; "" when out of range.

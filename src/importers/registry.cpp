@@ -2,10 +2,10 @@
 #include "importers/delimited/delimited_importer.hpp"
 #include "importers/docx/docx_importer.hpp"
 #include "importers/html/html_importer.hpp"
+#include "importers/importer.hpp"
 #include "importers/ods/ods_importer.hpp"
 #include "importers/pdf/pdf_importer.hpp"
 #include "importers/xlsx/xlsx_importer.hpp"
-#include "importers/importer.hpp"
 
 namespace trackport {
 

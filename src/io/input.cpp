@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <unistd.h>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -9,7 +10,6 @@
 #include <memory>
 #include <random>
 #include <system_error>
-#include <unistd.h>
 
 namespace trackport {
 

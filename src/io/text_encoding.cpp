@@ -115,8 +115,10 @@ bool is_valid_utf8(std::string_view bytes) {
 
 DecodedText decode_text(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (bytes.starts_with("\xFF\xFE")) return {utf16_to_utf8(bytes.substr(2), true), "utf-16le", false};
-  if (bytes.starts_with("\xFE\xFF")) return {utf16_to_utf8(bytes.substr(2), false), "utf-16be", false};
+  if (bytes.starts_with("\xFF\xFE"))
+    return {utf16_to_utf8(bytes.substr(2), true), "utf-16le", false};
+  if (bytes.starts_with("\xFE\xFF"))
+    return {utf16_to_utf8(bytes.substr(2), false), "utf-16be", false};
   if (is_valid_utf8(bytes)) return {std::string(bytes), "utf-8", false};
   return {windows_1252_to_utf8(bytes), "windows-1252", true};
 }

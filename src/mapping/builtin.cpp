@@ -33,9 +33,13 @@ const Builtins& builtins() {
 
 }  // namespace
 
-const std::vector<Mapping>& builtin_mappings() { return builtins().all; }
+const std::vector<Mapping>& builtin_mappings() {
+  return builtins().all;
+}
 
-const Mapping& generic_mapping() { return builtins().generic; }
+const Mapping& generic_mapping() {
+  return builtins().generic;
+}
 
 const Mapping* find_builtin_mapping(std::string_view name) {
   if (name == "generic") return &builtins().generic;
@@ -51,8 +55,8 @@ Mapping resolve_mapping(const std::string& name_or_path) {
   if (std::filesystem::is_regular_file(name_or_path, ec)) return load_mapping_file(name_or_path);
   std::string names;
   for (const auto& mapping : builtin_mappings()) names += " " + mapping.name;
-  throw MappingError("unknown mapping '" + name_or_path +
-                     "': neither a built-in mapping (generic" + names + ") nor a mapping file");
+  throw MappingError("unknown mapping '" + name_or_path + "': neither a built-in mapping (generic" +
+                     names + ") nor a mapping file");
 }
 
 }  // namespace trackport

@@ -137,8 +137,8 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
   const Mapping* current = nullptr;
   std::optional<ItemAssembler> assembler;
   std::vector<std::string> current_headers;
-  std::vector<std::string> banners;          // section banners since the last item table
-  std::vector<std::string> last_headings;    // headings of the current logical table
+  std::vector<std::string> banners;        // section banners since the last item table
+  std::vector<std::string> last_headings;  // headings of the current logical table
   std::string last_sheet;
   std::map<std::string, std::size_t> items_per_mapping;
   std::map<std::string, double> score_per_mapping;
@@ -178,7 +178,8 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
     for (const auto& heading : table.headings) {
       if (heading != document.title && !is_page_number(heading)) headings.push_back(heading);
     }
-    for (auto& heading : headings_above(table, plan.header_row)) headings.push_back(std::move(heading));
+    for (auto& heading : headings_above(table, plan.header_row))
+      headings.push_back(std::move(heading));
 
     bool same_layout = assembler && current == &mapping && layout_of(plan) == current_headers;
     std::size_t before = result.items.size();

@@ -24,12 +24,12 @@ struct MappingCandidate {
 
 // What the engine decided for one table (also what `trackport inspect` shows).
 struct TableDecision {
-  int table = 0;                           // Table::index
-  std::optional<std::size_t> header_row;   // grid row of the header
+  int table = 0;                             // Table::index
+  std::optional<std::size_t> header_row;     // grid row of the header
   std::vector<MappingCandidate> candidates;  // every mapping tried, best first
-  const Mapping* chosen = nullptr;         // nullptr: not an item table
+  const Mapping* chosen = nullptr;           // nullptr: not an item table
   double score = 0.0;
-  bool generic = false;                    // chosen is the synonym-dictionary fallback
+  bool generic = false;  // chosen is the synonym-dictionary fallback
 };
 
 struct MappingResult {

@@ -15,14 +15,22 @@ namespace trackport {
 namespace {
 
 constexpr std::pair<Field, std::string_view> kFieldNames[] = {
-    {Field::theme, "theme"},         {Field::objective, "objective"},
-    {Field::category, "category"},   {Field::ref, "ref"},
-    {Field::text, "text"},           {Field::measure, "measure"},
-    {Field::baseline, "baseline"},   {Field::target, "target"},
-    {Field::due, "due"},             {Field::leads, "leads"},
-    {Field::partners, "partners"},   {Field::progress, "progress"},
-    {Field::rating, "rating"},       {Field::commentary, "commentary"},
-    {Field::mitigation, "mitigation"}, {Field::comments, "comments"},
+    {Field::theme, "theme"},
+    {Field::objective, "objective"},
+    {Field::category, "category"},
+    {Field::ref, "ref"},
+    {Field::text, "text"},
+    {Field::measure, "measure"},
+    {Field::baseline, "baseline"},
+    {Field::target, "target"},
+    {Field::due, "due"},
+    {Field::leads, "leads"},
+    {Field::partners, "partners"},
+    {Field::progress, "progress"},
+    {Field::rating, "rating"},
+    {Field::commentary, "commentary"},
+    {Field::mitigation, "mitigation"},
+    {Field::comments, "comments"},
     {Field::ignore, "ignore"},
 };
 
@@ -53,8 +61,8 @@ class Reader {
       if (!known) {
         std::string names;
         for (auto name : allowed) names += (names.empty() ? "" : ", ") + std::string(name);
-        fail(entry.first, "unknown key '" + key + "' in " + where + " (expected one of: " + names +
-                              ")");
+        fail(entry.first,
+             "unknown key '" + key + "' in " + where + " (expected one of: " + names + ")");
       }
       if (!seen.insert(key).second) fail(entry.first, "duplicate key '" + key + "' in " + where);
     }
@@ -210,7 +218,8 @@ Mapping read_mapping(const Reader& reader, const YAML::Node& root) {
   if (root["values"]) read_values(reader, root["values"], mapping);
   if (root["drop_rows"]) {
     if (!root["drop_rows"].IsSequence()) reader.fail(root["drop_rows"], "must be a list");
-    for (const auto& pattern : root["drop_rows"]) mapping.drop_rows.push_back(reader.regex(pattern));
+    for (const auto& pattern : root["drop_rows"])
+      mapping.drop_rows.push_back(reader.regex(pattern));
   }
   if (root["key"]) mapping.key = reader.patterns(root["key"], "key");
   if (root["headings"]) {

@@ -31,7 +31,7 @@ enum class Field {
   commentary,  // commentary of the assessment with the same `by`
   mitigation,
   comments,
-  ignore,      // known column, deliberately not kept (still nothing is lost: it goes to extra)
+  ignore,  // known column, deliberately not kept (still nothing is lost: it goes to extra)
 };
 
 std::string_view field_name(Field field);
@@ -40,9 +40,9 @@ std::optional<Field> field_from_name(std::string_view name);
 struct ColumnRule {
   std::vector<HeaderPattern> headers;  // any of these names the column
   Field field = Field::ignore;
-  bool carry_down = false;             // a blank cell takes the value above (merged cells)
-  std::string by;                      // rating/commentary: whose ("officer", "chair", "Q1")
-  std::vector<std::string> split;      // leads/partners: separators; "lines" = one per line
+  bool carry_down = false;         // a blank cell takes the value above (merged cells)
+  std::string by;                  // rating/commentary: whose ("officer", "chair", "Q1")
+  std::vector<std::string> split;  // leads/partners: separators; "lines" = one per line
 };
 
 // A rating read from the fill colour of some column's cells (seed 003: the milestone cell itself

@@ -28,8 +28,8 @@ class HeaderPattern {
   enum class Kind { exact, glob, regex, blank };
   Kind kind_ = Kind::exact;
   std::string spec_;
-  std::string normalised_;            // exact
-  std::vector<std::string> pieces_;   // glob: normalised pieces between '*'
+  std::string normalised_;           // exact
+  std::vector<std::string> pieces_;  // glob: normalised pieces between '*'
   bool anchored_start_ = true, anchored_end_ = true;
   std::regex regex_;
 };

@@ -49,8 +49,7 @@ std::vector<std::string> row_texts(const Table& table, std::size_t row) {
   return texts;
 }
 
-double score_header(const Mapping& mapping, const std::vector<std::string>& headers,
-                    bool generic) {
+double score_header(const Mapping& mapping, const std::vector<std::string>& headers, bool generic) {
   std::size_t nonempty = 0, claimed = 0;
   bool has_text = false;
   std::vector<bool> rule_used(mapping.columns.size(), false);
@@ -69,7 +68,8 @@ double score_header(const Mapping& mapping, const std::vector<std::string>& head
   if (nonempty < 2 || claimed == 0) return 0.0;
   for (const auto& pattern : mapping.required) {
     bool found = false;
-    for (const auto& header : headers) found = found || (!header.empty() && pattern.matches(header));
+    for (const auto& header : headers)
+      found = found || (!header.empty() && pattern.matches(header));
     if (!found) return 0.0;
   }
   double precision = static_cast<double>(claimed) / static_cast<double>(nonempty);
@@ -115,7 +115,7 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     if (!sub_header.empty()) planned.header = header + " / " + sub_header;
     if (planned.rule) {
       if (planned.rule->field == Field::rating || planned.rule->field == Field::commentary) {
-        planned.by = !sub_header.empty()       ? sub_header
+        planned.by = !sub_header.empty()         ? sub_header
                      : !planned.rule->by.empty() ? planned.rule->by
                                                  : header;
       }
@@ -137,13 +137,16 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     return std::nullopt;
   };
   if (!mapping.key.empty()) {
-    plan.key_col = find_key([&](const PlannedColumn& c) { return any_matches(mapping.key, c.header); });
+    plan.key_col =
+        find_key([&](const PlannedColumn& c) { return any_matches(mapping.key, c.header); });
   }
   if (!plan.key_col) {
-    plan.key_col = find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
+    plan.key_col =
+        find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
   }
   if (!plan.key_col) {
-    plan.key_col = find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::ref; });
+    plan.key_col =
+        find_key([](const PlannedColumn& c) { return c.rule && c.rule->field == Field::ref; });
   }
   if (plan.key_col) {
     const auto* rule = plan.columns[*plan.key_col].rule;

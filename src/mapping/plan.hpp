@@ -13,10 +13,10 @@ namespace trackport {
 
 struct PlannedColumn {
   std::size_t col = 0;
-  std::string header;              // the header text as printed ("" for an unnamed column)
+  std::string header;                // the header text as printed ("" for an unnamed column)
   const ColumnRule* rule = nullptr;  // nullptr: goes to extra under `header`
-  std::string by;                  // rating/commentary: whose
-  std::string fill_by;             // non-empty: this column's fill is a rating (fill_ratings)
+  std::string by;                    // rating/commentary: whose
+  std::string fill_by;               // non-empty: this column's fill is a rating (fill_ratings)
 };
 
 struct ColumnPlan {
@@ -35,7 +35,6 @@ std::vector<std::string> row_texts(const Table& table, std::size_t row);
 ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mapping& mapping);
 
 // How well a mapping fits a header row, 0..1 (0 when a required header is missing).
-double score_header(const Mapping& mapping, const std::vector<std::string>& headers,
-                    bool generic);
+double score_header(const Mapping& mapping, const std::vector<std::string>& headers, bool generic);
 
 }  // namespace trackport

@@ -13,18 +13,30 @@ namespace {
 
 std::string* text_field(Item& item, Field field) {
   switch (field) {
-    case Field::theme: return &item.theme;
-    case Field::objective: return &item.objective;
-    case Field::category: return &item.category;
-    case Field::ref: return &item.ref;
-    case Field::text: return &item.text;
-    case Field::measure: return &item.measure;
-    case Field::baseline: return &item.baseline;
-    case Field::target: return &item.target;
-    case Field::progress: return &item.progress;
-    case Field::mitigation: return &item.mitigation;
-    case Field::comments: return &item.comments;
-    default: return nullptr;
+    case Field::theme:
+      return &item.theme;
+    case Field::objective:
+      return &item.objective;
+    case Field::category:
+      return &item.category;
+    case Field::ref:
+      return &item.ref;
+    case Field::text:
+      return &item.text;
+    case Field::measure:
+      return &item.measure;
+    case Field::baseline:
+      return &item.baseline;
+    case Field::target:
+      return &item.target;
+    case Field::progress:
+      return &item.progress;
+    case Field::mitigation:
+      return &item.mitigation;
+    case Field::comments:
+      return &item.comments;
+    default:
+      return nullptr;
   }
 }
 
@@ -224,7 +236,8 @@ bool ItemAssembler::is_repeated_header(std::size_t row, const RowCells& cells) c
     if (header.empty()) continue;
     ++named;
     const std::string_view text = cells.texts[col];
-    // Normalising only changes case, punctuation and spacing: skip texts of a very different length.
+    // Normalising only changes case, punctuation and spacing: skip texts of a very different
+    // length.
     if (text.empty() || text.size() + 8 < header.size() || text.size() > 2 * header.size() + 8) {
       continue;
     }
@@ -266,7 +279,8 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
     auto is_rating_column = [&](std::size_t c) {
       return plan_->columns[c].rule && plan_->columns[c].rule->field == Field::rating;
     };
-    bool right = col + 1 < count && is_bare_rating(cells.texts[col + 1]) && !is_rating_column(col + 1);
+    bool right =
+        col + 1 < count && is_bare_rating(cells.texts[col + 1]) && !is_rating_column(col + 1);
     bool left = col > 0 && is_bare_rating(cells.texts[col - 1]) && !is_rating_column(col - 1);
     if (!right && !left) continue;
     std::string moved(right ? cells.texts[col + 1] : cells.texts[col - 1]);
@@ -338,7 +352,8 @@ void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {
     std::string* field = column.rule ? text_field(item, column.rule->field) : nullptr;
     if (field) {
       append_line(*field, text);
-    } else if (column.rule && (column.rule->field == Field::leads || column.rule->field == Field::partners)) {
+    } else if (column.rule &&
+               (column.rule->field == Field::leads || column.rule->field == Field::partners)) {
       auto& list = column.rule->field == Field::leads ? item.leads : item.partners;
       for (auto& person : split_people(text, column.rule->split)) list.push_back(std::move(person));
     } else if (column.rule && column.rule->field == Field::commentary) {
@@ -346,7 +361,10 @@ void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {
         if (assessment.by == column.by) append_line(assessment.commentary, text);
       }
     } else {
-      append_extra(item.extra, column.header.empty() ? "Column " + column_letters(static_cast<int>(col) + 1) : column.header, text);
+      append_extra(item.extra,
+                   column.header.empty() ? "Column " + column_letters(static_cast<int>(col) + 1)
+                                         : column.header,
+                   text);
     }
   }
   extend_location(item.source, row);
@@ -535,7 +553,8 @@ void ItemAssembler::extend_location(Location& location, std::size_t row) const {
   }
   if (!next.page.empty() && next.page != location.page) {
     auto first = location.page.substr(0, location.page.find('-'));
-    auto last = next.page.substr(next.page.rfind('-') == std::string::npos ? 0 : next.page.rfind('-') + 1);
+    auto last =
+        next.page.substr(next.page.rfind('-') == std::string::npos ? 0 : next.page.rfind('-') + 1);
     location.page = first == last ? first : first + "-" + last;
   }
 }

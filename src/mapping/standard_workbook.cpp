@@ -33,7 +33,9 @@ class SheetTable {
     auto col = column(header);
     return col ? table_->text_at(row, *col) : empty;
   }
-  const std::string& at(std::size_t row, std::size_t col) const { return table_->text_at(row, col); }
+  const std::string& at(std::size_t row, std::size_t col) const {
+    return table_->text_at(row, col);
+  }
   const std::string& header(std::size_t col) const { return table_->text_at(0, col); }
   std::size_t width() const { return table_ ? table_->column_count() : 0; }
 
@@ -77,7 +79,8 @@ std::optional<Due> due_of(const SheetTable& items, std::size_t row) {
 
 Document document_from_source_row(const SheetTable& sources, std::size_t row) {
   Document document;
-  document.source = {sources.at(row, "File"), sources.at(row, "Format"), sources.at(row, "SHA-256")};
+  document.source = {sources.at(row, "File"), sources.at(row, "Format"),
+                     sources.at(row, "SHA-256")};
   document.title = sources.at(row, "Title");
   document.organisation = sources.at(row, "Organisation");
   document.period = sources.at(row, "Period");
@@ -127,7 +130,9 @@ Item item_from_row(const SheetTable& items, std::size_t row) {
 
 using ItemIndex = std::unordered_map<std::string, std::pair<std::size_t, std::size_t>>;
 
-std::string key_of(const std::string& file, const std::string& id) { return file + '\x1f' + id; }
+std::string key_of(const std::string& file, const std::string& id) {
+  return file + '\x1f' + id;
+}
 
 Item* find_item(std::vector<Document>& documents, const ItemIndex& index, const std::string& file,
                 const std::string& id) {
@@ -139,13 +144,15 @@ Item* find_item(std::vector<Document>& documents, const ItemIndex& index, const 
 void read_assessments(const SheetTable& assessments, std::vector<Document>& documents,
                       const ItemIndex& index) {
   for (std::size_t row = 1; row < assessments.rows(); ++row) {
-    Item* item = find_item(documents, index, assessments.at(row, "Source"), assessments.at(row, "Id"));
+    Item* item =
+        find_item(documents, index, assessments.at(row, "Source"), assessments.at(row, "Id"));
     if (!item) continue;
     Assessment assessment;
     assessment.by = assessments.at(row, "By");
     assessment.rating = rating_of_label(assessments.at(row, "Rating"));
     assessment.raw = assessments.at(row, "Raw");
-    assessment.from = assessments.at(row, "From") == "fill" ? RatingSource::fill : RatingSource::text;
+    assessment.from =
+        assessments.at(row, "From") == "fill" ? RatingSource::fill : RatingSource::text;
     assessment.commentary = assessments.at(row, "Commentary");
     item->assessments.push_back(std::move(assessment));
   }
@@ -239,11 +246,11 @@ std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument
     if (!assessments.valid()) {
       for (const auto& [col, by] : rating_columns) {
         const auto& label = items.at(row, col);
-        if (!label.empty()) item.assessments.push_back({by, rating_of_label(label), label, RatingSource::text, ""});
+        if (!label.empty())
+          item.assessments.push_back({by, rating_of_label(label), label, RatingSource::text, ""});
       }
     }
-    index.emplace(key_of(found->first, item.id),
-                  std::pair{found->second, document.items.size()});
+    index.emplace(key_of(found->first, item.id), std::pair{found->second, document.items.size()});
     document.items.push_back(std::move(item));
   }
   if (assessments.valid()) read_assessments(assessments, documents, index);

@@ -108,8 +108,9 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
         if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
           outcome.skipped = true;
         } else if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
-          outcome = convert_in_child(inputs[i].path, {effective.mapping_spec, effective.organisation},
-                                     {options.timeout_seconds, options.memory_limit_bytes});
+          outcome =
+              convert_in_child(inputs[i].path, {effective.mapping_spec, effective.organisation},
+                               {options.timeout_seconds, options.memory_limit_bytes});
         } else {
           outcome.documents = convert_to_documents(inputs[i].path, effective);
         }
@@ -124,7 +125,8 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
       }
     }
   };
-  jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1)));
+  jobs =
+      std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1)));
   std::vector<std::jthread> workers;
   for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
   work();

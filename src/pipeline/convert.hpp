@@ -12,8 +12,8 @@
 #include "grid/table.hpp"
 #include "importers/importer.hpp"
 #include "mapping/engine.hpp"
-#include "pipeline/inputs.hpp"
 #include "model/document.hpp"
+#include "pipeline/inputs.hpp"
 
 namespace trackport {
 

@@ -20,7 +20,8 @@ constexpr const char* kSettingsName = "trackport.yaml";
 [[noreturn]] void settings_error(const fs::path& file, const YAML::Mark& mark,
                                  const std::string& what) {
   std::string where = file.string();
-  if (mark.line >= 0) where += ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+  if (mark.line >= 0)
+    where += ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
   throw MappingError(where + ": " + what);
 }
 
@@ -98,7 +99,8 @@ FolderSettings read_folder_settings(const fs::path& file) {
   for (const auto& entry : root) {
     const auto key = entry.first.Scalar();
     if (++seen[key] > 1) settings_error(file, entry.first.Mark(), "duplicate key '" + key + "'");
-    if (!entry.second.IsScalar()) settings_error(file, entry.second.Mark(), key + " must be a single value");
+    if (!entry.second.IsScalar())
+      settings_error(file, entry.second.Mark(), key + " must be a single value");
     const auto value = entry.second.Scalar();
     if (key == "organisation") {
       settings.organisation = value;

@@ -31,8 +31,8 @@ struct InputJob {
 };
 
 struct ExpandedInputs {
-  std::vector<InputJob> jobs;         // in a stable order: arguments in order, folders sorted
-  std::vector<std::string> missing;   // arguments that do not exist
+  std::vector<InputJob> jobs;        // in a stable order: arguments in order, folders sorted
+  std::vector<std::string> missing;  // arguments that do not exist
 };
 
 // Extensions trackport reads, lower case without the dot.

@@ -28,8 +28,8 @@ std::string self_executable() {
 std::vector<std::string> child_arguments(const std::string& executable,
                                          const std::filesystem::path& file,
                                          const ChildSettings& settings) {
-  std::vector<std::string> arguments = {executable, "convert", file.string(), "-o", "-",
-                                        "--format", "jsonl", "--quiet", "--jobs", "1"};
+  std::vector<std::string> arguments = {executable, "convert", file.string(), "-o",     "-",
+                                        "--format", "jsonl",   "--quiet",     "--jobs", "1"};
   if (!settings.mapping_spec.empty()) {
     arguments.insert(arguments.end(), {"--mapping", settings.mapping_spec});
   }
@@ -146,9 +146,9 @@ FileOutcome convert_in_child(const std::filesystem::path& file, const ChildSetti
     outcome.error = std::string("gave up after ") + seconds + " s (--timeout)";
   } else if (WIFSIGNALED(status)) {
     int signal = WTERMSIG(status);
-    outcome.error = signal == SIGXCPU ? "gave up: CPU time limit reached (--timeout)"
-                                      : "the conversion crashed (signal " +
-                                            std::to_string(signal) + ")";
+    outcome.error = signal == SIGXCPU
+                        ? "gave up: CPU time limit reached (--timeout)"
+                        : "the conversion crashed (signal " + std::to_string(signal) + ")";
   } else if (WEXITSTATUS(status) != 0 || output.out.empty()) {
     outcome.error = reason_from(output.err, file);
     if (limits.memory_bytes > 0 && outcome.error.find("memory") != std::string::npos) {

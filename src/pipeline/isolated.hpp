@@ -10,7 +10,7 @@
 namespace trackport {
 
 struct ChildLimits {
-  double timeout_seconds = 0;  // 0: none
+  double timeout_seconds = 0;    // 0: none
   std::size_t memory_bytes = 0;  // address-space cap; 0: none
 };
 

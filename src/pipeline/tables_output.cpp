@@ -8,7 +8,9 @@ namespace trackport {
 
 namespace {
 
-nlohmann::ordered_json box_json(const Box& box) { return {box[0], box[1], box[2], box[3]}; }
+nlohmann::ordered_json box_json(const Box& box) {
+  return {box[0], box[1], box[2], box[3]};
+}
 
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;

@@ -59,7 +59,8 @@ class DelimitedImporter final : public Importer {
 
   Match identify(const InputFile& input) const override {
     auto extension = extension_of(input.path);
-    bool known = extension == "csv" || extension == "tsv" || extension == "tab" || extension == "txt";
+    bool known =
+        extension == "csv" || extension == "tsv" || extension == "tab" || extension == "txt";
     if (!known || looks_binary(input.bytes)) return Match::no;
     return Match::extension;
   }
@@ -206,6 +207,8 @@ char sniff_delimiter(std::string_view text) {
   return ',';
 }
 
-std::unique_ptr<Importer> make_delimited_importer() { return std::make_unique<DelimitedImporter>(); }
+std::unique_ptr<Importer> make_delimited_importer() {
+  return std::make_unique<DelimitedImporter>();
+}
 
 }  // namespace trackport

@@ -23,8 +23,8 @@ struct Run {
 class Sandbox {
  public:
   Sandbox() {
-    dir_ = fs::temp_directory_path() / ("trackport-cli-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter_++));
+    dir_ = fs::temp_directory_path() /
+           ("trackport-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     fs::create_directories(dir_);
   }
   ~Sandbox() { fs::remove_all(dir_); }
@@ -77,7 +77,8 @@ std::size_t lines(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-const std::string kSample = fs::path(TRACKPORT_SOURCE_DIR) / "samples" / "sheffield-tracker-extract.csv";
+const std::string kSample =
+    fs::path(TRACKPORT_SOURCE_DIR) / "samples" / "sheffield-tracker-extract.csv";
 
 }  // namespace
 
@@ -96,10 +97,10 @@ TEST_CASE("cli: --version and --help answer with exit 0") {
 
 TEST_CASE("cli: usage errors exit 2 with one line") {
   Sandbox box;
-  for (const char* arguments : {"", "frobnicate", "convert x.csv", "convert -o out.json",
-                                "convert x.csv -o out.json --no-such-option",
-                                "convert x.csv -o out.docx", "convert x.csv -o out.json --jobs 0",
-                                "mappings", "mappings show no-such-mapping"}) {
+  for (const char* arguments :
+       {"", "frobnicate", "convert x.csv", "convert -o out.json",
+        "convert x.csv -o out.json --no-such-option", "convert x.csv -o out.docx",
+        "convert x.csv -o out.json --jobs 0", "mappings", "mappings show no-such-mapping"}) {
     INFO(arguments);
     auto run = box.run(arguments);
     CHECK(run.status == 2);
@@ -130,8 +131,11 @@ TEST_CASE("cli: a sample converts to every output format") {
 TEST_CASE("cli: bad inputs get one line naming the file; nothing is half-written") {
   Sandbox box;
   box.write("empty.csv", "");
-  box.write("binary.csv", std::string("\x7f" "ELF\2\1\1\0\0\0\0\0", 12));
-  box.write("legacy.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
+  box.write("binary.csv", std::string("\x7f"
+                                      "ELF\2\1\1\0\0\0\0\0",
+                                      12));
+  box.write("legacy.xls",
+            std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
   for (const char* name : {"empty.csv", "binary.csv", "legacy.xls", "missing.csv"}) {
     INFO(name);
     auto run = box.run(std::string("convert ") + name + " -o out.json");
@@ -206,7 +210,8 @@ TEST_CASE("cli: tables writes the grid") {
 
 TEST_CASE("cli: trackport.yaml names the organisation and mapping of the files under it") {
   Sandbox box;
-  box.write("returns/leeds/trackport.yaml", "organisation: Leeds City Council\nmapping: custom.yaml\n");
+  box.write("returns/leeds/trackport.yaml",
+            "organisation: Leeds City Council\nmapping: custom.yaml\n");
   box.write("returns/leeds/custom.yaml",
             "name: leeds-custom\ncolumns:\n  - {header: Task, field: text}\n"
             "  - {header: Progress, field: rating}\nvalues:\n  On track: green\n");
@@ -319,9 +324,10 @@ TEST_CASE("cli: the output is the same whatever --jobs is") {
   Sandbox box;
   const fs::path root(TRACKPORT_SOURCE_DIR);
   fs::create_directories(box.path("mixed"));
-  for (const char* file : {"samples/sheffield-tracker-extract.csv", "samples/leeds-cypp-action-tables.tsv",
-                           "tests/fixtures/docx/lo_spans.docx", "tests/fixtures/html/structure.html",
-                           "tests/fixtures/xlsx/features.xlsx", "tests/fixtures/pdf/ruled.pdf"}) {
+  for (const char* file :
+       {"samples/sheffield-tracker-extract.csv", "samples/leeds-cypp-action-tables.tsv",
+        "tests/fixtures/docx/lo_spans.docx", "tests/fixtures/html/structure.html",
+        "tests/fixtures/xlsx/features.xlsx", "tests/fixtures/pdf/ruled.pdf"}) {
     fs::copy_file(root / file, box.path("mixed") / fs::path(file).filename());
   }
   for (const char* format : {"json", "csv"}) {

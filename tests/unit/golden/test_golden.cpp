@@ -1,8 +1,8 @@
 // Golden tests: every tests/golden/<format>/<case>.<ext> is converted and compared with
 // <case>.<ext>.expected.json beside it, and every samples/<name> with
-// tests/golden/samples/<name>.expected.json. Run with TRACKPORT_ACCEPT=1 to rewrite the expected files,
-// then read the diff (git diff tests/golden) before committing: a golden is only as good as its
-// review (see tests/golden/README.md).
+// tests/golden/samples/<name>.expected.json. Run with TRACKPORT_ACCEPT=1 to rewrite the expected
+// files, then read the diff (git diff tests/golden) before committing: a golden is only as good as
+// its review (see tests/golden/README.md).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -35,14 +35,17 @@ std::vector<GoldenCase> golden_cases() {
   std::vector<GoldenCase> cases;
   for (const auto& entry : fs::recursive_directory_iterator(kGoldenDir)) {
     if (!is_input(entry)) continue;
-    cases.push_back({fs::relative(entry.path(), kSourceDir), entry.path().string() + ".expected.json"});
+    cases.push_back(
+        {fs::relative(entry.path(), kSourceDir), entry.path().string() + ".expected.json"});
   }
   for (const auto& entry : fs::directory_iterator(kSourceDir / "samples")) {
     if (!is_input(entry)) continue;
     auto name = entry.path().filename().string();
-    cases.push_back({fs::path("samples") / name, kGoldenDir / "samples" / (name + ".expected.json")});
+    cases.push_back(
+        {fs::path("samples") / name, kGoldenDir / "samples" / (name + ".expected.json")});
   }
-  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.input < b.input; });
+  std::sort(cases.begin(), cases.end(),
+            [](const auto& a, const auto& b) { return a.input < b.input; });
   return cases;
 }
 

@@ -46,7 +46,10 @@ TEST_CASE("text is decoded: BOMs, UTF-16, and Windows-1252 as a fallback") {
   auto cp1252 = decode_text("caf\xE9 \x93quoted\x94 \x80");
   CHECK(cp1252.fallback);
   CHECK(cp1252.text == "caf\u00e9 \u201cquoted\u201d \u20ac");
-  auto utf16 = decode_text(std::string("\xFF\xFE" "a\0\xE9\0", 6));
+  auto utf16 =
+      decode_text(std::string("\xFF\xFE"
+                              "a\0\xE9\0",
+                              6));
   CHECK(utf16.encoding == "utf-16le");
   CHECK(utf16.text == "a\u00e9");
   CHECK_FALSE(is_valid_utf8("\xC3"));
@@ -75,7 +78,8 @@ TEST_CASE("blank lines separate tables; a lone line before a table is its headin
 }
 
 TEST_CASE("cells holding Word HTML are cleaned into plain text with list lines") {
-  auto document = read("plan.tsv", "Action\tOwner\n<ul><li>one</li><li>two &amp; three</li></ul>\tJo\n");
+  auto document =
+      read("plan.tsv", "Action\tOwner\n<ul><li>one</li><li>two &amp; three</li></ul>\tJo\n");
   CHECK(document.tables.at(0).rows.at(1).at(0).text == "• one\n• two & three");
 }
 

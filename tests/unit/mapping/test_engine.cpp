@@ -10,9 +10,14 @@ using trackport::testing::make_table;
 namespace {
 
 const std::vector<std::string> kSheffieldHeader = {
-    "Challenge", "What will we do?", "How we will measure success", "By when",
-    "Who will deliver this", "Lead officer for reporting purposes",
-    "Please give latest performance against indicators", "Status (please choose Red / Amber / Green)",
+    "Challenge",
+    "What will we do?",
+    "How we will measure success",
+    "By when",
+    "Who will deliver this",
+    "Lead officer for reporting purposes",
+    "Please give latest performance against indicators",
+    "Status (please choose Red / Amber / Green)",
     "Please state any mitigating action you are taking if you have rated the indicator red",
     "Any other comments"};
 
@@ -24,12 +29,13 @@ std::size_t count_warnings(const MappingResult& result, const std::string& code)
 }  // namespace
 
 TEST_CASE("the header need not be the first row, and the best mapping wins") {
-  auto table = make_table({{"Child Poverty Delivery Plan"},
-                           {"Update March 2014"},
-                           {},
-                           kSheffieldHeader,
-                           {"Build resilient communities", "• create tenancies", "• fewer evictions",
-                            "2013-14", "Homes", "Dean", "29.8%", "Green", "", ""}});
+  auto table =
+      make_table({{"Child Poverty Delivery Plan"},
+                  {"Update March 2014"},
+                  {},
+                  kSheffieldHeader,
+                  {"Build resilient communities", "• create tenancies", "• fewer evictions",
+                   "2013-14", "Homes", "Dean", "29.8%", "Green", "", ""}});
   auto decision = decide_table(table);
   REQUIRE(decision.chosen != nullptr);
   CHECK(decision.chosen->name == "sheffield-child-poverty");
@@ -103,7 +109,8 @@ TEST_CASE("carry-down fills blank cells below merged ones; blank rows are skippe
 }
 
 TEST_CASE("vertical merges give their value to every row they cover") {
-  auto table = make_table({{"Action", "Lead", "Status"}, {"Do one", "Jo", "Red"}, {"Do two", "", "Green"}});
+  auto table =
+      make_table({{"Action", "Lead", "Status"}, {"Do one", "Jo", "Red"}, {"Do two", "", "Green"}});
   table.rows[1][1].row_span = 2;
   table.rows[2][1] = trackport::testing::covered_by(1, 1);
   auto result = map_document(make_document({table}), "t.csv");
@@ -112,12 +119,16 @@ TEST_CASE("vertical merges give their value to every row they cover") {
 }
 
 TEST_CASE("a row continued after a repeated header is merged into the item above") {
-  const std::vector<std::string> header = {"", "What We Will Do", "Officer RAG", "Progress and Impact",
-                                           "Chair and Vice Chair review", "Chair and Vice Chair RAG",
+  const std::vector<std::string> header = {"",
+                                           "What We Will Do",
+                                           "Officer RAG",
+                                           "Progress and Impact",
+                                           "Chair and Vice Chair review",
+                                           "Chair and Vice Chair RAG",
                                            "Officer response"};
   auto part1 = make_table({header,
-                           {"Headline Outcome", "Reduce drinking", "AMBER", "Rates fell from", "Good",
-                            "GREEN", "None"}},
+                           {"Headline Outcome", "Reduce drinking", "AMBER", "Rates fell from",
+                            "Good", "GREEN", "None"}},
                           1);
   auto part2 = make_table({header,
                            {"", "", "", "32.3% to 30%.", "", "", ""},
@@ -145,8 +156,9 @@ TEST_CASE("a row continued after a repeated header is merged into the item above
 }
 
 TEST_CASE("rows shifted by one column are realigned with a warning") {
-  auto table = make_table({kSheffieldHeader,
-                           {"T", "Do", "M", "Mar-13", "", "Lead", "", "Progress text", "Amber", "", ""}});
+  auto table =
+      make_table({kSheffieldHeader,
+                  {"T", "Do", "M", "Mar-13", "", "Lead", "", "Progress text", "Amber", "", ""}});
   auto result = map_document(make_document({table}), "t.csv");
   REQUIRE(result.items.size() == 1);
   CHECK(result.items[0].status == Rating::amber);
@@ -240,7 +252,10 @@ values:
 }
 
 TEST_CASE("dashes, page numbers and drop_rows patterns are not items") {
-  auto table = make_table({{"Action", "Owner"}, {"Do one", "Jo"}, {"---", "--"}, {"Page 3 of 9", ""},
+  auto table = make_table({{"Action", "Owner"},
+                           {"Do one", "Jo"},
+                           {"---", "--"},
+                           {"Page 3 of 9", ""},
                            {"Do two", "Al"}});
   auto result = map_document(make_document({table}), "t.csv");
   CHECK(result.items.size() == 2);

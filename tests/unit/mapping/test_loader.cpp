@@ -76,12 +76,14 @@ TEST_CASE("leads and partners split by lines unless told otherwise") {
 
 TEST_CASE("mapping file errors name file, line and column") {
   CHECK(error_of("name: x\ncolums: []\n").starts_with("test.yaml:2:1: unknown key 'colums'"));
-  CHECK(error_of("name: x\nname: y\ncolumns: []\n").starts_with("test.yaml:2:1: duplicate key 'name'"));
+  CHECK(error_of("name: x\nname: y\ncolumns: []\n")
+            .starts_with("test.yaml:2:1: duplicate key 'name'"));
   CHECK(error_of("name: x\ncolumns:\n  - header: A\n    field: textt\n")
             .starts_with("test.yaml:4:12: unknown field 'textt'"));
   CHECK(error_of("name: x\ncolumns:\n  - header: A\n    field: text\n    carry_down: maybe\n")
             .find("carry_down must be true or false") != std::string::npos);
-  CHECK(error_of("name: x\ncolumns:\n  - field: text\n").find("needs a header") != std::string::npos);
+  CHECK(error_of("name: x\ncolumns:\n  - field: text\n").find("needs a header") !=
+        std::string::npos);
   CHECK(error_of("columns: []\n").find("needs a name") != std::string::npos);
   CHECK(error_of("name: x\ncolumns: [\n").starts_with("test.yaml:"));
   CHECK(error_of("name: x\ncolumns: []\nvalues:\n  On track: greenish\n")

@@ -20,9 +20,10 @@ std::vector<fs::path> round_trip_inputs() {
   for (const auto& entry : fs::directory_iterator(root / "samples")) {
     if (entry.path().extension() != ".md") inputs.push_back(entry.path());
   }
-  for (const char* fixture : {"tests/fixtures/docx/lo_spans.docx", "tests/fixtures/html/structure.html",
-                              "tests/fixtures/xlsx/features.xlsx", "tests/fixtures/pdf/fill_only.pdf",
-                              "tests/fixtures/pdf/split_rows.pdf"}) {
+  for (const char* fixture :
+       {"tests/fixtures/docx/lo_spans.docx", "tests/fixtures/html/structure.html",
+        "tests/fixtures/xlsx/features.xlsx", "tests/fixtures/pdf/fill_only.pdf",
+        "tests/fixtures/pdf/split_rows.pdf"}) {
     inputs.push_back(root / fixture);
   }
   std::sort(inputs.begin(), inputs.end());
@@ -37,7 +38,8 @@ TEST_CASE("round trip: standard workbook -> import -> the same model") {
     for (auto& document : convert_to_documents(input, {})) originals.push_back(std::move(document));
   }
   REQUIRE(originals.size() >= 8);
-  auto workbook = fs::temp_directory_path() / ("trackport-round-trip-" + std::to_string(::getpid()) + ".xlsx");
+  auto workbook =
+      fs::temp_directory_path() / ("trackport-round-trip-" + std::to_string(::getpid()) + ".xlsx");
   exporter_named("xlsx")->write_file(originals, workbook);
   auto read_back = convert_to_documents(workbook, {});
   fs::remove(workbook);
