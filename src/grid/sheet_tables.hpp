@@ -55,4 +55,20 @@ struct CellReference {
 };
 CellReference parse_cell_reference(std::string_view reference);
 
+// "D", "F:H" / "7", "9:12": runs of consecutive numbers (hidden columns or rows, for warnings),
+// each number spelled by `name`.
+template <typename Name>
+std::string describe_runs(const std::vector<int>& numbers, Name name) {
+  std::string out;
+  for (std::size_t i = 0; i < numbers.size();) {
+    std::size_t j = i;
+    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += name(numbers[i]);
+    if (j > i) out += ":" + name(numbers[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace trackport

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "grid/sheet_tables.hpp"
 #include "importers/ods/ods_content.hpp"
 #include "io/input.hpp"
 #include "io/zip.hpp"
@@ -51,21 +52,6 @@ Warning sheet_warning(std::string code, std::string message, const InputFile& in
   warning.location.file = input.path.string();
   warning.location.sheet = sheet;
   return warning;
-}
-
-// "D", "F:H" / "7", "9:12": runs of consecutive numbers.
-template <typename Name>
-std::string describe_runs(const std::vector<int>& numbers, Name name) {
-  std::string out;
-  for (std::size_t i = 0; i < numbers.size();) {
-    std::size_t j = i;
-    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
-    if (!out.empty()) out += ", ";
-    out += name(numbers[i]);
-    if (j > i) out += ":" + name(numbers[j]);
-    i = j + 1;
-  }
-  return out;
 }
 
 void warn_about_skips(const OdsSheet& sheet, const InputFile& input,

@@ -58,21 +58,6 @@ bool content_types_say_spreadsheet(std::string_view bytes) {
   }
 }
 
-// "D", "F:H": runs of consecutive numbers, named by `name`.
-template <typename Name>
-std::string describe_runs(const std::vector<int>& numbers, Name name) {
-  std::string out;
-  for (std::size_t i = 0; i < numbers.size();) {
-    std::size_t j = i;
-    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
-    if (!out.empty()) out += ", ";
-    out += name(numbers[i]);
-    if (j > i) out += ":" + name(numbers[j]);
-    i = j + 1;
-  }
-  return out;
-}
-
 Warning sheet_warning(std::string code, std::string message, const InputFile& input,
                       const std::string& sheet) {
   Warning warning;
