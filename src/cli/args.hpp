@@ -45,6 +45,7 @@ inline constexpr int kExitFailed = 1;  // some input could not be converted, or 
 inline constexpr int kExitUsage = 2;
 
 int run_convert(std::span<const std::string> words);
+int run_diff(std::span<const std::string> words);
 int run_inspect(std::span<const std::string> words);
 int run_mappings(std::span<const std::string> words);
 int run_tables(std::span<const std::string> words);

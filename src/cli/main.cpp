@@ -14,6 +14,7 @@ usage: trackport COMMAND [OPTIONS]
 commands:
   convert INPUT... -o OUTPUT   convert files or folders into one output
                                (.xlsx standard workbook, .json, .jsonl, .csv)
+  diff OLD NEW [-o OUT]        what changed between two periods of one plan
   inspect INPUT                show the tables found, header rows and mapping scores
   tables INPUT -o OUT          write the raw table grid (.json or .csv)
   mappings list|show NAME|check FILE
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "convert") return run_convert(rest);
+    if (command == "diff") return run_diff(rest);
     if (command == "inspect") return run_inspect(rest);
     if (command == "tables") return run_tables(rest);
     if (command == "mappings") return run_mappings(rest);
