@@ -26,20 +26,34 @@ enum class CellKind {
 
 using DateOf = std::optional<std::chrono::year_month_day> (*)(const Item&);
 
+// A cell's text: a reference to the item's (or document's) own string, or to `scratch` holding
+// text made up for the cell (joined lines, an ISO date, a label). Writers reuse one scratch
+// string for every cell, so a row costs no allocations, and the result is always NUL-terminated
+// (libxlsxwriter takes C strings).
+using CellText = const std::string& (*)(const Document&, const Item&, std::string& scratch);
+
 struct FixedColumn {
   std::string_view header;
   CellKind kind;
-  std::string (*text)(const Document&, const Item&);
+  CellText text;
   DateOf date = nullptr;  // set for CellKind::date
 };
 
-inline std::string join_lines(const std::vector<std::string>& values) {
-  std::string joined;
+inline const std::string& empty_text() {
+  static const std::string empty;
+  return empty;
+}
+
+// One value a line.
+inline const std::string& join_lines(const std::vector<std::string>& values, std::string& scratch) {
+  if (values.empty()) return empty_text();
+  if (values.size() == 1) return values.front();
+  scratch.clear();
   for (const auto& value : values) {
-    if (!joined.empty()) joined += '\n';
-    joined += value;
+    if (!scratch.empty()) scratch += '\n';
+    scratch += value;
   }
-  return joined;
+  return scratch;
 }
 
 inline std::optional<std::chrono::year_month_day> due_start(const Item& item) {
@@ -50,8 +64,16 @@ inline std::optional<std::chrono::year_month_day> due_end(const Item& item) {
   return item.due ? item.due->end : std::nullopt;
 }
 
-inline std::string iso_or_empty(const std::optional<std::chrono::year_month_day>& day) {
-  return day ? iso_date(*day) : std::string();
+inline const std::string& iso_or_empty(const std::optional<std::chrono::year_month_day>& day,
+                                       std::string& scratch) {
+  if (!day) return empty_text();
+  scratch = iso_date(*day);
+  return scratch;
+}
+
+inline const std::string& label_text(std::string_view label, std::string& scratch) {
+  scratch.assign(label);
+  return scratch;
 }
 
 // The columns before the assessment columns, in order.
@@ -59,27 +81,30 @@ inline const std::array<FixedColumn, 20>& fixed_columns() {
   using K = CellKind;
   using D = const Document&;
   using I = const Item&;
+  using S = std::string&;
+  using R = const std::string&;
   static const std::array<FixedColumn, 20> columns = {{
-      {"Source", K::text, [](D d, I) { return d.source.file; }},
-      {"Id", K::text, [](D, I i) { return i.id; }},
-      {"Organisation", K::text, [](D d, I) { return d.organisation; }},
-      {"Theme", K::long_text, [](D, I i) { return i.theme; }},
-      {"Objective", K::long_text, [](D, I i) { return i.objective; }},
-      {"Category", K::text, [](D, I i) { return i.category; }},
-      {"Ref", K::text, [](D, I i) { return i.ref; }},
-      {"Text", K::long_text, [](D, I i) { return i.text; }},
-      {"Measure", K::long_text, [](D, I i) { return i.measure; }},
-      {"Baseline", K::long_text, [](D, I i) { return i.baseline; }},
-      {"Target", K::long_text, [](D, I i) { return i.target; }},
-      {"Due", K::text, [](D, I i) { return i.due ? i.due->raw : std::string(); }},
-      {"Due start", K::date, [](D, I i) { return iso_or_empty(due_start(i)); }, due_start},
-      {"Due end", K::date, [](D, I i) { return iso_or_empty(due_end(i)); }, due_end},
-      {"Leads", K::long_text, [](D, I i) { return join_lines(i.leads); }},
-      {"Partners", K::long_text, [](D, I i) { return join_lines(i.partners); }},
-      {"Progress", K::long_text, [](D, I i) { return i.progress; }},
-      {"Status", K::rating, [](D, I i) { return std::string(rating_label(i.status)); }},
-      {"Mitigation", K::long_text, [](D, I i) { return i.mitigation; }},
-      {"Comments", K::long_text, [](D, I i) { return i.comments; }},
+      {"Source", K::text, [](D d, I, S) -> R { return d.source.file; }},
+      {"Id", K::text, [](D, I i, S) -> R { return i.id; }},
+      {"Organisation", K::text, [](D d, I, S) -> R { return d.organisation; }},
+      {"Theme", K::long_text, [](D, I i, S) -> R { return i.theme; }},
+      {"Objective", K::long_text, [](D, I i, S) -> R { return i.objective; }},
+      {"Category", K::text, [](D, I i, S) -> R { return i.category; }},
+      {"Ref", K::text, [](D, I i, S) -> R { return i.ref; }},
+      {"Text", K::long_text, [](D, I i, S) -> R { return i.text; }},
+      {"Measure", K::long_text, [](D, I i, S) -> R { return i.measure; }},
+      {"Baseline", K::long_text, [](D, I i, S) -> R { return i.baseline; }},
+      {"Target", K::long_text, [](D, I i, S) -> R { return i.target; }},
+      {"Due", K::text, [](D, I i, S) -> R { return i.due ? i.due->raw : empty_text(); }},
+      {"Due start", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_start(i), s); },
+       due_start},
+      {"Due end", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_end(i), s); }, due_end},
+      {"Leads", K::long_text, [](D, I i, S s) -> R { return join_lines(i.leads, s); }},
+      {"Partners", K::long_text, [](D, I i, S s) -> R { return join_lines(i.partners, s); }},
+      {"Progress", K::long_text, [](D, I i, S) -> R { return i.progress; }},
+      {"Status", K::rating, [](D, I i, S s) -> R { return label_text(rating_label(i.status), s); }},
+      {"Mitigation", K::long_text, [](D, I i, S) -> R { return i.mitigation; }},
+      {"Comments", K::long_text, [](D, I i, S) -> R { return i.comments; }},
   }};
   return columns;
 }
@@ -101,25 +126,32 @@ inline std::vector<std::string> assessment_headers(const std::vector<Document>& 
 }
 
 // The label of the item's first assessment by `by` ("Amber/Green"), "" when it has none.
-inline std::string assessment_label(const Item& item, std::string_view by) {
+inline std::string_view assessment_label(const Item& item, std::string_view by) {
   for (const auto& assessment : item.assessments) {
-    if (assessment.by == by) return std::string(rating_label(assessment.rating));
+    if (assessment.by == by) return rating_label(assessment.rating);
   }
   return {};
 }
 
-// A readable location: "file.xlsx!Sheet1!A7:J9", "file.docx table 2 row 5", "file.pdf p. 3-4".
-inline std::string location_label(const Location& location) {
-  std::string label = location.file;
-  if (!location.sheet.empty()) label += "!" + location.sheet;
-  if (!location.cells.empty()) label += "!" + location.cells;
-  if (location.table > 0) label += " table " + std::to_string(location.table);
-  if (location.row > 0) label += " row " + std::to_string(location.row);
-  if (!location.page.empty()) label += " p. " + location.page;
+// Appends a readable location: "file.xlsx!Sheet1!A7:J9", "file.docx table 2 row 5",
+// "file.pdf p. 3-4".
+inline void append_location_label(std::string& out, const Location& location) {
+  const std::size_t start = out.size();
+  out += location.file;
+  if (!location.sheet.empty()) (out += '!') += location.sheet;
+  if (!location.cells.empty()) (out += '!') += location.cells;
+  if (location.table > 0) (out += " table ") += std::to_string(location.table);
+  if (location.row > 0) (out += " row ") += std::to_string(location.row);
+  if (!location.page.empty()) (out += " p. ") += location.page;
   // Without a file the separators above would lead the label.
-  if (location.file.empty() && !label.empty() && (label[0] == '!' || label[0] == ' ')) {
-    label.erase(0, 1);
+  if (location.file.empty() && out.size() > start && (out[start] == '!' || out[start] == ' ')) {
+    out.erase(start, 1);
   }
+}
+
+inline std::string location_label(const Location& location) {
+  std::string label;
+  append_location_label(label, location);
   return label;
 }
 

@@ -1,6 +1,10 @@
-// Items as CSV.
+// Items as CSV. Rows go into a buffer written to the stream about every megabyte; fields are
+// appended straight from the model's strings (item_table's CellText), quoted only when needed.
 #include "exporters/csv/csv_exporter.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "exporters/item_table.hpp"
@@ -13,6 +17,87 @@ namespace {
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kLineEnd = "\r\n";  // RFC 4180
 constexpr std::string_view kExtraPrefix = "extra: ";
+constexpr std::size_t kFlushThreshold = std::size_t{1} << 20;
+
+// Eight bytes at once (SWAR): true when one of them is ',', '"', CR or LF.
+bool needs_quotes_word(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  auto has_byte = [word](char c) {
+    const std::uint64_t v = word ^ (kOnes * static_cast<unsigned char>(c));
+    return ((v - kOnes) & ~v & kHighBits) != 0;  // exact for "some byte is c"
+  };
+  return has_byte(',') || has_byte('"') || has_byte('\r') || has_byte('\n');
+}
+
+bool needs_quotes(std::string_view value) {
+  std::size_t at = 0;
+  for (; at + 8 <= value.size(); at += 8) {
+    if (needs_quotes_word(value.data() + at)) return true;
+  }
+  for (; at < value.size(); ++at) {
+    const char c = value[at];
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
+}
+
+void append_csv_field(std::string& out, std::string_view value) {
+  if (!needs_quotes(value)) {
+    out += value;
+    return;
+  }
+  out += '"';
+  // Copy the runs between quotes in one go, doubling each quote.
+  for (std::size_t quote = value.find('"'); quote != std::string_view::npos;
+       quote = value.find('"')) {
+    out.append(value.data(), quote + 1);
+    out += '"';
+    value.remove_prefix(quote + 1);
+  }
+  out += value;
+  out += '"';
+}
+
+// Fills rows field by field into a buffer that goes to the stream in large writes.
+class CsvOutput {
+ public:
+  explicit CsvOutput(std::ostream& out) : out_(out) {
+    buffer_.reserve(kFlushThreshold + kFlushThreshold / 4);
+  }
+  CsvOutput(const CsvOutput&) = delete;
+  CsvOutput& operator=(const CsvOutput&) = delete;
+
+  void raw(std::string_view text) { buffer_ += text; }
+
+  void field(std::string_view value) {
+    if (!at_row_start_) buffer_ += ',';
+    at_row_start_ = false;
+    append_csv_field(buffer_, value);
+  }
+
+  void empty_fields(std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) field({});
+  }
+
+  void end_row() {
+    buffer_ += kLineEnd;
+    at_row_start_ = true;
+    if (buffer_.size() >= kFlushThreshold) flush();
+  }
+
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  std::ostream& out_;
+  std::string buffer_;
+  bool at_row_start_ = true;
+};
 
 // Distinct extra headers in first-seen order, each with its column position after the others.
 struct ExtraColumns {
@@ -34,65 +119,93 @@ ExtraColumns extra_columns(const std::vector<Document>& documents) {
   return columns;
 }
 
-void write_row(const std::vector<std::string>& fields, std::ostream& out) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out << ',';
-    out << csv_field(fields[i]);
+void write_header_row(CsvOutput& csv, const std::vector<std::string>& assessment_headers,
+                      const ExtraColumns& extra) {
+  for (const auto& column : item_table::fixed_columns()) csv.field(column.header);
+  for (const auto& header : assessment_headers) csv.field(header);
+  csv.field(item_table::kLocationHeader);
+  std::string prefixed;
+  for (const auto& header : extra.headers) {
+    prefixed.assign(kExtraPrefix);
+    prefixed += header;
+    csv.field(prefixed);
   }
-  out << kLineEnd;
+  csv.end_row();
 }
 
-std::vector<std::string> header_row(const std::vector<std::string>& assessment_headers,
-                                    const ExtraColumns& extra) {
-  std::vector<std::string> row;
-  for (const auto& column : item_table::fixed_columns()) row.emplace_back(column.header);
-  row.insert(row.end(), assessment_headers.begin(), assessment_headers.end());
-  row.emplace_back(item_table::kLocationHeader);
-  for (const auto& header : extra.headers) row.push_back(std::string(kExtraPrefix) + header);
-  return row;
+// Reused from row to row so that a row allocates nothing once they have grown.
+struct RowScratch {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> extra_order;  // (column, field index)
+};
+
+// The item's extra values in the extra columns; a header repeated within one row keeps both
+// values, one a line.
+void write_extra_fields(CsvOutput& csv, const Item& item, const ExtraColumns& extra,
+                        RowScratch& scratch) {
+  auto& order = scratch.extra_order;
+  order.clear();
+  for (std::size_t i = 0; i < item.extra.size(); ++i) {
+    order.emplace_back(extra.index.at(item.extra[i].first), i);
+  }
+  std::sort(order.begin(), order.end());
+  std::size_t column = 0;
+  for (std::size_t next = 0; next < order.size();) {
+    csv.empty_fields(order[next].first - column);
+    column = order[next].first;
+    std::size_t same_column = next + 1;
+    while (same_column < order.size() && order[same_column].first == column) ++same_column;
+    if (same_column == next + 1) {
+      csv.field(item.extra[order[next].second].second);
+    } else {
+      scratch.text.clear();
+      for (std::size_t i = next; i < same_column; ++i) {
+        if (!scratch.text.empty()) scratch.text += '\n';  // an empty first value adds no line
+        scratch.text += item.extra[order[i].second].second;
+      }
+      csv.field(scratch.text);
+    }
+    next = same_column;
+    ++column;
+  }
+  csv.empty_fields(extra.headers.size() - column);
 }
 
-std::vector<std::string> item_row(const Document& document, const Item& item,
-                                  const std::vector<std::string>& assessment_headers,
-                                  const ExtraColumns& extra) {
-  std::vector<std::string> row;
-  for (const auto& column : item_table::fixed_columns()) row.push_back(column.text(document, item));
-  for (const auto& by : assessment_headers) row.push_back(item_table::assessment_label(item, by));
-  row.push_back(item_table::location_label(item.source));
-  const std::size_t first_extra = row.size();
-  row.resize(first_extra + extra.headers.size());
-  for (const auto& [header, value] : item.extra) {
-    std::string& cell = row[first_extra + extra.index.at(header)];
-    // A header repeated within one row keeps both values, one a line.
-    if (!cell.empty()) cell += '\n';
-    cell += value;
+void write_item_row(CsvOutput& csv, const Document& document, const Item& item,
+                    const std::vector<std::string>& assessment_headers, const ExtraColumns& extra,
+                    RowScratch& scratch) {
+  for (const auto& column : item_table::fixed_columns()) {
+    csv.field(column.text(document, item, scratch.text));
   }
-  return row;
+  for (const auto& by : assessment_headers) csv.field(item_table::assessment_label(item, by));
+  scratch.text.clear();
+  item_table::append_location_label(scratch.text, item.source);
+  csv.field(scratch.text);
+  write_extra_fields(csv, item, extra, scratch);
+  csv.end_row();
 }
 
 }  // namespace
 
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
+  std::string field;
+  append_csv_field(field, value);
+  return field;
 }
 
 void write_items_csv(const std::vector<Document>& documents, std::ostream& out) {
   const std::vector<std::string> assessment_headers = item_table::assessment_headers(documents);
   const ExtraColumns extra = extra_columns(documents);
-  out << kUtf8Bom;
-  write_row(header_row(assessment_headers, extra), out);
+  CsvOutput csv(out);
+  csv.raw(kUtf8Bom);
+  write_header_row(csv, assessment_headers, extra);
+  RowScratch scratch;
   for (const auto& document : documents) {
     for (const auto& item : document.items) {
-      write_row(item_row(document, item, assessment_headers, extra), out);
+      write_item_row(csv, document, item, assessment_headers, extra, scratch);
     }
   }
+  csv.flush();
 }
 
 }  // namespace trackport

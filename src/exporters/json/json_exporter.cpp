@@ -1,134 +1,296 @@
-// The "json" and "jsonl" exporters. They stream: the document head, then one item (indicator, risk,
-// warning) at a time, so a batch of 200,000 items is never built as one JSON tree. The output is
-// byte for byte what document_to_json(...).dump(indent) would give.
-#include "exporters/json/json_exporter.hpp"
-
+// The "json" and "jsonl" exporters. They write each Document straight to the output through
+// JsonWriter, in the order and form of document_to_json (document_to_json.cpp), without building
+// a JSON tree: the output is byte for byte what document_to_json(...).dump(2 or -1, ' ', false,
+// error_handler_t::replace) would give, and tests/unit/exporters checks that it is. A field added
+// to the model goes in both places.
+#include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
-#include "exporters/json/json_parts.hpp"
+#include "exporters/json/json_exporter.hpp"
+#include "exporters/json/json_writer.hpp"
+#include "model/due.hpp"
+#include "model/rating.hpp"
 
 namespace trackport {
 namespace {
 
-using nlohmann::ordered_json;
-
-// Invalid UTF-8 (which importers should already have cleaned) becomes U+FFFD instead of
-// aborting the whole export.
-constexpr auto kInvalidUtf8 = ordered_json::error_handler_t::replace;
-constexpr int kCompact = -1;
-
-// Writes nested objects and arrays with the separators and indentation nlohmann's dump uses,
-// dumping finished sub-values as they come.
-class JsonStream {
- public:
-  JsonStream(std::ostream& out, int indent) : out_(out), indent_(indent) {}
-
-  void open(char bracket) {
-    out_ << bracket;
-    empty_.push_back(true);
-  }
-
-  void close(char bracket) {
-    const bool was_empty = empty_.back();
-    empty_.pop_back();
-    if (!was_empty) new_line();
-    out_ << bracket;
-  }
-
-  // Before each array element or object member: the comma, then a new indented line.
-  void next_element() {
-    if (!empty_.back()) out_ << ',';
-    empty_.back() = false;
-    new_line();
-  }
-
-  void key(const std::string& name) {
-    next_element();
-    out_ << ordered_json(name).dump(kCompact, ' ', false, kInvalidUtf8) << (pretty() ? ": " : ":");
-  }
-
-  void value(const ordered_json& value) {
-    const std::string text = value.dump(indent_, ' ', false, kInvalidUtf8);
-    if (!pretty()) {
-      out_ << text;
-      return;
-    }
-    // The value was dumped as if at the top level; shift its inner lines to this depth. JSON
-    // strings never hold a raw newline, so every '\n' is a line break of the layout.
-    const std::string indentation(empty_.size() * static_cast<std::size_t>(indent_), ' ');
-    std::size_t line_start = 0;
-    for (std::size_t end = text.find('\n'); end != std::string::npos;
-         end = text.find('\n', line_start)) {
-      out_.write(text.data() + line_start, static_cast<std::streamsize>(end + 1 - line_start));
-      out_ << indentation;
-      line_start = end + 1;
-    }
-    out_.write(text.data() + line_start, static_cast<std::streamsize>(text.size() - line_start));
-  }
-
- private:
-  bool pretty() const { return indent_ >= 0; }
-
-  void new_line() {
-    if (!pretty()) return;
-    out_ << '\n' << std::string(empty_.size() * static_cast<std::size_t>(indent_), ' ');
-  }
-
-  std::ostream& out_;
-  int indent_;
-  std::vector<bool> empty_;  // one entry per open container: nothing written in it yet
-};
-
-template <typename T, typename ToJson>
-void write_array_member(JsonStream& stream, const std::string& key, const std::vector<T>& values,
-                        ToJson to_json) {
-  stream.key(key);
-  stream.open('[');
-  for (const auto& value : values) {
-    stream.next_element();
-    stream.value(to_json(value));
-  }
-  stream.close(']');
+void text_member(JsonWriter& json, std::string_view key, std::string_view text) {
+  json.key(key);
+  json.string(text);
 }
 
-void write_document(JsonStream& stream, const Document& document) {
-  stream.open('{');
-  const ordered_json head = json_parts::document_head(document);
-  for (const auto& [key, value] : head.items()) {
-    stream.key(key);
-    stream.value(value);
+// Optional text: null when empty, so scripts see the same keys on every object.
+void optional_text_member(JsonWriter& json, std::string_view key, std::string_view text) {
+  json.key(key);
+  if (text.empty()) {
+    json.null();
+  } else {
+    json.string(text);
   }
-  write_array_member(stream, "items", document.items, json_parts::item);
-  write_array_member(stream, "indicators", document.indicators, json_parts::indicator);
-  write_array_member(stream, "risks", document.risks, json_parts::risk);
-  write_array_member(stream, "warnings", document.warnings, json_parts::warning);
-  stream.close('}');
+}
+
+void string_array_member(JsonWriter& json, std::string_view key,
+                         const std::vector<std::string>& values) {
+  json.key(key);
+  json.begin_array();
+  for (const auto& value : values) json.string(value);
+  json.end_array();
+}
+
+void optional_date_member(JsonWriter& json, std::string_view key,
+                          const std::optional<std::chrono::year_month_day>& day) {
+  json.key(key);
+  if (day) {
+    json.string(iso_date(*day));
+  } else {
+    json.null();
+  }
+}
+
+void due_member(JsonWriter& json, const std::optional<Due>& due) {
+  json.key("due");
+  if (!due) {
+    json.null();
+    return;
+  }
+  json.begin_object();
+  text_member(json, "raw", due->raw);
+  optional_date_member(json, "start", due->start);
+  optional_date_member(json, "end", due->end);
+  json.end_object();
+}
+
+// A page is a number ("page": 3) unless the row spans pages ("page": "3-4"). Text that would not
+// read back the same as a number ("03") stays text. Digits without a leading zero are already
+// the number's JSON form.
+bool page_is_number(std::string_view page) {
+  if (page.empty() || page.size() >= 9 || page[0] == '0') return false;
+  for (char c : page) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+void location_member(JsonWriter& json, std::string_view key, const Location& location) {
+  json.key(key);
+  json.begin_object();
+  text_member(json, "file", location.file);
+  if (!location.sheet.empty()) text_member(json, "sheet", location.sheet);
+  if (!location.cells.empty()) text_member(json, "cells", location.cells);
+  if (location.table > 0) {
+    json.key("table");
+    json.integer(location.table);
+  }
+  if (location.row > 0) {
+    json.key("row");
+    json.integer(location.row);
+  }
+  if (!location.page.empty()) {
+    json.key("page");
+    if (page_is_number(location.page)) {
+      json.number_text(location.page);
+    } else {
+      json.string(location.page);
+    }
+  }
+  json.end_object();
+}
+
+void write_assessment(JsonWriter& json, const Assessment& assessment) {
+  json.begin_object();
+  text_member(json, "by", assessment.by);
+  text_member(json, "rating", rating_name(assessment.rating));
+  text_member(json, "raw", assessment.raw);
+  text_member(json, "from", assessment.from == RatingSource::fill ? "fill" : "text");
+  optional_text_member(json, "commentary", assessment.commentary);
+  json.end_object();
+}
+
+bool headers_distinct(const ExtraFields& extra) {
+  for (std::size_t i = 0; i < extra.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (extra[i].first == extra[j].first) return false;
+    }
+  }
+  return true;
+}
+
+// JSON objects cannot repeat a key; a repeated header gets " (2)", " (3)" ... as in
+// document_to_json. The keys are the headers themselves unless two are the same.
+std::vector<std::string> extra_keys(const ExtraFields& extra) {
+  std::vector<std::string> keys;
+  auto used = [&keys](const std::string& key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  for (const auto& field : extra) {
+    std::string key = field.first;
+    for (int n = 2; used(key); ++n) key = field.first + " (" + std::to_string(n) + ")";
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+void extra_member(JsonWriter& json, const ExtraFields& extra) {
+  json.key("extra");
+  json.begin_object();
+  if (headers_distinct(extra)) {
+    for (const auto& [header, value] : extra) text_member(json, header, value);
+  } else {
+    const std::vector<std::string> keys = extra_keys(extra);
+    for (std::size_t i = 0; i < extra.size(); ++i) text_member(json, keys[i], extra[i].second);
+  }
+  json.end_object();
+}
+
+void write_item(JsonWriter& json, const Item& item) {
+  json.begin_object();
+  text_member(json, "id", item.id);
+  optional_text_member(json, "theme", item.theme);
+  optional_text_member(json, "objective", item.objective);
+  optional_text_member(json, "category", item.category);
+  optional_text_member(json, "ref", item.ref);
+  text_member(json, "text", item.text);
+  optional_text_member(json, "measure", item.measure);
+  optional_text_member(json, "baseline", item.baseline);
+  optional_text_member(json, "target", item.target);
+  due_member(json, item.due);
+  string_array_member(json, "leads", item.leads);
+  string_array_member(json, "partners", item.partners);
+  optional_text_member(json, "progress", item.progress);
+  text_member(json, "status", rating_name(item.status));
+  json.key("assessments");
+  json.begin_array();
+  for (const auto& assessment : item.assessments) write_assessment(json, assessment);
+  json.end_array();
+  optional_text_member(json, "mitigation", item.mitigation);
+  optional_text_member(json, "comments", item.comments);
+  extra_member(json, item.extra);
+  location_member(json, "source", item.source);
+  json.end_object();
+}
+
+void period_values_member(JsonWriter& json, const std::vector<PeriodValue>& values) {
+  json.key("targets");
+  json.begin_array();
+  for (const auto& value : values) {
+    json.begin_object();
+    text_member(json, "period", value.period);
+    text_member(json, "value", value.value);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_breakdown(JsonWriter& json, const IndicatorBreakdown& breakdown) {
+  json.begin_object();
+  text_member(json, "area", breakdown.area);
+  optional_text_member(json, "baseline", breakdown.baseline);
+  period_values_member(json, breakdown.targets);
+  json.end_object();
+}
+
+void write_indicator(JsonWriter& json, const Indicator& indicator) {
+  json.begin_object();
+  optional_text_member(json, "code", indicator.code);
+  optional_text_member(json, "title", indicator.title);
+  optional_text_member(json, "baseline", indicator.baseline);
+  period_values_member(json, indicator.targets);
+  json.key("breakdown");
+  json.begin_array();
+  for (const auto& area : indicator.breakdown) write_breakdown(json, area);
+  json.end_array();
+  location_member(json, "source", indicator.source);
+  json.end_object();
+}
+
+void write_risk(JsonWriter& json, const Risk& risk) {
+  json.begin_object();
+  optional_text_member(json, "ref", risk.ref);
+  optional_text_member(json, "description", risk.description);
+  optional_text_member(json, "impact", risk.impact);
+  optional_text_member(json, "likelihood", risk.likelihood);
+  optional_text_member(json, "score", risk.score);
+  optional_text_member(json, "mitigation", risk.mitigation);
+  optional_text_member(json, "owner", risk.owner);
+  due_member(json, risk.due);
+  location_member(json, "source", risk.source);
+  json.end_object();
+}
+
+void write_warning(JsonWriter& json, const Warning& warning) {
+  json.begin_object();
+  text_member(json, "code", warning.code);
+  text_member(json, "message", warning.message);
+  location_member(json, "location", warning.location);
+  json.end_object();
+}
+
+// schema_version, title, organisation, period, source, mapping.
+void write_head_members(JsonWriter& json, const Document& document) {
+  text_member(json, "schema_version", kSchemaVersion);
+  optional_text_member(json, "title", document.title);
+  optional_text_member(json, "organisation", document.organisation);
+  optional_text_member(json, "period", document.period);
+  json.key("source");
+  json.begin_object();
+  text_member(json, "file", document.source.file);
+  text_member(json, "format", document.source.format);
+  optional_text_member(json, "sha256", document.source.sha256);
+  json.end_object();
+  json.key("mapping");
+  json.begin_object();
+  optional_text_member(json, "name", document.mapping.name);
+  json.key("score");
+  // nlohmann's shortest round-trip form of a double ("0.875", "1.0", null for NaN).
+  json.number_text(nlohmann::json(document.mapping.score).dump());
+  json.key("auto");
+  json.boolean(document.mapping.automatic);
+  json.end_object();
+}
+
+template <typename T, typename WriteOne>
+void array_member(JsonWriter& json, std::string_view key, const std::vector<T>& values,
+                  WriteOne write_one) {
+  json.key(key);
+  json.begin_array();
+  for (const auto& value : values) write_one(json, value);
+  json.end_array();
+}
+
+void write_document(JsonWriter& json, const Document& document) {
+  json.begin_object();
+  write_head_members(json, document);
+  array_member(json, "items", document.items, write_item);
+  array_member(json, "indicators", document.indicators, write_indicator);
+  array_member(json, "risks", document.risks, write_risk);
+  array_member(json, "warnings", document.warnings, write_warning);
+  json.end_object();
 }
 
 }  // namespace
 
 void write_json(const std::vector<Document>& documents, std::ostream& out) {
-  constexpr int kIndent = 2;
-  JsonStream stream(out, kIndent);
+  JsonWriter json(out, JsonWriter::Layout::pretty);
   if (documents.size() == 1) {
-    write_document(stream, documents.front());
+    write_document(json, documents.front());
   } else {
-    stream.open('[');
-    for (const auto& document : documents) {
-      stream.next_element();
-      write_document(stream, document);
-    }
-    stream.close(']');
+    json.begin_array();
+    for (const auto& document : documents) write_document(json, document);
+    json.end_array();
   }
-  out << '\n';
+  json.raw("\n");
+  json.flush();
 }
 
 void write_json_lines(const std::vector<Document>& documents, std::ostream& out) {
+  JsonWriter json(out, JsonWriter::Layout::compact);
   for (const auto& document : documents) {
-    JsonStream stream(out, kCompact);
-    write_document(stream, document);
-    out << '\n';
+    write_document(json, document);
+    json.raw("\n");
   }
+  json.flush();
 }
 
 }  // namespace trackport

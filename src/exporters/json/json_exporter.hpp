@@ -26,9 +26,11 @@ Document document_from_json(const nlohmann::json& json);
 std::vector<Document> documents_from_json(const nlohmann::ordered_json& json);
 
 // Writes one Document as an object, any other number of them as an array; 2-space indent, UTF-8
-// as is. Streams document by document, item by item, so a large batch is never held twice.
+// as is (invalid sequences as U+FFFD). Exactly document_to_json(...).dump(2, ' ', false,
+// error_handler_t::replace), written field by field through JsonWriter without building the tree,
+// so a large batch is never held twice.
 void write_json(const std::vector<Document>& documents, std::ostream& out);
-// JSON Lines: one compact Document a line.
+// JSON Lines: one compact Document a line (dump(-1, ...) of each).
 void write_json_lines(const std::vector<Document>& documents, std::ostream& out);
 
 class JsonExporter final : public Exporter {

@@ -1,4 +1,5 @@
-// The pieces of a Document's JSON form, shared by document_to_json and the streaming writer.
+// The pieces of a Document's JSON form as nlohmann trees, for document_to_json. (The exporters
+// write the same form without a tree: json_exporter.cpp.)
 #pragma once
 
 #include <nlohmann/json.hpp>

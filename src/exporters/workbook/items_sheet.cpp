@@ -24,33 +24,37 @@ std::vector<std::string> items_headers(const std::vector<std::string>& assessmen
   return headers;
 }
 
+// `scratch` holds the text of cells made up from parts; it is reused for every cell.
 void write_fixed_cell(SheetWriter& sheet, lxw_col_t column, const item_table::FixedColumn& spec,
-                      const Document& document, const Item& item) {
+                      const Document& document, const Item& item, std::string& scratch) {
   switch (spec.kind) {
     case CellKind::date:
       if (auto day = spec.date(item)) sheet.date(column, *day);
       break;
     case CellKind::long_text:
-      sheet.wrapped_text(column, spec.text(document, item));
+      sheet.wrapped_text(column, spec.text(document, item, scratch));
       break;
     case CellKind::text:
     case CellKind::rating:
-      sheet.text(column, spec.text(document, item));
+      sheet.text(column, spec.text(document, item, scratch));
       break;
   }
 }
 
 void write_item_row(SheetWriter& sheet, const Document& document, const Item& item,
-                    const std::vector<std::string>& assessment_headers) {
+                    const std::vector<std::string>& assessment_headers, std::string& scratch) {
   sheet.next_row();
   lxw_col_t column = 0;
   for (const auto& spec : item_table::fixed_columns()) {
-    write_fixed_cell(sheet, column++, spec, document, item);
+    write_fixed_cell(sheet, column++, spec, document, item, scratch);
   }
   for (const auto& by : assessment_headers) {
-    sheet.text(column++, item_table::assessment_label(item, by));
+    scratch.assign(item_table::assessment_label(item, by));
+    sheet.text(column++, scratch);
   }
-  sheet.text(column, item_table::location_label(item.source));
+  scratch.clear();
+  item_table::append_location_label(scratch, item.source);
+  sheet.text(column, scratch);
 }
 
 lxw_col_t status_column() {
@@ -110,9 +114,10 @@ void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Doc
   SheetWriter sheet(workbook, kSheetName, formats);
   const std::vector<std::string> assessment_headers = item_table::assessment_headers(documents);
   sheet.write_header(items_headers(assessment_headers));
+  std::string scratch;
   for (const auto& document : documents) {
     for (const auto& item : document.items) {
-      write_item_row(sheet, document, item, assessment_headers);
+      write_item_row(sheet, document, item, assessment_headers, scratch);
     }
   }
   if (sheet.row() > 0) {

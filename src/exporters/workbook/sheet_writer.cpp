@@ -17,13 +17,17 @@ constexpr std::string_view kTruncatedMark = " […truncated: Excel cells hold 32
 constexpr std::size_t kMinWidth = 8;
 constexpr std::size_t kMaxWidth = 60;
 constexpr std::size_t kDateWidth = 10;
+constexpr std::size_t kFilterButtonWidth = 2;
+// A column is never wider than kMaxWidth, autofilter button included: longer lines need not be
+// measured.
+constexpr std::size_t kWidestMeasured = kMaxWidth - kFilterButtonWidth;
 
 bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-// The longest line, in code points: what a column must show without wrapping.
-std::size_t longest_line(std::string_view text) {
+// The longest line, in code points, up to `enough`: what a column must show without wrapping.
+std::size_t longest_line(std::string_view text, std::size_t enough) {
   std::size_t longest = 0;
   std::size_t current = 0;
   for (char c : text) {
@@ -31,6 +35,7 @@ std::size_t longest_line(std::string_view text) {
       current = 0;
     } else if (!is_continuation_byte(c)) {
       longest = std::max(longest, ++current);
+      if (longest >= enough) break;
     }
   }
   return longest;
@@ -134,26 +139,31 @@ void SheetWriter::next_row() {
   ++row_;
 }
 
-void SheetWriter::text(lxw_col_t column, std::string_view value) {
+void SheetWriter::text(lxw_col_t column, const std::string& value) {
   text(column, value, formats_.text);
 }
 
-void SheetWriter::wrapped_text(lxw_col_t column, std::string_view value) {
+void SheetWriter::wrapped_text(lxw_col_t column, const std::string& value) {
   text(column, value, formats_.wrapped);
 }
 
-void SheetWriter::text(lxw_col_t column, std::string_view value, lxw_format* format) {
+void SheetWriter::text(lxw_col_t column, const std::string& value, lxw_format* format) {
   if (value.empty()) return;
-  const std::string cell = fit_in_cell(value);
-  measure(column, longest_line(cell));
-  check(worksheet_write_string(sheet_, row_, column, cell.c_str(), format), "writing " + name_);
+  // A value has no more code points than bytes: only a long one can be too long for a cell.
+  if (value.size() > kMaxCellCodePoints) {
+    const std::string cell = fit_in_cell(value);
+    measure_lines(column, cell);
+    check_cell(worksheet_write_string(sheet_, row_, column, cell.c_str(), format));
+    return;
+  }
+  measure_lines(column, value);
+  check_cell(worksheet_write_string(sheet_, row_, column, value.c_str(), format));
 }
 
 void SheetWriter::number(lxw_col_t column, double value, lxw_format* format) {
   constexpr std::size_t kDecimals = 3;  // room for a sign or a fraction such as ".85"
   measure(column, std::to_string(static_cast<long long>(value)).size() + kDecimals);
-  check(worksheet_write_number(sheet_, row_, column, value, format ? format : formats_.text),
-        "writing " + name_);
+  check_cell(worksheet_write_number(sheet_, row_, column, value, format ? format : formats_.text));
 }
 
 void SheetWriter::date(lxw_col_t column, std::chrono::year_month_day day) {
@@ -167,18 +177,30 @@ void SheetWriter::date(lxw_col_t column, std::chrono::year_month_day day) {
   datetime.month = static_cast<int>(static_cast<unsigned>(day.month()));
   datetime.day = static_cast<int>(static_cast<unsigned>(day.day()));
   measure(column, kDateWidth);
-  check(worksheet_write_datetime(sheet_, row_, column, &datetime, formats_.date),
-        "writing " + name_);
+  check_cell(worksheet_write_datetime(sheet_, row_, column, &datetime, formats_.date));
 }
 
 void SheetWriter::boolean(lxw_col_t column, bool value) {
-  check(worksheet_write_boolean(sheet_, row_, column, value ? 1 : 0, formats_.text),
-        "writing " + name_);
+  check_cell(worksheet_write_boolean(sheet_, row_, column, value ? 1 : 0, formats_.text));
 }
 
 void SheetWriter::measure(lxw_col_t column, std::size_t width) {
   if (column >= widths_.size()) widths_.resize(column + 1, kMinWidth);
   widths_[column] = std::max(widths_[column], width);
+}
+
+void SheetWriter::measure_lines(lxw_col_t column, std::string_view text) {
+  if (column >= widths_.size()) widths_.resize(column + 1, kMinWidth);
+  std::size_t& width = widths_[column];
+  // No line is longer than the text's size in bytes; and a column as wide as it gets (the common
+  // case for prose) needs no more measuring.
+  if (text.size() <= width || width >= kWidestMeasured) return;
+  width = std::max(width, longest_line(text, kWidestMeasured));
+}
+
+// The step's text is made only on failure: this runs for every cell.
+void SheetWriter::check_cell(lxw_error error) const {
+  if (error != LXW_NO_ERROR) check(error, "writing " + name_);
 }
 
 void SheetWriter::finish_table() {
@@ -188,8 +210,8 @@ void SheetWriter::finish_table() {
           "adding the autofilter to " + name_);
   }
   for (std::size_t column = 0; column < widths_.size(); ++column) {
-    // Two characters for the autofilter button.
-    const double width = static_cast<double>(std::clamp(widths_[column] + 2, kMinWidth, kMaxWidth));
+    const double width =
+        static_cast<double>(std::clamp(widths_[column] + kFilterButtonWidth, kMinWidth, kMaxWidth));
     const auto col = static_cast<lxw_col_t>(column);
     check(worksheet_set_column(sheet_, col, col, width, nullptr), "sizing the columns of " + name_);
   }

@@ -52,10 +52,11 @@ class SheetWriter {
   lxw_row_t row() const { return row_; }
   lxw_col_t columns() const { return static_cast<lxw_col_t>(widths_.size()); }
 
-  // Empty text leaves the cell blank.
-  void text(lxw_col_t column, std::string_view value);
-  void wrapped_text(lxw_col_t column, std::string_view value);
-  void text(lxw_col_t column, std::string_view value, lxw_format* format);
+  // Empty text leaves the cell blank. The value's own C string goes to libxlsxwriter: no copy
+  // unless it must be cut to fit a cell.
+  void text(lxw_col_t column, const std::string& value);
+  void wrapped_text(lxw_col_t column, const std::string& value);
+  void text(lxw_col_t column, const std::string& value, lxw_format* format);
   void number(lxw_col_t column, double value, lxw_format* format = nullptr);
   void date(lxw_col_t column, std::chrono::year_month_day day);
   void boolean(lxw_col_t column, bool value);
@@ -69,6 +70,8 @@ class SheetWriter {
 
  private:
   void measure(lxw_col_t column, std::size_t width);
+  void measure_lines(lxw_col_t column, std::string_view text);
+  void check_cell(lxw_error error) const;
 
   lxw_worksheet* sheet_;
   const Formats& formats_;

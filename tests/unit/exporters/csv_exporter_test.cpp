@@ -84,6 +84,57 @@ TEST_CASE("the csv exporter puts every document's items in one table", "[csv]") 
   CHECK(text.find("\r\nsheffield.csv,r1,,,,,,Poverty proofing,") != std::string::npos);
 }
 
+TEST_CASE("csv_field finds what needs quoting at any position", "[csv]") {
+  for (char special : {',', '"', '\r', '\n'}) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      std::string value(20, 'x');
+      value.insert(at, 1, special);
+      std::string expected = value;
+      if (special == '"') expected.insert(at, 1, '"');
+      INFO("byte " << static_cast<int>(special) << " at " << at);
+      CHECK(csv_field(value) == "\"" + expected + "\"");
+    }
+  }
+  CHECK(csv_field(std::string(40, 'x') + "\xE2\x80\x93") == std::string(40, 'x') + "\xE2\x80\x93");
+  CHECK(csv_field("\"\"") == "\"\"\"\"\"\"");
+}
+
+TEST_CASE("a header repeated within one row keeps every value, one a line", "[csv]") {
+  Document document;
+  Item repeated;
+  repeated.extra = {{"N", "a"}, {"B", "b"}, {"N", "c"}};
+  Item empty_first;
+  empty_first.extra = {{"N", ""}, {"N", "x"}};
+  Item only_b;
+  only_b.extra = {{"B", "1,5"}};
+  document.items = {repeated, empty_first, only_b};
+  const std::string text = exported({document});
+  CHECK(text.find(",Location,extra: N,extra: B\r\n") != std::string::npos);
+  CHECK(text.find(",,\"a\nc\",b\r\n") != std::string::npos);
+  CHECK(text.find(",,x,\r\n") != std::string::npos);
+  CHECK(text.find(",,,\"1,5\"\r\n") != std::string::npos);
+}
+
+TEST_CASE("the csv exporter writes output bigger than its buffer whole", "[csv]") {
+  Document document;
+  for (int n = 0; n < 30000; ++n) {
+    Item item;
+    item.id = std::to_string(n);
+    item.text = "Item " + std::to_string(n) + ", with a comma and some more text to fill the row";
+    document.items.push_back(item);
+  }
+  const std::string text = exported({document});
+  CHECK(text.size() > 2'000'000);
+  std::size_t rows = 0;
+  for (std::size_t at = text.find("\r\n"); at != std::string::npos;
+       at = text.find("\r\n", at + 2)) {
+    ++rows;
+  }
+  CHECK(rows == 30001);
+  CHECK(text.find("\r\n,12345,,,,,,\"Item 12345, with a comma") != std::string::npos);
+  CHECK(text.size() - text.rfind("\r\n,29999,") < 200);
+}
+
 TEST_CASE("the csv exporter writes only the header for no documents", "[csv]") {
   const std::string text = exported({});
   CHECK(text.rfind("\xEF\xBB\xBFSource,Id,", 0) == 0);

@@ -1,6 +1,7 @@
 #include "exporters/json/json_exporter.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <sstream>
 
 #include "sample_documents.hpp"
@@ -155,6 +156,86 @@ TEST_CASE("the jsonl exporter writes one compact document a line", "[json]") {
   CHECK(parsed[0] == document_to_json(documents[0]));
   CHECK(parsed[1]["title"] == "Sheffield progress tracker");
   CHECK(exported(JsonLinesExporter{}, {}).empty());
+}
+
+// Every kind of string trouble in every kind of field, and every optional part empty or set.
+Document awkward_document() {
+  using namespace std::chrono_literals;
+  Document document;
+  document.title = "Quotes \"q\", back\\slash, tab\there, nul \x01\x1f, del \x7f";
+  document.organisation = "Caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80";  // é – 😀
+  document.period = "bad \xFF\xC3\x28 \xE2\x82";                        // invalid UTF-8
+  document.source = {"dir\\file \"1\".xlsx", "xlsx", ""};
+  document.mapping = {"", 0.1, false};
+
+  Item empty;  // every optional field empty: nulls, [], {}
+  Item full;
+  full.id = "\n";
+  full.theme = "\xC0\xAF overlong, \xED\xA0\x80 surrogate";
+  full.text = "line 1\r\nline 2\b\f";
+  full.due = Due{"Q3 \"2013\"", 2013y / 10 / 1, std::nullopt};
+  full.leads = {"", "\xF4\x90\x80\x80"};
+  full.partners = {"a/b"};
+  full.progress = "\xE2\x80\xA2 done\n\xE2\x80\xA2 next";
+  full.status = Rating::blue;
+  full.assessments = {{"by \"x\"", Rating::none, "?", RatingSource::text, "\t"}};
+  full.extra = {{"A", "1"}, {"A (2)", "2"}, {"A", "3"}, {"\xFF", "\x80"}, {"", ""}};
+  full.source.file = "f";
+  full.source.table = 3;
+  full.source.row = 12;
+  full.source.page = "03";
+  Item paged;
+  paged.source.page = "12345678";
+  Item long_page;
+  long_page.source.page = "123456789";
+  document.items = {empty, full, paged, long_page};
+
+  Indicator indicator;  // empty targets and breakdown
+  Indicator with_breakdown;
+  with_breakdown.breakdown = {{"Area \"1\"", "", {}}, {"", "5", {{"p", "v\n"}}}};
+  document.indicators = {indicator, with_breakdown};
+  Risk risk;
+  risk.due = Due{"", std::nullopt, 2014y / 3 / 31};
+  document.risks = {risk, Risk{}};
+  document.warnings = {Warning{}, {"c\x01", "m\xC3", {"f", "s", "c", 1, 2, "3-4"}}};
+  return document;
+}
+
+TEST_CASE("the json exporter matches nlohmann's dump on awkward text and empty parts", "[json]") {
+  constexpr auto replace = ordered_json::error_handler_t::replace;
+  const Document awkward = awkward_document();
+  Document no_score = awkward;
+  no_score.mapping.score = std::numeric_limits<double>::quiet_NaN();  // nlohmann writes null
+  Document whole_score = test::sample_tracker();
+  whole_score.mapping.score = 1.0;
+  Document empty;
+  for (const Document& document : {awkward, no_score, whole_score, empty}) {
+    const ordered_json tree = document_to_json(document);
+    CHECK(exported(JsonExporter{}, {document}) == tree.dump(2, ' ', false, replace) + "\n");
+    CHECK(exported(JsonLinesExporter{}, {document}) == tree.dump(-1, ' ', false, replace) + "\n");
+  }
+  const std::vector<Document> several = {awkward, empty, test::sample_plan()};
+  ordered_json trees = ordered_json::array();
+  for (const auto& document : several) trees.push_back(document_to_json(document));
+  CHECK(exported(JsonExporter{}, several) == trees.dump(2, ' ', false, replace) + "\n");
+  std::string lines;
+  for (const auto& tree : trees) lines += tree.dump(-1, ' ', false, replace) + "\n";
+  CHECK(exported(JsonLinesExporter{}, several) == lines);
+}
+
+TEST_CASE("the json exporter writes pages, repeated extra headers and U+FFFD", "[json]") {
+  const ordered_json json = ordered_json::parse(exported(JsonExporter{}, {awkward_document()}));
+  const ordered_json& items = json["items"];
+  CHECK(items[0]["source"] == ordered_json::parse(R"({"file": ""})"));
+  CHECK(items[0]["extra"] == ordered_json::object());
+  CHECK(items[0]["due"].is_null());
+  CHECK(items[1]["source"]["page"] == "03");
+  CHECK(items[2]["source"]["page"] == 12345678);
+  CHECK(items[3]["source"]["page"] == "123456789");
+  CHECK(items[1]["extra"] == ordered_json::parse(R"json({"A": "1", "A (2)": "2", "A (3)": "3",
+                                                     "\ufffd": "\ufffd", "": ""})json"));
+  CHECK(json["period"] == "bad \xEF\xBF\xBD\xEF\xBF\xBD( \xEF\xBF\xBD");
+  CHECK(json["warnings"][1]["location"]["page"] == "3-4");
 }
 
 TEST_CASE("JSON reads back into the same documents", "[json]") {
