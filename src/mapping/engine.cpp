@@ -128,8 +128,28 @@ TableDecision decide_table(const Table& table, const MapOptions& options) {
   return decision;
 }
 
+namespace {
+
+MappingResult map_tables(SourceDocument& document, const std::string& file,
+                         const MapOptions& options, bool consume);
+
+}  // namespace
+
 MappingResult map_document(const SourceDocument& document, const std::string& file,
                            const MapOptions& options) {
+  // With consume == false nothing is written through the non-const reference.
+  return map_tables(const_cast<SourceDocument&>(document), file, options, false);
+}
+
+MappingResult map_document_consuming(SourceDocument&& document, const std::string& file,
+                                     const MapOptions& options) {
+  return map_tables(document, file, options, true);
+}
+
+namespace {
+
+MappingResult map_tables(SourceDocument& document, const std::string& file,
+                         const MapOptions& options, bool consume) {
   MappingResult result;
   std::vector<ColumnPlan> plans;
   plans.reserve(document.tables.size());  // the assembler keeps pointers to plans
@@ -143,7 +163,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
   std::map<std::string, std::size_t> items_per_mapping;
   std::map<std::string, double> score_per_mapping;
 
-  for (const auto& table : document.tables) {
+  for (auto& table : document.tables) {
     auto decision = decide_table(table, options);
     result.decisions.push_back(decision);
     if (!decision.chosen && assembler && table.headings.empty() && banners.empty() &&
@@ -156,6 +176,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
       plans.push_back(std::move(continued));
       std::size_t before = result.items.size();
       assembler->resume(table, plans.back());
+      assembler->release_rows_of(consume ? &table : nullptr);
       assembler->add_rows();
       items_per_mapping[current->name] += result.items.size() - before;
       continue;
@@ -194,6 +215,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
       last_headings = headings;
     }
     last_sheet = table.sheet;
+    assembler->release_rows_of(consume ? &table : nullptr);
     assembler->add_rows();
     items_per_mapping[mapping.name] += result.items.size() - before;
     auto& best = score_per_mapping[mapping.name];
@@ -235,5 +257,7 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
   }
   return result;
 }
+
+}  // namespace
 
 }  // namespace trackport

@@ -43,6 +43,11 @@ struct MappingResult {
 MappingResult map_document(const SourceDocument& document, const std::string& file,
                            const MapOptions& options = {});
 
+// The same, freeing the grid's rows as they are read (the document's tables are left empty),
+// so a big sheet is never held twice, as cells and as items.
+MappingResult map_document_consuming(SourceDocument&& document, const std::string& file,
+                                     const MapOptions& options = {});
+
 // The header row and mapping for one table, without assembling items.
 TableDecision decide_table(const Table& table, const MapOptions& options = {});
 

@@ -193,7 +193,14 @@ void ItemAssembler::warn_unmapped_columns() {
 
 void ItemAssembler::add_rows() {
   const std::size_t first = plan_->header_row + plan_->header_rows;
+  released_ = 0;
+  merges_.clear();
+  if (releasable_) {
+    items_.reserve(items_.size() + table_->rows.size());
+    for (std::size_t row = 0; row < first && row < table_->rows.size(); ++row) note_merges(row);
+  }
   for (std::size_t row = first; row < table_->rows.size(); ++row) {
+    if (releasable_) release_behind(row);
     RowCells cells = read_row(row);
     bool empty = std::all_of(cells.texts.begin(), cells.texts.end(),
                              [](std::string_view t) { return t.empty(); });
@@ -213,6 +220,26 @@ void ItemAssembler::add_rows() {
       items_.push_back(build_item(row, cells));
     }
     after_header_ = false;
+  }
+}
+
+void ItemAssembler::note_merges(std::size_t row) {
+  for (const Cell& cell : table_->rows[row]) {
+    if (!cell.covered && cell.row_span > 1) {
+      merges_.push_back({row, row + static_cast<std::size_t>(cell.row_span) - 1});
+    }
+  }
+}
+
+// Before reading `row`: frees every earlier row that no vertical merge still reaching `row` or
+// beyond starts in (covered cells read their text from the merge's first row).
+void ItemAssembler::release_behind(std::size_t row) {
+  if (row > 0) note_merges(row - 1);
+  std::erase_if(merges_, [&](const ActiveMerge& merge) { return merge.last < row; });
+  std::size_t keep_from = row;
+  for (const auto& merge : merges_) keep_from = std::min(keep_from, merge.origin);
+  for (; released_ < keep_from; ++released_) {
+    std::vector<Cell>().swap(releasable_->rows[released_]);
   }
 }
 

@@ -32,6 +32,9 @@ class ItemAssembler {
   void resume(const Table& table, const ColumnPlan& plan);
   // Adds every data row of the current part.
   void add_rows();
+  // Lets add_rows free each row of `table` (the current part, same object as given to start or
+  // resume) once nothing can refer to it any more, so a big sheet's grid shrinks as its items grow.
+  void release_rows_of(Table* table) { releasable_ = table; }
 
  private:
   // Views into the grid (or into carried_), valid while one row is processed.
@@ -65,7 +68,16 @@ class ItemAssembler {
   std::vector<Item>& items_;
   std::vector<Warning>& warnings_;
 
+  void note_merges(std::size_t row);
+  void release_behind(std::size_t row);
+
   const Table* table_ = nullptr;
+  Table* releasable_ = nullptr;
+  std::size_t released_ = 0;  // rows before this one are freed
+  struct ActiveMerge {
+    std::size_t origin, last;  // a vertical merge from row `origin` down to row `last`
+  };
+  std::vector<ActiveMerge> merges_;
   const ColumnPlan* plan_ = nullptr;
   std::vector<std::string> headings_;
   std::vector<std::string> carried_;

@@ -19,17 +19,24 @@ ImportedFile import_file(const std::filesystem::path& path, const ImportOptions&
   return imported;
 }
 
-Document build_document(const ImportedFile& imported, const ConvertOptions& options,
-                        MappingResult* details) {
+namespace {
+
+// The Document from an imported file's grid; with `consume`, the grid's rows are freed as the
+// mapping engine reads them.
+Document make_document(ImportedFile& imported, const ConvertOptions& options,
+                       MappingResult* details, bool consume) {
   const std::string file = imported.input.path.string();
   MapOptions map_options;
   map_options.forced = options.mapping;
-  MappingResult mapped = map_document(imported.source, file, map_options);
 
   Document document;
   document.title = imported.source.title;
   document.period = imported.source.period;
   document.organisation = imported.source.organisation;
+  document.warnings = imported.source.warnings;
+  MappingResult mapped = consume
+                             ? map_document_consuming(std::move(imported.source), file, map_options)
+                             : map_document(imported.source, file, map_options);
   if (const auto* mapping = find_builtin_mapping(mapped.info.name);
       mapping && !mapping->organisation.empty() && document.organisation.empty()) {
     document.organisation = mapping->organisation;
@@ -41,13 +48,20 @@ Document build_document(const ImportedFile& imported, const ConvertOptions& opti
   document.source = {file, imported.format, imported.input.sha256};
   document.mapping = mapped.info;
   document.items = std::move(mapped.items);
-  document.warnings = imported.source.warnings;
   document.warnings.insert(document.warnings.end(), mapped.warnings.begin(), mapped.warnings.end());
   if (details) {
     mapped.items.clear();
     *details = std::move(mapped);
   }
   return document;
+}
+
+}  // namespace
+
+Document build_document(const ImportedFile& imported, const ConvertOptions& options,
+                        MappingResult* details) {
+  // Not consuming: nothing is written through the non-const reference.
+  return make_document(const_cast<ImportedFile&>(imported), options, details, false);
 }
 
 std::vector<Document> convert_to_documents(const std::filesystem::path& path,
@@ -59,8 +73,10 @@ std::vector<Document> convert_to_documents(const std::filesystem::path& path,
     }
     return std::move(*documents);
   }
+  // The input's bytes are not needed any more; the grid is freed as it is mapped.
+  std::string().swap(imported.input.bytes);
   std::vector<Document> documents;
-  documents.push_back(build_document(imported, options));
+  documents.push_back(make_document(imported, options, nullptr, true));
   return documents;
 }
 
