@@ -285,3 +285,21 @@ TEST_CASE("ids are the printed references, made unique within the document") {
   CHECK(result.items[2].ref == "1");
   CHECK(result.items[3].id == "r4");
 }
+
+TEST_CASE("freeing rows as they are mapped keeps merges whole and changes nothing") {
+  auto table = make_table({{"Action", "Lead", "Status"},
+                           {"Do one", "Jo", "Red"},
+                           {"Do two", "", "Green"},
+                           {"Do three", "", "Amber"},
+                           {"Do four", "Al", "Blue"}});
+  table.rows[1][1].row_span = 3;  // Jo leads the first three
+  table.rows[2][1] = trackport::testing::covered_by(1, 1);
+  table.rows[3][1] = trackport::testing::covered_by(1, 1);
+  auto document = make_document({table});
+  auto kept = map_document(document, "t.csv");
+  auto consumed = map_document_consuming(std::move(document), "t.csv");
+  REQUIRE(consumed.items.size() == 4);
+  CHECK(consumed.items == kept.items);
+  CHECK(consumed.items[2].leads == std::vector<std::string>{"Jo"});
+  CHECK(consumed.items[3].leads == std::vector<std::string>{"Al"});
+}
