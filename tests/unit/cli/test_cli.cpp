@@ -10,68 +10,13 @@
 
 #include "exporters/sqlite/sqlite_reader.hpp"
 #include "pipeline/convert.hpp"
+#include "support/sandbox.hpp"
 
 namespace fs = std::filesystem;
+using trackport::testing::Run;
+using trackport::testing::Sandbox;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-class Sandbox {
- public:
-  Sandbox() {
-    dir_ = fs::temp_directory_path() /
-           ("trackport-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::create_directories(dir_);
-  }
-  ~Sandbox() { fs::remove_all(dir_); }
-
-  fs::path path(const std::string& name) const { return dir_ / name; }
-
-  fs::path write(const std::string& name, const std::string& bytes) const {
-    auto file = path(name);
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << bytes;
-    return file;
-  }
-
-  // Runs trackport with the arguments (a shell word list) from inside the sandbox.
-  Run run(const std::string& arguments) const {
-    auto out = path(".stdout"), err = path(".stderr");
-    std::string command = "cd '" + dir_.string() + "' && '" + TRACKPORT_BINARY + "' " + arguments +
-                          " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-    int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return run;
-  }
-
-  // Files in the sandbox, for checking nothing half-written was left.
-  std::vector<std::string> files() const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir_)) names.push_back(entry.path().filename());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  static std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
- private:
-  fs::path dir_;
-  static inline int counter_ = 0;
-};
 
 std::size_t lines(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));

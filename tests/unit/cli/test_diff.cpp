@@ -10,63 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/sandbox.hpp"
+
 namespace fs = std::filesystem;
+using trackport::testing::Run;
+using trackport::testing::Sandbox;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-// A temporary folder to run the binary in (as in test_cli.cpp).
-class DiffSandbox {
- public:
-  DiffSandbox() {
-    dir_ = fs::temp_directory_path() /
-           ("trackport-diff-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::create_directories(dir_);
-  }
-  ~DiffSandbox() { fs::remove_all(dir_); }
-
-  fs::path path(const std::string& name) const { return dir_ / name; }
-
-  void write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path(name), std::ios::binary) << bytes;
-  }
-
-  Run run(const std::string& arguments) const {
-    auto out = path(".stdout"), err = path(".stderr");
-    std::string command = "cd '" + dir_.string() + "' && '" + TRACKPORT_BINARY + "' " + arguments +
-                          " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-    int raw = std::system(command.c_str());
-    Run run;
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return run;
-  }
-
-  std::vector<std::string> files() const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir_)) names.push_back(entry.path().filename());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  static std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
- private:
-  fs::path dir_;
-  static inline int counter_ = 0;
-};
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -108,7 +58,7 @@ std::string edited_q1() {
 }  // namespace
 
 TEST_CASE("cli diff: reports exactly the edited statuses and text") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   box.write("q2.csv", edited_q1());
   auto run = box.run("diff q1.csv q2.csv");
@@ -131,7 +81,7 @@ TEST_CASE("cli diff: reports exactly the edited statuses and text") {
 }
 
 TEST_CASE("cli diff: --all lists the text change with both versions") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   box.write("q2.csv", edited_q1());
   auto run = box.run("diff q1.csv q2.csv --all");
@@ -147,7 +97,7 @@ TEST_CASE("cli diff: --all lists the text change with both versions") {
 }
 
 TEST_CASE("cli diff: new, dropped, lead and due changes are listed") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   std::string q2 = kHeader +
                    "1.1,Health,Reduce the proportion of adults who drink above recommended levels,"
@@ -181,17 +131,17 @@ TEST_CASE("cli diff: new, dropped, lead and due changes are listed") {
 }
 
 TEST_CASE("cli diff: -o writes the changes as a workbook or as JSON, nothing half-written") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   box.write("q2.csv", edited_q1());
   auto workbook = box.run("diff q1.csv q2.csv -o changes.xlsx");
   CHECK(workbook.status == 0);
   CHECK(fs::file_size(box.path("changes.xlsx")) > 1000);
-  CHECK(DiffSandbox::slurp(box.path("changes.xlsx")).starts_with("PK"));
+  CHECK(Sandbox::slurp(box.path("changes.xlsx")).starts_with("PK"));
 
   auto json_run = box.run("diff q1.csv q2.csv -o changes.json");
   CHECK(json_run.status == 0);
-  const auto json = nlohmann::json::parse(DiffSandbox::slurp(box.path("changes.json")));
+  const auto json = nlohmann::json::parse(Sandbox::slurp(box.path("changes.json")));
   CHECK(json["counts"]["status"] == 2);
   CHECK(json["counts"]["text"] == 1);
   CHECK(json["counts"]["new"] == 0);
@@ -206,7 +156,7 @@ TEST_CASE("cli diff: -o writes the changes as a workbook or as JSON, nothing hal
 }
 
 TEST_CASE("cli diff: an unreadable input exits 1 naming it; usage errors exit 2") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   auto missing = box.run("diff q1.csv no-such.csv -o out.xlsx");
   CHECK(missing.status == 1);
@@ -225,7 +175,7 @@ TEST_CASE("cli diff: an unreadable input exits 1 naming it; usage errors exit 2"
 }
 
 TEST_CASE("cli diff: a file against itself has no changes and exits 0") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   auto run = box.run("diff q1.csv q1.csv");
   CHECK(run.status == 0);
@@ -234,7 +184,7 @@ TEST_CASE("cli diff: a file against itself has no changes and exits 0") {
 }
 
 TEST_CASE("cli diff: documents in a database and trackport JSON compare like their sources") {
-  DiffSandbox box;
+  Sandbox box;
   box.write("q1.csv", kQ1);
   box.write("q2.csv", edited_q1());
   REQUIRE(box.run("convert q1.csv -o tracker.sqlite --quiet").status == 0);
@@ -268,8 +218,8 @@ TEST_CASE("cli diff: an edited corpus tracker reports exactly its edits, in any 
     WARN("no corpus at " << corpus.string() << "; skipped");
     return;
   }
-  DiffSandbox box;
-  std::string html = DiffSandbox::slurp(corpus / "sheffield_html.html");
+  Sandbox box;
+  std::string html = Sandbox::slurp(corpus / "sheffield_html.html");
   auto replace_first = [&](const std::string& from, const std::string& to) {
     const auto at = html.find(from);
     REQUIRE(at != std::string::npos);

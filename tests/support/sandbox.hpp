@@ -1,0 +1,76 @@
+// A temporary folder to run the trackport binary in, as a user would, for command-line tests.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace trackport::testing {
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+class Sandbox {
+ public:
+  Sandbox() {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("trackport-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    std::filesystem::create_directories(dir_);
+  }
+  ~Sandbox() { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path path(const std::string& name) const { return dir_ / name; }
+
+  std::filesystem::path write(const std::string& name, const std::string& bytes) const {
+    auto file = path(name);
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << bytes;
+    return file;
+  }
+
+  // Runs trackport with the arguments (a shell word list) from inside the sandbox.
+  Run run(const std::string& arguments) const {
+    auto out = path(".stdout"), err = path(".stderr");
+    std::string command = "cd '" + dir_.string() + "' && '" + TRACKPORT_BINARY + "' " + arguments +
+                          " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    int raw = std::system(command.c_str());
+    Run run;
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.out = slurp(out);
+    run.err = slurp(err);
+    std::filesystem::remove(out);
+    std::filesystem::remove(err);
+    return run;
+  }
+
+  // Files in the sandbox, for checking nothing half-written was left.
+  std::vector<std::string> files() const {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_))
+      names.push_back(entry.path().filename());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  static std::string slurp(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+ private:
+  std::filesystem::path dir_;
+  static inline int counter_ = 0;
+};
+
+}  // namespace trackport::testing
