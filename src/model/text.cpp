@@ -653,4 +653,52 @@ std::string normalise_for_match(std::string_view text) {
   return out;
 }
 
+namespace {
+
+std::string_view trim_line(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return text;
+}
+
+// A line starting with a bullet glyph (from the text itself, or doubled by a list marker around
+// text that already had one) becomes a "• " line.
+std::string normalise_bullet(std::string_view line) {
+  static constexpr std::array<std::string_view, 7> kGlyphs = {"•", "·", "\xEF\x82\xB7", "▪", "◦",
+                                                              "‣", "∙"};
+  bool bullet = false;
+  for (int round = 0; round < 3; ++round) {
+    bool stripped = false;
+    for (std::string_view glyph : kGlyphs) {
+      if (line.starts_with(glyph) && (line.size() == glyph.size() || line[glyph.size()] == ' ')) {
+        line = trim_line(line.substr(glyph.size()));
+        bullet = stripped = true;
+        break;
+      }
+    }
+    if (!stripped) break;
+  }
+  return bullet ? "• " + std::string(line) : std::string(line);
+}
+
+}  // namespace
+
+std::string finish_cell_lines(std::string_view text) {
+  std::string collapsed = collapse_whitespace(sanitise_utf8(text));
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= collapsed.size()) {
+    std::size_t end = collapsed.find('\n', pos);
+    if (end == std::string::npos) end = collapsed.size();
+    std::string line =
+        normalise_bullet(trim_line(std::string_view(collapsed).substr(pos, end - pos)));
+    if (!line.empty() && line != "•" && line != "• ") {  // a bullet with no entry is not a line
+      if (!out.empty()) out.push_back('\n');
+      out += line;
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
 }  // namespace trackport

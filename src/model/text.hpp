@@ -14,6 +14,12 @@ namespace trackport {
 //  - Bullet characters ("•", "", "§", "▪", "o " ...) that start a line become "• ".
 std::string clean_cell_text(std::string_view raw);
 
+// For importers that have already turned a cell's structure into lines (Word paragraphs, HTML
+// blocks): invalid UTF-8 replaced, whitespace collapsed, blank and bullet-only lines dropped, and
+// a bullet glyph starting a line ("•", "·", "▪", "◦", Word's private-use bullet ...) written as
+// "• ". Unlike clean_cell_text, bullets inside a line are left alone.
+std::string finish_cell_lines(std::string_view text);
+
 // True when the text contains something that looks like an HTML tag or entity worth parsing.
 bool looks_like_html(std::string_view text);
 

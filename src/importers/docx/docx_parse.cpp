@@ -62,43 +62,6 @@ std::string symbol_text(const pugi::xml_node& sym) {
   return out;
 }
 
-std::string normalise_bullet(std::string_view line) {
-  static constexpr std::array<std::string_view, 7> kGlyphs = {"•", "·", "\xEF\x82\xB7", "▪", "◦",
-                                                              "‣", "∙"};
-  bool bullet = false;
-  for (int round = 0; round < 3; ++round) {
-    bool stripped = false;
-    for (std::string_view glyph : kGlyphs) {
-      if (line.starts_with(glyph) && (line.size() == glyph.size() || line[glyph.size()] == ' ')) {
-        line = trim(line.substr(glyph.size()));
-        bullet = stripped = true;
-        break;
-      }
-    }
-    if (!stripped) break;
-  }
-  return bullet ? "• " + std::string(line) : std::string(line);
-}
-
-// The form every cell's text takes: collapsed whitespace, no blank lines, "• " list lines.
-std::string finish_text(std::string_view raw) {
-  // pugixml does not check UTF-8: a damaged part must not put invalid text into the model.
-  std::string collapsed = collapse_whitespace(sanitise_utf8(raw));
-  std::string out;
-  std::size_t pos = 0;
-  while (pos <= collapsed.size()) {
-    std::size_t end = collapsed.find('\n', pos);
-    if (end == std::string::npos) end = collapsed.size();
-    std::string line = normalise_bullet(trim(std::string_view(collapsed).substr(pos, end - pos)));
-    if (!line.empty() && line != "•") {
-      if (!out.empty()) out.push_back('\n');
-      out += line;
-    }
-    pos = end + 1;
-  }
-  return out;
-}
-
 std::string one_line(std::string_view text) {
   std::string out(text);
   std::replace(out.begin(), out.end(), '\n', ' ');
@@ -316,7 +279,7 @@ class TableReader {
     FieldStack fields;  // a field cannot run from one cell into another
     std::string raw;
     cell_blocks(tc, depth + 1, fields, raw, nested);
-    return finish_text(raw);
+    return finish_cell_lines(raw);
   }
 
   void cell_blocks(const pugi::xml_node& parent, int depth, FieldStack& fields, std::string& out,
@@ -415,7 +378,7 @@ class BodyReader {
   void paragraph(const pugi::xml_node& p, int depth) {
     ParagraphText read = ParagraphReader(parts_, body_fields_).read(p);
     if (std::optional<int> level = heading_level(read)) {
-      add_heading(*level, one_line(finish_text(read.text)));
+      add_heading(*level, one_line(finish_cell_lines(read.text)));
     }
     text_boxes(p, depth + 1);
   }
@@ -466,7 +429,7 @@ class BodyReader {
     title_in_force_.push_back(!outline_.empty() && outline_.front().is_title);
     // A table's own title (Table Properties > Alt Text) is the innermost context.
     std::string caption =
-        one_line(finish_text(attr_value(child(child(tbl, "tblPr"), "tblCaption"), "val")));
+        one_line(finish_cell_lines(attr_value(child(child(tbl, "tblPr"), "tblCaption"), "val")));
     if (!caption.empty()) table.headings.push_back(std::move(caption));
     document_.tables.push_back(std::move(table));
   }

@@ -152,44 +152,6 @@ std::string strip_conditional_markers(std::string_view html) {
   return out;
 }
 
-// Lines starting with a bullet glyph (from the text itself, or doubled by <li> around text that
-// already had one) become "• " lines.
-std::string normalise_bullet(std::string_view line) {
-  static constexpr std::array<std::string_view, 7> kGlyphs = {"•", "·", "\xEF\x82\xB7", "▪", "◦",
-                                                              "‣", "∙"};
-  bool bullet = false;
-  for (int round = 0; round < 3; ++round) {
-    bool stripped = false;
-    for (std::string_view glyph : kGlyphs) {
-      if (line.starts_with(glyph) && (line.size() == glyph.size() || line[glyph.size()] == ' ')) {
-        line = trim(line.substr(glyph.size()));
-        bullet = stripped = true;
-        break;
-      }
-    }
-    if (!stripped) break;
-  }
-  return bullet ? "• " + std::string(line) : std::string(line);
-}
-
-// Collapses whitespace and normalises bullet lines; the form every cell's text takes.
-std::string finish_text(std::string_view raw) {
-  std::string collapsed = collapse_whitespace(raw);
-  std::string out;
-  std::size_t pos = 0;
-  while (pos <= collapsed.size()) {
-    std::size_t end = collapsed.find('\n', pos);
-    if (end == std::string::npos) end = collapsed.size();
-    std::string line = normalise_bullet(trim(std::string_view(collapsed).substr(pos, end - pos)));
-    if (!line.empty() && line != "•") {
-      if (!out.empty()) out.push_back('\n');
-      out += line;
-    }
-    pos = end + 1;
-  }
-  return out;
-}
-
 std::string one_line(std::string_view text) {
   std::string out(text);
   std::replace(out.begin(), out.end(), '\n', ' ');
@@ -338,7 +300,7 @@ HtmlCell read_cell(const xmlNode* td, std::optional<Rgb> row_fill, int depth, in
   TextCollector collector;
   collector.children(td, depth + 1);
   nested += collector.nested_tables;
-  cell.text = finish_text(collector.text);
+  cell.text = finish_cell_lines(collector.text);
   cell.fill = fill_of(td);
   if (!cell.fill) cell.fill = row_fill;
   cell.col_span = int_attribute(td, "colspan", 1, 1, kMaxColSpan);

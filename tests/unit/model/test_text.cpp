@@ -324,3 +324,13 @@ TEST_CASE("normalise_for_match gives comparable header texts", "[text]") {
   CHECK(normalise_for_match("\xC3\x89TAT") == "\xC3\xA9tat");  // É lower-cased
   CHECK(normalise_for_match("").empty());
 }
+
+TEST_CASE("finish_cell_lines: bullet glyphs that start a line become \"• \"; inline ones stay") {
+  using trackport::finish_cell_lines;
+  CHECK(finish_cell_lines("· first\n\n  ▪  second  \n•\nsee • here") ==
+        "• first\n• second\nsee • here");
+  CHECK(finish_cell_lines("• • doubled by a list marker") == "• doubled by a list marker");
+  CHECK(finish_cell_lines("\xEF\x82\xB7 Word's private-use bullet") == "• Word's private-use bullet");
+  CHECK(finish_cell_lines("broken \xC3 byte") == "broken \xEF\xBF\xBD byte");
+  CHECK(finish_cell_lines("") == "");
+}
