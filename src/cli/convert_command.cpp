@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/args.hpp"
+#include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
 #include "io/input.hpp"
@@ -190,15 +191,7 @@ int run_convert(std::span<const std::string> words) {
 
   ConvertOptions options;
   std::optional<Mapping> mapping;
-  if (args.has("mapping")) {
-    try {
-      mapping = resolve_mapping(args.value("mapping"));
-    } catch (const MappingError& e) {
-      throw UsageError(e.what());
-    }
-    options.mapping = &*mapping;
-    options.mapping_spec = args.value("mapping");
-  }
+  apply_mapping_option(args, mapping, options);
   options.organisation = args.value("organisation");
   options.timeout_seconds = args.seconds("timeout");
   options.memory_limit_bytes = std::size_t{args.number("memory-limit", 0)} << 20;

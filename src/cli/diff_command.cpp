@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/args.hpp"
+#include "cli/mapping_option.hpp"
 #include "compare/compare.hpp"
 #include "exporters/changes/changes_json.hpp"
 #include "exporters/changes/changes_workbook.hpp"
@@ -310,15 +311,7 @@ int run_diff(std::span<const std::string> words) {
 
   ConvertOptions options;
   std::optional<Mapping> mapping;
-  if (args.has("mapping")) {
-    try {
-      mapping = resolve_mapping(args.value("mapping"));
-    } catch (const MappingError& e) {
-      throw UsageError(e.what());
-    }
-    options.mapping = &*mapping;
-    options.mapping_spec = args.value("mapping");
-  }
+  apply_mapping_option(args, mapping, options);
 
   Comparison comparison;
   try {

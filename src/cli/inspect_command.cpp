@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/args.hpp"
+#include "cli/mapping_option.hpp"
 #include "mapping/plan.hpp"
 #include "model/rating.hpp"
 #include "pipeline/convert.hpp"
@@ -95,14 +96,7 @@ int run_inspect(std::span<const std::string> words) {
   const std::string input = args.positional().front();
   ConvertOptions options;
   std::optional<Mapping> mapping;
-  if (args.has("mapping")) {
-    try {
-      mapping = resolve_mapping(args.value("mapping"));
-    } catch (const MappingError& e) {
-      throw UsageError(e.what());
-    }
-    options.mapping = &*mapping;
-  }
+  apply_mapping_option(args, mapping, options);
   ImportedFile imported;
   try {
     imported = import_file(input, options.import);

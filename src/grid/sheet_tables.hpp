@@ -55,6 +55,15 @@ struct CellReference {
 };
 CellReference parse_cell_reference(std::string_view reference);
 
+// A warning about a sheet of a spreadsheet file.
+inline Warning sheet_warning(std::string code, std::string message, const std::string& file,
+                             const std::string& sheet) {
+  Warning warning{std::move(code), std::move(message), {}};
+  warning.location.file = file;
+  warning.location.sheet = sheet;
+  return warning;
+}
+
 // "D", "F:H" / "7", "9:12": runs of consecutive numbers (hidden columns or rows, for warnings),
 // each number spelled by `name`.
 template <typename Name>

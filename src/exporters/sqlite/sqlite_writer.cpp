@@ -3,12 +3,12 @@
 #include <fstream>
 #include <initializer_list>
 #include <optional>
-#include <random>
 #include <string>
 
 #include "exporters/sqlite/schema.hpp"
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/sqlite/sqlite_handle.hpp"
+#include "exporters/through_file.hpp"
 #include "model/due.hpp"
 #include "model/rating.hpp"
 
@@ -378,30 +378,6 @@ class FastCommits {
   Database& db_;
 };
 
-std::filesystem::path temporary_database_path() {
-  std::random_device random;
-  const auto suffix = std::to_string(random()) + std::to_string(random());
-  return std::filesystem::temp_directory_path() / ("trackport-" + suffix + ".sqlite");
-}
-
-// Removes a database file, and any journal SQLite left beside it, when it goes out of scope.
-class RemoveOnExit {
- public:
-  explicit RemoveOnExit(std::filesystem::path path) : path_(std::move(path)) {}
-  RemoveOnExit(const RemoveOnExit&) = delete;
-  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
-  ~RemoveOnExit() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
-      std::filesystem::remove(path_.string() + suffix, ignored);
-    }
-  }
-
- private:
-  std::filesystem::path path_;
-};
-
 }  // namespace
 
 void write_sqlite(const std::vector<Document>& documents, const std::filesystem::path& path) {
@@ -421,13 +397,8 @@ void write_sqlite(const std::vector<Document>& documents, const std::filesystem:
 }
 
 void write_sqlite(const std::vector<Document>& documents, std::ostream& out) {
-  const std::filesystem::path path = temporary_database_path();
-  RemoveOnExit remove(path);
-  write_sqlite(documents, path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read back the database " + path.string());
-  out << in.rdbuf();
-  if (!out) throw std::runtime_error("writing the database to the output failed");
+  write_through_temporary_file(
+      out, "sqlite", [&](const std::filesystem::path& path) { write_sqlite(documents, path); });
 }
 
 }  // namespace trackport

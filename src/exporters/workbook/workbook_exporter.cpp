@@ -4,10 +4,10 @@
 #include <xlsxwriter.h>
 
 #include <fstream>
-#include <random>
 #include <stdexcept>
 #include <string>
 
+#include "exporters/through_file.hpp"
 #include "exporters/workbook/sheets.hpp"
 
 namespace trackport {
@@ -48,29 +48,6 @@ class OpenWorkbook {
   lxw_workbook* workbook_ = nullptr;
 };
 
-std::filesystem::path temporary_workbook_path() {
-  std::random_device random;
-  const auto suffix = std::to_string(random()) + std::to_string(random());
-  return std::filesystem::temp_directory_path() / ("trackport-" + suffix + ".xlsx");
-}
-
-// Removes a file when it goes out of scope.
-class RemoveOnExit {
- public:
-  explicit RemoveOnExit(std::filesystem::path path) : path_(std::move(path)) {}
-  RemoveOnExit(const RemoveOnExit&) = delete;
-  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
-  ~RemoveOnExit() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-
- private:
-  std::filesystem::path path_;
-};
-
-// libxlsxwriter only opens the output when the workbook is closed, after all the work; try it first
-// so a bad path fails at once, with our message rather than only libxlsxwriter's.
 void check_writable(const std::filesystem::path& path) {
   std::ofstream probe(path, std::ios::binary | std::ios::trunc);
   if (!probe) throw std::runtime_error("cannot open " + path.string() + " for writing");
@@ -109,13 +86,9 @@ void write_standard_workbook(const std::vector<Document>& documents,
 }
 
 void WorkbookExporter::write(const std::vector<Document>& documents, std::ostream& out) const {
-  const std::filesystem::path path = temporary_workbook_path();
-  RemoveOnExit remove(path);
-  write_standard_workbook(documents, path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read back the workbook " + path.string());
-  out << in.rdbuf();
-  if (!out) throw std::runtime_error("writing the workbook to the output failed");
+  write_through_temporary_file(out, "xlsx", [&](const std::filesystem::path& path) {
+    write_standard_workbook(documents, path);
+  });
 }
 
 }  // namespace trackport

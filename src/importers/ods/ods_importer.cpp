@@ -44,16 +44,6 @@ std::string read_title(ZipArchive& zip) {
       doc.document_element().child("office:meta").child("dc:title").child_value());
 }
 
-Warning sheet_warning(std::string code, std::string message, const InputFile& input,
-                      const std::string& sheet) {
-  Warning warning;
-  warning.code = std::move(code);
-  warning.message = std::move(message);
-  warning.location.file = input.path.string();
-  warning.location.sheet = sheet;
-  return warning;
-}
-
 void warn_about_skips(const OdsSheet& sheet, const InputFile& input,
                       std::vector<Warning>& warnings) {
   const std::string& name = sheet.sheet.name;
@@ -64,7 +54,7 @@ void warn_about_skips(const OdsSheet& sheet, const InputFile& input,
                       std::string(columns.size() == 1 ? "hidden column " : "hidden columns ") +
                           describe_runs(columns, [](int c) { return column_letters(c); }) +
                           " skipped (sheet '" + name + "')",
-                      input, name));
+                      input.path.string(), name));
   }
   const auto& rows = sheet.hidden_rows_with_text;
   if (!rows.empty()) {
@@ -73,7 +63,7 @@ void warn_about_skips(const OdsSheet& sheet, const InputFile& input,
                       std::string(rows.size() == 1 ? "hidden row " : "hidden rows ") +
                           describe_runs(rows, [](int r) { return std::to_string(r); }) +
                           " skipped (sheet '" + name + "')",
-                      input, name));
+                      input.path.string(), name));
   }
 }
 
@@ -126,7 +116,7 @@ class OdsImporter final : public Importer {
       if (sheet.hidden) {
         document.warnings.push_back(sheet_warning("hidden-sheet",
                                                   "hidden sheet '" + sheet.sheet.name + "' skipped",
-                                                  input, sheet.sheet.name));
+                                                  input.path.string(), sheet.sheet.name));
         continue;
       }
       warn_about_skips(sheet, input, document.warnings);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "importers/ooxml/package.hpp"
 #include "grid/sheet_tables.hpp"
+#include "importers/ooxml/package.hpp"
 #include "importers/xlsx/xlsx_sheet.hpp"
 #include "importers/xlsx/xlsx_workbook.hpp"
 #include "io/input.hpp"
@@ -58,16 +58,6 @@ bool content_types_say_spreadsheet(std::string_view bytes) {
   }
 }
 
-Warning sheet_warning(std::string code, std::string message, const InputFile& input,
-                      const std::string& sheet) {
-  Warning warning;
-  warning.code = std::move(code);
-  warning.message = std::move(message);
-  warning.location.file = input.path.string();
-  warning.location.sheet = sheet;
-  return warning;
-}
-
 void warn_about_skips(const XlsxSheetSkips& skips, const InputFile& input, const std::string& sheet,
                       std::vector<Warning>& warnings) {
   const auto& columns = skips.hidden_columns_with_text;
@@ -77,7 +67,7 @@ void warn_about_skips(const XlsxSheetSkips& skips, const InputFile& input, const
         sheet_warning("hidden-column",
                       std::string(columns.size() == 1 ? "hidden column " : "hidden columns ") +
                           names + " skipped (sheet '" + sheet + "')",
-                      input, sheet));
+                      input.path.string(), sheet));
   }
   const auto& rows = skips.hidden_rows_with_text;
   if (!rows.empty()) {
@@ -86,7 +76,7 @@ void warn_about_skips(const XlsxSheetSkips& skips, const InputFile& input, const
         sheet_warning("hidden-row",
                       std::string(rows.size() == 1 ? "hidden row " : "hidden rows ") + names +
                           " skipped (sheet '" + sheet + "')",
-                      input, sheet));
+                      input.path.string(), sheet));
   }
 }
 
@@ -145,7 +135,7 @@ class XlsxImporter final : public Importer {
           sheet_warning("hidden-sheet",
                         (entry.state == "veryHidden" ? "very hidden sheet '" : "hidden sheet '") +
                             entry.name + "' skipped",
-                        input, entry.name));
+                        input.path.string(), entry.name));
       return;
     }
     if (!entry.is_worksheet) return;  // chart sheets and the like hold no cells
@@ -153,7 +143,7 @@ class XlsxImporter final : public Importer {
     if (!stream) {
       document.warnings.push_back(sheet_warning(
           "sheet-missing", "sheet '" + entry.name + "' has no worksheet part in the file; skipped",
-          input, entry.name));
+          input.path.string(), entry.name));
       return;
     }
     XlsxSheetSkips skips;
