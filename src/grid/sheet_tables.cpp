@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "grid/sheet_rows.hpp"
 #include "io/input.hpp"
 
 namespace trackport {
@@ -14,11 +15,6 @@ constexpr int kMaxColumn = 16384;  // XFD
 constexpr int kMaxRow = 1048576;
 
 using Interval = std::pair<int, int>;  // inclusive row range
-
-bool has_text(const SheetRow& row) {
-  return std::any_of(row.cells.begin(), row.cells.end(),
-                     [](const Cell& c) { return !c.text.empty(); });
-}
 
 const SheetRow* find_row(const std::vector<SheetRow>& rows, int number) {
   auto it = std::lower_bound(rows.begin(), rows.end(), number,
@@ -88,7 +84,7 @@ std::vector<Block> find_blocks(const Sheet& sheet) {
   std::vector<Interval> carried = rows_carried_by_merges(sheet);
   std::vector<Block> blocks;
   for (const SheetRow& row : sheet.rows) {
-    if (!has_text(row)) continue;
+    if (!detail::has_text(row)) continue;
     if (blocks.empty() ||
         blank_row_between(blocks.back().last_row, row.number, sheet.hidden_rows, carried)) {
       blocks.push_back({row.number, row.number});
@@ -157,15 +153,6 @@ std::vector<int> block_columns(const std::vector<SheetRow>& rows, std::size_t fi
   return columns;
 }
 
-// Grid column of each sheet column (for the block's columns), -1 elsewhere.
-std::vector<int> column_positions(const std::vector<int>& columns) {
-  std::vector<int> positions(kMaxColumn + 1, -1);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    positions[static_cast<std::size_t>(columns[i])] = static_cast<int>(i);
-  }
-  return positions;
-}
-
 std::vector<int> block_row_numbers(const Block& block, const std::vector<int>& hidden_rows,
                                    std::size_t cells_per_row, std::size_t& cell_budget) {
   std::vector<int> numbers;
@@ -198,23 +185,13 @@ Table build_table(Sheet& sheet, const Block& block, std::size_t& cell_budget,
   table.column_numbers = columns;
   table.rows.reserve(numbers.size());
   table.row_origins.reserve(numbers.size());
-  std::vector<int> positions = column_positions(columns);
+  std::vector<int> positions = detail::column_positions(columns);
   std::size_t next = first;
   for (int number : numbers) {
     std::vector<Cell> cells;
     if (next < last && sheet.rows[next].number == number) {
-      SheetRow& row = sheet.rows[next++];
-      if (row.columns == columns) {
-        cells = std::move(row.cells);  // a full row: no copy
-      } else {
-        cells.resize(columns.size());
-        for (std::size_t i = 0; i < row.cells.size(); ++i) {
-          cells[static_cast<std::size_t>(positions[static_cast<std::size_t>(row.columns[i])])] =
-              std::move(row.cells[i]);
-        }
-      }
-      row.cells = {};  // release as we go: the sheet and the tables never both peak
-      row.columns = {};
+      // Released as we go: the sheet and the tables never both peak.
+      cells = detail::place_row(sheet.rows[next++], columns, positions);
     } else {
       cells.resize(columns.size());
     }
@@ -226,7 +203,40 @@ Table build_table(Sheet& sheet, const Block& block, std::size_t& cell_budget,
   return table;
 }
 
-// A one-line block with one text: a title or section heading, e.g. "Priority Action 4a – ...".
+}  // namespace
+
+namespace detail {
+
+bool has_text(const SheetRow& row) {
+  return std::any_of(row.cells.begin(), row.cells.end(),
+                     [](const Cell& c) { return !c.text.empty(); });
+}
+
+std::vector<int> column_positions(const std::vector<int>& columns) {
+  std::vector<int> positions(kMaxColumn + 1, -1);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    positions[static_cast<std::size_t>(columns[i])] = static_cast<int>(i);
+  }
+  return positions;
+}
+
+std::vector<Cell> place_row(SheetRow& row, const std::vector<int>& columns,
+                            const std::vector<int>& positions) {
+  std::vector<Cell> cells;
+  if (row.columns == columns) {
+    cells = std::move(row.cells);  // a full row: no copy
+  } else {
+    cells.resize(columns.size());
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      cells[static_cast<std::size_t>(positions[static_cast<std::size_t>(row.columns[i])])] =
+          std::move(row.cells[i]);
+    }
+  }
+  row.cells = {};
+  row.columns = {};
+  return cells;
+}
+
 std::optional<std::string> heading_text(const Table& table) {
   if (table.rows.size() != 1) return std::nullopt;
   const std::string* text = nullptr;
@@ -239,7 +249,7 @@ std::optional<std::string> heading_text(const Table& table) {
   return *text;
 }
 
-}  // namespace
+}  // namespace detail
 
 std::vector<Table> sheet_to_tables(Sheet& sheet, std::size_t& cell_budget) {
   std::vector<Block> blocks = find_blocks(sheet);
@@ -249,7 +259,7 @@ std::vector<Table> sheet_to_tables(Sheet& sheet, std::size_t& cell_budget) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Table table = build_table(sheet, blocks[i], cell_budget, merge_budget);
     if (i + 1 < blocks.size()) {
-      if (auto heading = heading_text(table)) {
+      if (auto heading = detail::heading_text(table)) {
         headings.push_back(std::move(*heading));
         continue;
       }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "grid/sheet_stream.hpp"
 #include "grid/table.hpp"
 #include "io/input.hpp"
 
@@ -35,6 +36,13 @@ class Importer {
   // Reads the whole file into tables of cells. Throws InputError (one line, no file name)
   // when the file cannot be read; anything merely doubtful becomes a warning.
   virtual SourceDocument read(const InputFile& input, const ImportOptions& options) const = 0;
+  // A format made of sheets may also hand its rows on as it reads them, so a big sheet need not
+  // be held whole: the title and warnings go to `head` (the title before the first sheet), every
+  // sheet's rows to `sink`. Returns false when the format cannot (then use read).
+  virtual bool read_sheets(const InputFile& /*input*/, const ImportOptions& /*options*/,
+                           SheetRowSink& /*sink*/, SourceDocument& /*head*/) const {
+    return false;
+  }
   // Some containers hold several formats (e.g. csv vs tsv): the name for this particular input.
   virtual std::string_view format_of(const InputFile&) const { return name(); }
 };

@@ -128,10 +128,158 @@ TableDecision decide_table(const Table& table, const MapOptions& options) {
   return decision;
 }
 
+DocumentMapper::DocumentMapper(std::string file, std::string title, const MapOptions& options,
+                               bool consume, ItemHandler hand_on)
+    : file_(std::move(file)),
+      title_(std::move(title)),
+      options_(options),
+      consume_(consume),
+      hand_on_(std::move(hand_on)) {}
+
+DocumentMapper::~DocumentMapper() = default;
+
+void DocumentMapper::begin_table(Table& table) {
+  current_ = decide_table(table, options_);
+  result_.decisions.push_back(current_);
+  assembling_ = false;
+  items_before_ = items_.count();
+  if (!current_.chosen && assembler_ && table.headings.empty() && banners_.empty() &&
+      table.column_count() == plans_.back().columns.size() && table.sheet == last_sheet_) {
+    // No header of its own, right after an item table and as wide: the same table continued
+    // after a page break (common in text exported from Word and PDF).
+    ColumnPlan continued = plans_.back();
+    continued.header_row = 0;
+    continued.header_rows = 0;
+    plans_.push_back(std::move(continued));
+    assembler_->resume(table, plans_.back());
+    counted_mapping_ = current_mapping_;
+    add_rows(table);
+    return;
+  }
+  if (!current_.chosen) return;  // headings and banners are read at the table's end
+  const Mapping& mapping = *current_.chosen;
+  plans_.push_back(plan_columns(table, *current_.header_row, mapping));
+  const ColumnPlan& plan = plans_.back();
+
+  // Outermost first: banners stand before the table's own nearest headings.
+  std::vector<std::string> headings = std::move(banners_);
+  banners_.clear();
+  for (const auto& heading : table.headings) {
+    if (heading != title_ && !is_page_number(heading)) headings.push_back(heading);
+  }
+  for (auto& heading : headings_above(table, plan.header_row))
+    headings.push_back(std::move(heading));
+
+  bool same_layout =
+      assembler_ && current_mapping_ == &mapping && layout_of(plan) == current_headers_;
+  if (same_layout && headings.empty()) {
+    assembler_->resume(table, plan);
+  } else {
+    if (headings.empty() && table.sheet == last_sheet_) headings = last_headings_;
+    assembler_.emplace(mapping, file_, items_, result_.warnings);
+    assembler_->start(table, plan, headings);
+    current_mapping_ = &mapping;
+    current_headers_ = layout_of(plan);
+    last_headings_ = headings;
+  }
+  last_sheet_ = table.sheet;
+  counted_mapping_ = &mapping;
+  add_rows(table);
+}
+
+void DocumentMapper::rows_added(Table& table) {
+  if (assembling_) add_rows(table);
+}
+
+void DocumentMapper::add_rows(Table& table) {
+  assembling_ = true;
+  assembler_->release_rows_of(consume_ ? &table : nullptr);
+  assembler_->add_rows();
+  if (hand_on_) hand_on_items(1);  // the newest item may still be extended by the next row
+}
+
+void DocumentMapper::hand_on_items(std::size_t keep) {
+  auto& items = items_.items;
+  if (items.size() <= keep) return;
+  const std::size_t count = items.size() - keep;
+  for (std::size_t i = 0; i < count; ++i) {
+    ids_.apply(items[i]);
+    hand_on_(std::move(items[i]));
+  }
+  items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count));
+  items_.handed_on += count;
+}
+
+void DocumentMapper::end_table(Table& table) {
+  if (!assembling_) {
+    // Headings above a table that holds no items still head what follows it.
+    for (const auto& heading : table.headings) {
+      if (heading != title_ && !is_page_number(heading)) banners_.push_back(heading);
+    }
+    if (auto banner = banner_text(table)) banners_.push_back(*banner);
+    return;
+  }
+  assembling_ = false;
+  items_per_mapping_[counted_mapping_->name] += items_.count() - items_before_;
+  if (!current_.chosen) return;  // a continued part: its decision found no header
+  auto& best = score_per_mapping_[current_.chosen->name];
+  best = std::max(best, current_.score);
+  if (current_.generic) {
+    Location location;
+    location.file = file_;
+    location.sheet = table.sheet;
+    location.table = table.addressing == Addressing::table_row ? table.index : 0;
+    result_.warnings.push_back(
+        {"mapping-generic",
+         "no built-in mapping fits table " + std::to_string(table.index) +
+             "; its columns were placed by the generic header dictionary (score " +
+             std::to_string(current_.score).substr(0, 4) + "): check the field choices",
+         location});
+  }
+}
+
+MappingResult DocumentMapper::finish() {
+  const std::size_t total = items_.count();
+  if (hand_on_) {
+    hand_on_items(0);
+  } else {
+    for (Item& item : items_.items) ids_.apply(item);
+    result_.items = std::move(items_.items);
+  }
+
+  // The document's mapping: the one that gave the most items.
+  std::size_t most = 0;
+  for (const auto& [name, count] : items_per_mapping_) {
+    if (count > most || result_.info.name.empty()) {
+      most = count;
+      result_.info.name = name;
+      // Two decimals: enough to compare mappings, and it reads back the same from a workbook.
+      result_.info.score = std::round(score_per_mapping_[name] * 100) / 100;
+    }
+  }
+  result_.info.automatic = options_.forced == nullptr;
+  if (total == 0) {
+    Location location;
+    location.file = file_;
+    result_.warnings.push_back({"header-not-found",
+                                "no table with a recognisable tracker header was found, so no "
+                                "items were read; try --mapping or trackport inspect",
+                                location});
+  }
+  return std::move(result_);
+}
+
 namespace {
 
 MappingResult map_tables(SourceDocument& document, const std::string& file,
-                         const MapOptions& options, bool consume);
+                         const MapOptions& options, bool consume) {
+  DocumentMapper mapper(file, document.title, options, consume);
+  for (auto& table : document.tables) {
+    mapper.begin_table(table);
+    mapper.end_table(table);
+  }
+  return mapper.finish();
+}
 
 }  // namespace
 
@@ -145,119 +293,5 @@ MappingResult map_document_consuming(SourceDocument&& document, const std::strin
                                      const MapOptions& options) {
   return map_tables(document, file, options, true);
 }
-
-namespace {
-
-MappingResult map_tables(SourceDocument& document, const std::string& file,
-                         const MapOptions& options, bool consume) {
-  MappingResult result;
-  std::vector<ColumnPlan> plans;
-  plans.reserve(document.tables.size());  // the assembler keeps pointers to plans
-
-  const Mapping* current = nullptr;
-  std::optional<ItemAssembler> assembler;
-  std::vector<std::string> current_headers;
-  std::vector<std::string> banners;        // section banners since the last item table
-  std::vector<std::string> last_headings;  // headings of the current logical table
-  std::string last_sheet;
-  std::map<std::string, std::size_t> items_per_mapping;
-  std::map<std::string, double> score_per_mapping;
-
-  for (auto& table : document.tables) {
-    auto decision = decide_table(table, options);
-    result.decisions.push_back(decision);
-    if (!decision.chosen && assembler && table.headings.empty() && banners.empty() &&
-        table.column_count() == plans.back().columns.size() && table.sheet == last_sheet) {
-      // No header of its own, right after an item table and as wide: the same table continued
-      // after a page break (common in text exported from Word and PDF).
-      ColumnPlan continued = plans.back();
-      continued.header_row = 0;
-      continued.header_rows = 0;
-      plans.push_back(std::move(continued));
-      std::size_t before = result.items.size();
-      assembler->resume(table, plans.back());
-      assembler->release_rows_of(consume ? &table : nullptr);
-      assembler->add_rows();
-      items_per_mapping[current->name] += result.items.size() - before;
-      continue;
-    }
-    if (!decision.chosen) {
-      // Headings above a table that holds no items still head what follows it.
-      for (const auto& heading : table.headings) {
-        if (heading != document.title && !is_page_number(heading)) banners.push_back(heading);
-      }
-      if (auto banner = banner_text(table)) banners.push_back(*banner);
-      continue;
-    }
-    const Mapping& mapping = *decision.chosen;
-    plans.push_back(plan_columns(table, *decision.header_row, mapping));
-    const ColumnPlan& plan = plans.back();
-
-    // Outermost first: banners stand before the table's own nearest headings.
-    std::vector<std::string> headings = std::move(banners);
-    banners.clear();
-    for (const auto& heading : table.headings) {
-      if (heading != document.title && !is_page_number(heading)) headings.push_back(heading);
-    }
-    for (auto& heading : headings_above(table, plan.header_row))
-      headings.push_back(std::move(heading));
-
-    bool same_layout = assembler && current == &mapping && layout_of(plan) == current_headers;
-    std::size_t before = result.items.size();
-    if (same_layout && headings.empty()) {
-      assembler->resume(table, plan);
-    } else {
-      if (headings.empty() && table.sheet == last_sheet) headings = last_headings;
-      assembler.emplace(mapping, file, result.items, result.warnings);
-      assembler->start(table, plan, headings);
-      current = &mapping;
-      current_headers = layout_of(plan);
-      last_headings = headings;
-    }
-    last_sheet = table.sheet;
-    assembler->release_rows_of(consume ? &table : nullptr);
-    assembler->add_rows();
-    items_per_mapping[mapping.name] += result.items.size() - before;
-    auto& best = score_per_mapping[mapping.name];
-    best = std::max(best, decision.score);
-    if (decision.generic) {
-      Location location;
-      location.file = file;
-      location.sheet = table.sheet;
-      location.table = table.addressing == Addressing::table_row ? table.index : 0;
-      result.warnings.push_back(
-          {"mapping-generic",
-           "no built-in mapping fits table " + std::to_string(table.index) +
-               "; its columns were placed by the generic header dictionary (score " +
-               std::to_string(decision.score).substr(0, 4) + "): check the field choices",
-           location});
-    }
-  }
-
-  make_ids_unique(result.items);
-
-  // The document's mapping: the one that gave the most items.
-  std::size_t most = 0;
-  for (const auto& [name, count] : items_per_mapping) {
-    if (count > most || result.info.name.empty()) {
-      most = count;
-      result.info.name = name;
-      // Two decimals: enough to compare mappings, and it reads back the same from a workbook.
-      result.info.score = std::round(score_per_mapping[name] * 100) / 100;
-    }
-  }
-  result.info.automatic = options.forced == nullptr;
-  if (result.items.empty()) {
-    Location location;
-    location.file = file;
-    result.warnings.push_back({"header-not-found",
-                               "no table with a recognisable tracker header was found, so no "
-                               "items were read; try --mapping or trackport inspect",
-                               location});
-  }
-  return result;
-}
-
-}  // namespace
 
 }  // namespace trackport

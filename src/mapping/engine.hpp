@@ -2,12 +2,17 @@
 // It knows headers and values, never file formats.
 #pragma once
 
+#include <deque>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "grid/sheet_stream.hpp"
 #include "grid/table.hpp"
 #include "mapping/mapping.hpp"
+#include "mapping/rows.hpp"
 #include "model/document.hpp"
 
 namespace trackport {
@@ -47,6 +52,50 @@ MappingResult map_document(const SourceDocument& document, const std::string& fi
 // so a big sheet is never held twice, as cells and as items.
 MappingResult map_document_consuming(SourceDocument&& document, const std::string& file,
                                      const MapOptions& options = {});
+
+// Maps a document's tables one at a time, as they are read: a streamed table is handed on with
+// its first rows and grows (TableStream). Each table's decision is made on its first rows, so the
+// result is the same as map_document's over the whole tables.
+class DocumentMapper final : public TableStream {
+ public:
+  using ItemHandler = std::function<void(Item&&)>;
+  // `consume`: free each table's rows once read. `hand_on`: receives the items in document order
+  // as soon as no later row can change them (ids already unique); the result then holds none.
+  DocumentMapper(std::string file, std::string title, const MapOptions& options, bool consume,
+                 ItemHandler hand_on = {});
+  ~DocumentMapper() override;
+  void begin_table(Table& table) override;
+  void rows_added(Table& table) override;
+  void end_table(Table& table) override;
+  // After the last table: the items not handed on, warnings, the document's mapping.
+  MappingResult finish();
+
+ private:
+  void add_rows(Table& table);
+  void hand_on_items(std::size_t keep);
+
+  std::string file_;
+  std::string title_;
+  MapOptions options_;
+  bool consume_;
+  ItemHandler hand_on_;
+  MappingResult result_;
+  ItemBuffer items_;
+  UniqueIds ids_;
+  std::deque<ColumnPlan> plans_;  // the assembler keeps pointers into it
+  std::optional<ItemAssembler> assembler_;
+  TableDecision current_;
+  bool assembling_ = false;  // the current table's rows go to the assembler
+  std::size_t items_before_ = 0;
+  const Mapping* current_mapping_ = nullptr;  // of the logical table being assembled
+  const Mapping* counted_mapping_ = nullptr;  // whose count the current table's items add to
+  std::vector<std::string> current_headers_;
+  std::vector<std::string> banners_;        // section banners since the last item table
+  std::vector<std::string> last_headings_;  // headings of the current logical table
+  std::string last_sheet_;
+  std::map<std::string, std::size_t> items_per_mapping_;
+  std::map<std::string, double> score_per_mapping_;
+};
 
 // The header row and mapping for one table, without assembling items.
 TableDecision decide_table(const Table& table, const MapOptions& options = {});

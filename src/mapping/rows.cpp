@@ -142,25 +142,18 @@ bool is_page_number(std::string_view text) {
   return text.size() < 20 && std::regex_match(text.begin(), text.end(), page);
 }
 
-ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
+ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, ItemBuffer& items,
                              std::vector<Warning>& warnings)
     : mapping_(mapping), file_(std::move(file)), items_(items), warnings_(warnings) {}
 
+void UniqueIds::apply(Item& item) {
+  ++position_;
+  if (!seen_.insert(item.id).second) item.id += "#" + std::to_string(position_);
+}
+
 void make_ids_unique(std::vector<Item>& items) {
-  std::vector<std::size_t> order(items.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  // Stable, so within a run of equal ids the first in document order keeps its id.
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return items[a].id < items[b].id; });
-  std::string run_id;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    auto& id = items[order[i]].id;
-    if (i > 0 && id == run_id) {
-      id += "#" + std::to_string(order[i] + 1);
-    } else {
-      run_id = id;
-    }
-  }
+  UniqueIds ids;
+  for (Item& item : items) ids.apply(item);
 }
 
 void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
@@ -170,7 +163,8 @@ void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
   headings_ = std::move(headings);
   carried_.assign(plan.columns.size(), std::string());
   after_header_ = false;
-  first_item_ = items_.size();
+  part_begun_ = false;
+  first_item_ = items_.count();
   warn_unmapped_columns();
 }
 
@@ -179,6 +173,7 @@ void ItemAssembler::resume(const Table& table, const ColumnPlan& plan) {
   plan_ = &plan;
   carried_.resize(plan.columns.size());
   after_header_ = true;
+  part_begun_ = false;
 }
 
 void ItemAssembler::warn_unmapped_columns() {
@@ -192,14 +187,20 @@ void ItemAssembler::warn_unmapped_columns() {
 }
 
 void ItemAssembler::add_rows() {
-  const std::size_t first = plan_->header_row + plan_->header_rows;
-  released_ = 0;
-  merges_.clear();
-  if (releasable_) {
-    items_.reserve(items_.size() + table_->rows.size());
-    for (std::size_t row = 0; row < first && row < table_->rows.size(); ++row) note_merges(row);
+  if (!part_begun_) {
+    part_begun_ = true;
+    next_row_ = plan_->header_row + plan_->header_rows;
+    released_ = 0;
+    merges_.clear();
+    if (releasable_) {
+      items_.items.reserve(items_.items.size() + table_->rows.size());
+      for (std::size_t row = 0; row < next_row_ && row < table_->rows.size(); ++row) {
+        note_merges(row);
+      }
+    }
   }
-  for (std::size_t row = first; row < table_->rows.size(); ++row) {
+  for (; next_row_ < table_->rows.size(); ++next_row_) {
+    const std::size_t row = next_row_;
     if (releasable_) release_behind(row);
     RowCells cells = read_row(row);
     bool empty = std::all_of(cells.texts.begin(), cells.texts.end(),
@@ -217,7 +218,7 @@ void ItemAssembler::add_rows() {
       continue_item(row, cells);
     } else {
       apply_carry_down(cells);
-      items_.push_back(build_item(row, cells));
+      items_.items.push_back(build_item(row, cells));
     }
     after_header_ = false;
   }
@@ -339,7 +340,7 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
 // the outer table: short cells reaching into columns the header does not name. They are lines of
 // the item above (cells joined by " | "), not items.
 bool ItemAssembler::is_spilled_table_row(const RowCells& cells) const {
-  if (items_.size() <= first_item_ || has_rating(cells)) return false;
+  if (items_.count() <= first_item_ || has_rating(cells)) return false;
   bool beyond_header = false;
   for (std::size_t col = 0; col < cells.texts.size(); ++col) {
     const auto& text = cells.texts[col];
@@ -352,7 +353,7 @@ bool ItemAssembler::is_spilled_table_row(const RowCells& cells) const {
 }
 
 void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
-  Item& item = items_.back();
+  Item& item = items_.items.back();
   append_extra(item.extra, "nested table", joined_row(cells.texts));
   extend_location(item.source, row);
   warn("nested-table-rows",
@@ -364,14 +365,14 @@ void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
 // A row that only carries on the item above: its key cell is empty (or, right after a page break
 // or repeated header, starts mid-sentence in lower case) and it has no rating of its own.
 bool ItemAssembler::is_continuation(const RowCells& cells) const {
-  if (!plan_->key_col || items_.size() <= first_item_ || has_rating(cells)) return false;
+  if (!plan_->key_col || items_.count() <= first_item_ || has_rating(cells)) return false;
   const std::string_view key = cells.texts[plan_->columns[*plan_->key_col].col];
   if (key.empty()) return !plan_->key_carries_down || after_header_;
   return after_header_ && key.front() >= 'a' && key.front() <= 'z';
 }
 
 void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {
-  Item& item = items_.back();
+  Item& item = items_.items.back();
   for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
     const auto& text = cells.texts[col];
     if (text.empty()) continue;
@@ -467,11 +468,9 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
   }
   apply_headings(item);
   choose_headline(item);
-  // The printed reference when there is one, else the position; a reference printed twice
-  // (numbering restarting under each priority) gets its position appended.
   // The printed reference when there is one, else the position (made unique per document by
-  // make_ids_unique once all tables are read).
-  item.id = item.ref.empty() ? "r" + std::to_string(items_.size() + 1) : item.ref;
+  // UniqueIds as items are handed on).
+  item.id = item.ref.empty() ? "r" + std::to_string(items_.count() + 1) : item.ref;
   return item;
 }
 

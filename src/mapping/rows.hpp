@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "grid/table.hpp"
@@ -11,9 +12,28 @@
 
 namespace trackport {
 
-// Makes item ids unique within a document: a reference printed twice (numbering that restarts
-// under each priority) gets "#<position>" appended on its later uses.
+// Makes item ids unique within a document, an item at a time in document order: a reference
+// printed twice (numbering that restarts under each priority) gets "#<position>" appended on its
+// later uses (position counted from 1 over the document's items).
+class UniqueIds {
+ public:
+  void apply(Item& item);
+
+ private:
+  std::unordered_set<std::string> seen_;  // ids as printed
+  std::size_t position_ = 0;
+};
+
+// The same over a whole list.
 void make_ids_unique(std::vector<Item>& items);
+
+// Items as an assembler makes them: the newest are here (a later row may still extend the last
+// one); older ones may have been handed on already, `handed_on` counts them.
+struct ItemBuffer {
+  std::vector<Item> items;
+  std::size_t handed_on = 0;
+  std::size_t count() const { return handed_on + items.size(); }
+};
 
 // "3", "Page 3", "Page 3 of 14", "3 / 14": running page numbers, never headings or items.
 bool is_page_number(std::string_view text);
@@ -23,14 +43,14 @@ bool is_page_number(std::string_view text);
 // survive from one part to the next, so a row cut by the break can be joined to its item.
 class ItemAssembler {
  public:
-  ItemAssembler(const Mapping& mapping, std::string file, std::vector<Item>& items,
+  ItemAssembler(const Mapping& mapping, std::string file, ItemBuffer& items,
                 std::vector<Warning>& warnings);
 
   // Starts a new logical table: carried values reset; `headings` give theme/objective context.
   void start(const Table& table, const ColumnPlan& plan, std::vector<std::string> headings);
   // Continues the logical table with another part (its header row repeats the first's).
   void resume(const Table& table, const ColumnPlan& plan);
-  // Adds every data row of the current part.
+  // Adds the data rows of the current part not added yet (a streamed part grows between calls).
   void add_rows();
   // Lets add_rows free each row of `table` (the current part, same object as given to start or
   // resume) once nothing can refer to it any more, so a big sheet's grid shrinks as its items grow.
@@ -65,7 +85,7 @@ class ItemAssembler {
 
   const Mapping& mapping_;
   std::string file_;
-  std::vector<Item>& items_;
+  ItemBuffer& items_;
   std::vector<Warning>& warnings_;
 
   void note_merges(std::size_t row);
@@ -74,6 +94,8 @@ class ItemAssembler {
   const Table* table_ = nullptr;
   Table* releasable_ = nullptr;
   std::size_t released_ = 0;  // rows before this one are freed
+  std::size_t next_row_ = 0;  // the next row add_rows reads
+  bool part_begun_ = false;   // add_rows has begun on the current part
   struct ActiveMerge {
     std::size_t origin, last;  // a vertical merge from row `origin` down to row `last`
   };

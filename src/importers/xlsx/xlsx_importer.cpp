@@ -103,6 +103,15 @@ class XlsxImporter final : public Importer {
   }
 
   SourceDocument read(const InputFile& input, const ImportOptions& options) const override {
+    SourceDocument document;
+    std::size_t cell_budget = options.max_cells;
+    SheetCollector collector(document.tables, cell_budget);
+    read_sheets(input, options, collector, document);
+    return document;
+  }
+
+  bool read_sheets(const InputFile& input, const ImportOptions& options, SheetRowSink& sink,
+                   SourceDocument& head) const override {
     const std::string& bytes = input.bytes;
     if (bytes.empty()) throw InputError("empty file (an xlsx workbook is a ZIP container)");
     if (is_ole(bytes)) refuse_ole(bytes);
@@ -116,22 +125,20 @@ class XlsxImporter final : public Importer {
     OoxmlPackage package(bytes, limits);
     XlsxWorkbook workbook = read_workbook(package);
 
-    SourceDocument document;
-    document.title = workbook.title;
-    std::size_t cell_budget = options.max_cells;
+    head.title = workbook.title;
     for (const XlsxSheetEntry& entry : workbook.sheets) {
-      read_sheet(package, workbook, entry, input, options, cell_budget, document);
+      read_sheet(package, workbook, entry, input, options, sink, head.warnings);
     }
-    return document;
+    return true;
   }
 
  private:
   static void read_sheet(OoxmlPackage& package, const XlsxWorkbook& workbook,
                          const XlsxSheetEntry& entry, const InputFile& input,
-                         const ImportOptions& options, std::size_t& cell_budget,
-                         SourceDocument& document) {
+                         const ImportOptions& options, SheetRowSink& sink,
+                         std::vector<Warning>& warnings) {
     if (entry.state != "visible") {
-      document.warnings.push_back(
+      warnings.push_back(
           sheet_warning("hidden-sheet",
                         (entry.state == "veryHidden" ? "very hidden sheet '" : "hidden sheet '") +
                             entry.name + "' skipped",
@@ -141,21 +148,18 @@ class XlsxImporter final : public Importer {
     if (!entry.is_worksheet) return;  // chart sheets and the like hold no cells
     auto stream = entry.part.empty() ? std::nullopt : package.zip().open(entry.part);
     if (!stream) {
-      document.warnings.push_back(sheet_warning(
+      warnings.push_back(sheet_warning(
           "sheet-missing", "sheet '" + entry.name + "' has no worksheet part in the file; skipped",
           input.path.string(), entry.name));
       return;
     }
     XlsxSheetSkips skips;
     ByteSource source = [&](char* out, std::size_t size) { return stream->read(out, size); };
-    Sheet sheet = read_worksheet(source, entry.part, workbook, options.max_cells, skips);
+    sink.begin_sheet(entry.name);
+    auto merges = read_worksheet(source, entry.part, workbook, options.max_cells, skips, sink);
     stream.reset();
-    sheet.name = entry.name;
-    warn_about_skips(skips, input, entry.name, document.warnings);
-    for (Table& table : sheet_to_tables(sheet, cell_budget)) {
-      table.index = static_cast<int>(document.tables.size()) + 1;
-      document.tables.push_back(std::move(table));
-    }
+    warn_about_skips(skips, input, entry.name, warnings);
+    sink.end_sheet(std::move(merges));
   }
 };
 

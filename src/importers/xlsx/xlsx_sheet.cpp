@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstring>
 
-#include "io/stream_window.hpp"
 #include "io/input.hpp"
+#include "io/stream_window.hpp"
 #include "model/text.hpp"
 
 namespace trackport {
@@ -116,10 +116,15 @@ std::string number_text(double value, const XlsxCellStyle& style, bool date1904)
 class WorksheetReader {
  public:
   WorksheetReader(const ByteSource& source, std::string_view part, const XlsxWorkbook& workbook,
-                  std::size_t max_cells, XlsxSheetSkips& skips)
-      : buffer_(source), part_(part), workbook_(workbook), max_cells_(max_cells), skips_(skips) {}
+                  std::size_t max_cells, XlsxSheetSkips& skips, SheetRowSink& sink)
+      : buffer_(source),
+        part_(part),
+        workbook_(workbook),
+        max_cells_(max_cells),
+        skips_(skips),
+        sink_(sink) {}
 
-  Sheet read() {
+  std::vector<SheetMerge> read() {
     buffer_.fill();
     if (has_doctype(buffer_.view())) {
       throw InputError("part " + std::string(part_) +
@@ -134,7 +139,7 @@ class WorksheetReader {
       read_tail();
     }
     finish();
-    return std::move(sheet_);
+    return std::move(merges_);
   }
 
  private:
@@ -143,12 +148,13 @@ class WorksheetReader {
   const XlsxWorkbook& workbook_;
   std::size_t max_cells_;
   XlsxSheetSkips& skips_;
+  SheetRowSink& sink_;
   std::string root_;
   std::string prefix_;
   std::optional<Names> names_;
   std::vector<char> hidden_columns_ = std::vector<char>(kMaxColumn + 2, 0);
   std::vector<char> hidden_column_has_text_ = std::vector<char>(kMaxColumn + 2, 0);
-  Sheet sheet_;
+  std::vector<SheetMerge> merges_;
   std::size_t cells_ = 0;
   int last_row_ = 0;
   std::size_t last_row_cells_ = 0;
@@ -241,7 +247,7 @@ class WorksheetReader {
     for (pugi::xml_node merge : merges.children()) {
       if (merge.name() != names_->merge_cell) continue;
       SheetMerge range = parse_range_reference(merge.attribute("ref").value());
-      if (range.first_row > 0) sheet_.merges.push_back(range);
+      if (range.first_row > 0) merges_.push_back(range);
     }
   }
 
@@ -283,7 +289,7 @@ class WorksheetReader {
     if (number < 1 || number > 1048576) number = last_row_ + 1;
     if (number <= last_row_) rows_in_order_ = false;
     last_row_ = number;
-    if (hidden) sheet_.hidden_rows.push_back(number);
+    if (hidden) sink_.hidden_row(number);
 
     SheetRow out;
     out.number = number;
@@ -328,8 +334,8 @@ class WorksheetReader {
       out.cells.shrink_to_fit();
       out.columns.shrink_to_fit();
     }
-    if (!columns_in_order) sort_cells(out);
-    sheet_.rows.push_back(std::move(out));
+    if (!columns_in_order) sort_row_cells(out);
+    sink_.row(std::move(out));
   }
 
   // The attributes of a <c>, read in one pass.
@@ -369,45 +375,8 @@ class WorksheetReader {
     return {};  // an empty styled cell, or a formula never calculated
   }
 
-  static void sort_cells(SheetRow& row) {
-    std::vector<std::size_t> order(row.cells.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return row.columns[a] < row.columns[b]; });
-    SheetRow sorted;
-    sorted.number = row.number;
-    for (std::size_t i : order) {
-      // A column written twice: the later cell wins, as when Excel loads it.
-      if (!sorted.columns.empty() && sorted.columns.back() == row.columns[i]) {
-        sorted.cells.back() = std::move(row.cells[i]);
-        continue;
-      }
-      sorted.columns.push_back(row.columns[i]);
-      sorted.cells.push_back(std::move(row.cells[i]));
-    }
-    row = std::move(sorted);
-  }
-
   void finish() {
     if (!rows_in_order_) {
-      std::stable_sort(sheet_.rows.begin(), sheet_.rows.end(),
-                       [](const SheetRow& a, const SheetRow& b) { return a.number < b.number; });
-      std::vector<SheetRow> unique;
-      for (auto& row : sheet_.rows) {
-        if (!unique.empty() && unique.back().number == row.number) {
-          for (std::size_t i = 0; i < row.cells.size(); ++i) {
-            unique.back().columns.push_back(row.columns[i]);
-            unique.back().cells.push_back(std::move(row.cells[i]));
-          }
-          sort_cells(unique.back());
-        } else {
-          unique.push_back(std::move(row));
-        }
-      }
-      sheet_.rows = std::move(unique);
-      std::sort(sheet_.hidden_rows.begin(), sheet_.hidden_rows.end());
-      sheet_.hidden_rows.erase(std::unique(sheet_.hidden_rows.begin(), sheet_.hidden_rows.end()),
-                               sheet_.hidden_rows.end());
       std::sort(skips_.hidden_rows_with_text.begin(), skips_.hidden_rows_with_text.end());
     }
     for (int column = 1; column <= kMaxColumn; ++column) {
@@ -449,21 +418,10 @@ std::string cell_display_text(std::string_view type, std::string_view value,
   return number_text(number, style, workbook.date1904);
 }
 
-Sheet read_worksheet(const ByteSource& source, std::string_view part, const XlsxWorkbook& workbook,
-                     std::size_t max_cells, XlsxSheetSkips& skips) {
-  return WorksheetReader(source, part, workbook, max_cells, skips).read();
-}
-
-Sheet read_worksheet(std::string_view xml, std::string_view part, const XlsxWorkbook& workbook,
-                     std::size_t max_cells, XlsxSheetSkips& skips) {
-  std::size_t at = 0;
-  ByteSource source = [&](char* out, std::size_t size) {
-    std::size_t count = std::min(size, xml.size() - at);
-    std::memcpy(out, xml.data() + at, count);
-    at += count;
-    return count;
-  };
-  return read_worksheet(source, part, workbook, max_cells, skips);
+std::vector<SheetMerge> read_worksheet(const ByteSource& source, std::string_view part,
+                                       const XlsxWorkbook& workbook, std::size_t max_cells,
+                                       XlsxSheetSkips& skips, SheetRowSink& sink) {
+  return WorksheetReader(source, part, workbook, max_cells, skips, sink).read();
 }
 
 }  // namespace trackport

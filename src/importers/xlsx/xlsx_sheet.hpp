@@ -1,5 +1,5 @@
-// One worksheet part (xl/worksheets/sheetN.xml) read into a format-neutral Sheet: the text each
-// visible cell shows, its fill, hidden rows, and merged ranges.
+// One worksheet part (xl/worksheets/sheetN.xml) read row by row into format-neutral sheet rows:
+// the text each visible cell shows, its fill, hidden rows, and merged ranges.
 //
 // The part streams in: the rows inside <sheetData> are parsed with pugixml in place, a window of
 // whole rows at a time, so neither a 77 MB sheet's XML nor its DOM is ever whole in memory; the
@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "grid/sheet_tables.hpp"
-#include "io/stream_window.hpp"
+#include "grid/sheet_stream.hpp"
 #include "importers/xlsx/xlsx_workbook.hpp"
+#include "io/stream_window.hpp"
 
 namespace trackport {
 
@@ -23,13 +23,12 @@ struct XlsxSheetSkips {
   std::vector<int> hidden_rows_with_text;     // ascending
 };
 
-// Reads the part as it streams in. Throws InputError for a DOCTYPE, malformed or truncated XML,
-// or more cells than `max_cells`.
-Sheet read_worksheet(const ByteSource& source, std::string_view part, const XlsxWorkbook& workbook,
-                     std::size_t max_cells, XlsxSheetSkips& skips);
-// The same from bytes in memory.
-Sheet read_worksheet(std::string_view xml, std::string_view part, const XlsxWorkbook& workbook,
-                     std::size_t max_cells, XlsxSheetSkips& skips);
+// Reads the part as it streams in, handing each row to `sink` in the order the part lists them,
+// and returns the merged ranges (which follow the rows). Throws InputError for a DOCTYPE,
+// malformed or truncated XML, or more cells than `max_cells`.
+std::vector<SheetMerge> read_worksheet(const ByteSource& source, std::string_view part,
+                                       const XlsxWorkbook& workbook, std::size_t max_cells,
+                                       XlsxSheetSkips& skips, SheetRowSink& sink);
 
 // The text Excel shows for a cell value of type `type` (the t attribute) with `style`.
 std::string cell_display_text(std::string_view type, std::string_view value,
