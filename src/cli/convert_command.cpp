@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/streamed.hpp"
 
 namespace trackport::cli {
 
@@ -141,6 +143,42 @@ void write_output(const Exporter& exporter, const std::vector<Document>& documen
   file.commit();
 }
 
+// A single file into a format that takes items one at a time: converted while it is read (see
+// pipeline/streamed.hpp). nullopt, with nothing written, when it cannot go that way.
+std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const InputJob& input,
+                                               const ConvertOptions& options,
+                                               const std::string& output) {
+  if (exporter.writes_in_place()) return std::nullopt;
+  const ConvertOptions effective = options_for(input, options);
+  if (output == "-") {
+    auto stream = exporter.stream_document(std::cout, std::filesystem::temp_directory_path());
+    if (!stream) return std::nullopt;
+    auto streamed = convert_streamed(input.path, effective, *stream);
+    std::cout.flush();
+    return streamed;
+  }
+  AtomicOutput file{std::filesystem::path(output)};
+  std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+  if (!out) return std::nullopt;
+  std::filesystem::path folder = file.temp_path().parent_path();
+  auto stream = exporter.stream_document(out, folder.empty() ? "." : folder);
+  if (!stream) return std::nullopt;
+  auto streamed = convert_streamed(input.path, effective, *stream);
+  if (!streamed) return std::nullopt;
+  out.close();
+  if (!out) throw std::runtime_error("writing " + output + " failed (disk full?)");
+  file.commit();
+  return streamed;
+}
+
+void print_converted(std::size_t converted, std::size_t inputs, std::size_t items,
+                     std::size_t warnings, std::size_t skipped, const std::string& output) {
+  std::cerr << "converted " << converted << " of " << inputs << " file(s): " << items << " items, "
+            << warnings << " warnings"
+            << (skipped ? ", " + std::to_string(skipped) + " unchanged skipped" : std::string())
+            << (output == "-" ? std::string() : " -> " + output) << '\n';
+}
+
 std::string fit(std::string text, std::size_t width) {
   if (text.size() > width) text = "…" + text.substr(text.size() - (width - 1));
   text.resize(std::max(text.size(), width), ' ');
@@ -237,6 +275,19 @@ int run_convert(std::span<const std::string> words) {
 
   const bool quiet = args.has("quiet");
   const bool verbose = args.has("verbose");
+  if (paths.size() == 1 && missing.empty() && options.timeout_seconds <= 0 &&
+      options.memory_limit_bytes == 0 && !options.skip_sha256 && !args.has("summary")) {
+    if (auto streamed = write_streamed(exporter, paths.front(), options, output)) {
+      const Document& document = streamed->document;
+      if (verbose) {
+        std::cerr << paths.front().path.string() << ": " << streamed->items << " items, "
+                  << document.warnings.size() << " warnings (mapping " << document.mapping.name
+                  << ")\n";
+      }
+      if (!quiet) print_converted(1, 1, streamed->items, document.warnings.size(), 0, output);
+      return kExitOk;
+    }
+  }
   const bool progress = !quiet && !verbose && ::isatty(STDERR_FILENO) && paths.size() > 1;
   ProgressLine line(paths.size());
   auto on_done = [&](const FileOutcome& outcome) {
@@ -291,10 +342,7 @@ int run_convert(std::span<const std::string> words) {
     std::cout.flush();
   }
   if (!quiet) {
-    std::cerr << "converted " << converted << " of " << paths.size() + missing.size()
-              << " file(s): " << items << " items, " << warnings << " warnings"
-              << (skipped ? ", " + std::to_string(skipped) + " unchanged skipped" : std::string())
-              << (output == "-" ? std::string() : " -> " + output) << '\n';
+    print_converted(converted, paths.size() + missing.size(), items, warnings, skipped, output);
   }
   // A batch can hold millions of small strings; freeing them one by one only to exit costs
   // seconds. Keep them reachable (so leak checkers stay quiet) and let the process end.

@@ -11,6 +11,16 @@
 
 namespace trackport {
 
+// One document written item by item, so its items are never all in memory.
+class DocumentStream {
+ public:
+  virtual ~DocumentStream() = default;
+  virtual void item(const Item& item) = 0;
+  // The rest of the document (its `items` are ignored: they came through item()), known once the
+  // last item is: writes the whole output.
+  virtual void finish(const Document& document) = 0;
+};
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
@@ -23,6 +33,13 @@ class Exporter {
   // not a temporary file to rename over it (which would lose what the target already holds).
   virtual bool writes_in_place() const { return false; }
   virtual void write(const std::vector<Document>& documents, std::ostream& out) const = 0;
+  // A format that can take a single document's items one at a time writes it to `out` through
+  // the returned stream, byte for byte as write() would; items may wait in a temporary file in
+  // `spill_dir`. nullptr when the format cannot.
+  virtual std::unique_ptr<DocumentStream> stream_document(
+      std::ostream& /*out*/, const std::filesystem::path& /*spill_dir*/) const {
+    return nullptr;
+  }
   // Writes a file at path (a temporary path that the caller renames into place, or the target
   // itself when writes_in_place()).
   virtual void write_file(const std::vector<Document>& documents,

@@ -100,7 +100,8 @@ void SheetStreamer::row(SheetRow&& row) {
     out_.rows_added(*table_);
   } else {
     held_rows_.push_back(std::move(row));
-    if (held_rows_.size() >= first_rows_) open_table();
+    // A block of one row may yet be a heading of the next block: never hand it on alone.
+    if (held_rows_.size() >= std::max<std::size_t>(first_rows_, 2)) open_table();
   }
   last_text_row_ = number;
   hidden_since_text_ = 0;

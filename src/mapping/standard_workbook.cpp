@@ -216,6 +216,10 @@ Location parse_location_label(const std::string& label, const std::string& file)
   return location;
 }
 
+bool is_standard_workbook_sheet(std::string_view sheet_name) {
+  return sheet_name == "Items" || sheet_name == "Sources";
+}
+
 std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
   SheetTable items(sheet(grid, "Items"));
   SheetTable sources(sheet(grid, "Sources"));

@@ -17,6 +17,10 @@ namespace trackport {
 // Assessments sheet is missing, assessments come from the rating columns after Comments.
 std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid);
 
+// True for the names of the sheets a standard workbook needs (a workbook with such a sheet may
+// be one, and must be read whole to tell).
+bool is_standard_workbook_sheet(std::string_view sheet_name);
+
 // Parses a location label as the workbook writes it ("file.xlsx!Sheet1!A7:J9",
 // "file.docx table 2 row 5", "file.pdf p. 3-4"), given the file it starts with.
 Location parse_location_label(const std::string& label, const std::string& file);

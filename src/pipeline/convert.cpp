@@ -19,6 +19,29 @@ ImportedFile import_file(const std::filesystem::path& path, const ImportOptions&
   return imported;
 }
 
+Document assemble_document(const SourceDocument& head, const InputFile& input,
+                           const std::string& format, MappingResult& mapped,
+                           const ConvertOptions& options) {
+  Document document;
+  document.title = head.title;
+  document.period = head.period;
+  document.organisation = head.organisation;
+  document.warnings = head.warnings;
+  if (const auto* mapping = find_builtin_mapping(mapped.info.name);
+      mapping && !mapping->organisation.empty() && document.organisation.empty()) {
+    document.organisation = mapping->organisation;
+  }
+  if (options.mapping && !options.mapping->organisation.empty()) {
+    document.organisation = options.mapping->organisation;
+  }
+  if (!options.organisation.empty()) document.organisation = options.organisation;
+  document.source = {input.path.string(), format, input.sha256};
+  document.mapping = mapped.info;
+  document.items = std::move(mapped.items);
+  document.warnings.insert(document.warnings.end(), mapped.warnings.begin(), mapped.warnings.end());
+  return document;
+}
+
 namespace {
 
 // The Document from an imported file's grid; with `consume`, the grid's rows are freed as the
@@ -28,27 +51,11 @@ Document make_document(ImportedFile& imported, const ConvertOptions& options,
   const std::string file = imported.input.path.string();
   MapOptions map_options;
   map_options.forced = options.mapping;
-
-  Document document;
-  document.title = imported.source.title;
-  document.period = imported.source.period;
-  document.organisation = imported.source.organisation;
-  document.warnings = imported.source.warnings;
   MappingResult mapped = consume
                              ? map_document_consuming(std::move(imported.source), file, map_options)
                              : map_document(imported.source, file, map_options);
-  if (const auto* mapping = find_builtin_mapping(mapped.info.name);
-      mapping && !mapping->organisation.empty() && document.organisation.empty()) {
-    document.organisation = mapping->organisation;
-  }
-  if (options.mapping && !options.mapping->organisation.empty()) {
-    document.organisation = options.mapping->organisation;
-  }
-  if (!options.organisation.empty()) document.organisation = options.organisation;
-  document.source = {file, imported.format, imported.input.sha256};
-  document.mapping = mapped.info;
-  document.items = std::move(mapped.items);
-  document.warnings.insert(document.warnings.end(), mapped.warnings.begin(), mapped.warnings.end());
+  Document document =
+      assemble_document(imported.source, imported.input, imported.format, mapped, options);
   if (details) {
     mapped.items.clear();
     *details = std::move(mapped);
@@ -89,9 +96,6 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
   return std::move(documents.front());
 }
 
-namespace {
-
-// The command line's settings, completed by the file's folder settings.
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options) {
   ConvertOptions effective = options;
   if (!input.settings) return effective;
@@ -102,6 +106,8 @@ ConvertOptions options_for(const InputJob& input, const ConvertOptions& options)
   }
   return effective;
 }
+
+namespace {
 
 std::string sha256_of_file(const std::filesystem::path& path) {
   return read_input(path).sha256;

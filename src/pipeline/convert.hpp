@@ -43,6 +43,15 @@ ImportedFile import_file(const std::filesystem::path& path, const ImportOptions&
 Document build_document(const ImportedFile& imported, const ConvertOptions& options,
                         MappingResult* details = nullptr);
 
+// The Document of a mapped file: the importer's head (title, period, organisation, warnings), the
+// mapping's items and warnings, and the organisation the options or the mapping give.
+Document assemble_document(const SourceDocument& head, const InputFile& input,
+                           const std::string& format, MappingResult& mapped,
+                           const ConvertOptions& options);
+
+// The command line's settings, completed by the file's folder settings (trackport.yaml).
+ConvertOptions options_for(const InputJob& input, const ConvertOptions& options);
+
 // Every document a file holds: one for a tracker, several for trackport's own standard workbook
 // (read back as it was written, mapping skipped).
 std::vector<Document> convert_to_documents(const std::filesystem::path& path,

@@ -3,7 +3,12 @@
 // a JSON tree: the output is byte for byte what document_to_json(...).dump(2 or -1, ' ', false,
 // error_handler_t::replace) would give, and tests/unit/exporters checks that it is. A field added
 // to the model goes in both places.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -269,7 +274,78 @@ void write_document(JsonWriter& json, const Document& document) {
   json.end_object();
 }
 
+// Items go to a temporary file as they come (the document's head, which names the mapping,
+// is known only after the last item); finish writes the head, copies the items, and ends.
+class JsonDocumentStream final : public DocumentStream {
+ public:
+  JsonDocumentStream(std::ostream& out, JsonWriter::Layout layout,
+                     const std::filesystem::path& spill_dir)
+      : out_(out), layout_(layout), spill_(open_spill(spill_dir)), items_(spill_, layout) {
+    // The items' writer starts where they stand in a document, so their separators and
+    // indentation are the document's; what precedes the first item is left out when copying.
+    items_.begin_object();
+    items_.key("items");
+    items_.begin_array();
+    items_.flush();
+    first_item_ = spill_.tellp();
+  }
+
+  void item(const Item& item) override {
+    write_item(items_, item);
+    ++count_;
+  }
+
+  void finish(const Document& document) override {
+    items_.flush();
+    if (!spill_) throw std::runtime_error("writing the items' temporary file failed (disk full?)");
+    JsonWriter json(out_, layout_);
+    json.begin_object();
+    write_head_members(json, document);
+    json.key("items");
+    json.begin_array();
+    if (count_ > 0) {
+      json.splice([this](std::ostream& out) {
+        spill_.seekg(first_item_);
+        out << spill_.rdbuf();
+      });
+    }
+    json.end_array();
+    array_member(json, "indicators", document.indicators, write_indicator);
+    array_member(json, "risks", document.risks, write_risk);
+    array_member(json, "warnings", document.warnings, write_warning);
+    json.end_object();
+    json.raw("\n");
+    json.flush();
+  }
+
+ private:
+  // A file nobody else can open: unlinked as soon as it is open, so it goes with the process.
+  static std::fstream open_spill(const std::filesystem::path& dir) {
+    std::string name = (dir / ".trackport-items-XXXXXX").string();
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + dir.string());
+    ::close(fd);
+    std::fstream spill(name, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
+    std::filesystem::remove(name);
+    if (!spill) throw std::runtime_error("cannot open a temporary file in " + dir.string());
+    return spill;
+  }
+
+  std::ostream& out_;
+  JsonWriter::Layout layout_;
+  std::fstream spill_;
+  JsonWriter items_;
+  std::streampos first_item_;
+  std::size_t count_ = 0;
+};
+
 }  // namespace
+
+std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lines,
+                                                     const std::filesystem::path& spill_dir) {
+  return std::make_unique<JsonDocumentStream>(
+      out, lines ? JsonWriter::Layout::compact : JsonWriter::Layout::pretty, spill_dir);
+}
 
 void write_json(const std::vector<Document>& documents, std::ostream& out) {
   JsonWriter json(out, JsonWriter::Layout::pretty);

@@ -33,12 +33,20 @@ void write_json(const std::vector<Document>& documents, std::ostream& out);
 // JSON Lines: one compact Document a line (dump(-1, ...) of each).
 void write_json_lines(const std::vector<Document>& documents, std::ostream& out);
 
+// One document item by item (Exporter::stream_document): pretty JSON, or one JSON Lines line.
+std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lines,
+                                                     const std::filesystem::path& spill_dir);
+
 class JsonExporter final : public Exporter {
  public:
   std::string_view name() const override { return "json"; }
   std::vector<std::string_view> extensions() const override { return {"json"}; }
   void write(const std::vector<Document>& documents, std::ostream& out) const override {
     write_json(documents, out);
+  }
+  std::unique_ptr<DocumentStream> stream_document(
+      std::ostream& out, const std::filesystem::path& spill_dir) const override {
+    return stream_json_document(out, false, spill_dir);
   }
 };
 
@@ -48,6 +56,10 @@ class JsonLinesExporter final : public Exporter {
   std::vector<std::string_view> extensions() const override { return {"jsonl"}; }
   void write(const std::vector<Document>& documents, std::ostream& out) const override {
     write_json_lines(documents, out);
+  }
+  std::unique_ptr<DocumentStream> stream_document(
+      std::ostream& out, const std::filesystem::path& spill_dir) const override {
+    return stream_json_document(out, true, spill_dir);
   }
 };
 

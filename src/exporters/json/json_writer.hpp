@@ -42,6 +42,16 @@ class JsonWriter {
   // Text before or after the top-level value, e.g. the "\n" that ends a line.
   void raw(std::string_view text);
 
+  // Elements of the innermost open container, already in their JSON form and written to the
+  // stream by `write` (after this writer's buffer): e.g. items another JsonWriter wrote at the
+  // same depth. The container then counts as having elements.
+  template <typename Write>
+  void splice(Write write) {
+    flush();
+    write(out_);
+    if (!has_elements_.empty()) has_elements_.back() = 1;
+  }
+
   // Writes the buffer to the stream.
   void flush();
 

@@ -1,0 +1,159 @@
+// Converting while reading (pipeline/streamed.hpp) must give byte for byte the output of the
+// whole-file path, or decline and leave the output untouched.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "exporters/json/json_exporter.hpp"
+#include "pipeline/convert.hpp"
+#include "pipeline/streamed.hpp"
+#include "unit/io/zip_writer.hpp"
+
+namespace fs = std::filesystem;
+using namespace trackport;
+
+namespace {
+
+std::string inline_cell(const std::string& ref, const std::string& text) {
+  return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+}
+
+// A tracker sheet: a title, a header, `rows` items (one row hidden), a blank row, a second
+// table; `tail` goes after the rows (e.g. mergeCells).
+std::string tracker_workbook(int rows, const std::string& tail = "") {
+  std::string data = "<row r=\"1\">" + inline_cell("A1", "Delivery plan 2024/25") + "</row>";
+  data += "<row r=\"3\">" + inline_cell("A3", "Ref") + inline_cell("B3", "Action") +
+          inline_cell("C3", "Lead officer") + inline_cell("D3", "RAG status") +
+          inline_cell("E3", "Progress update") + "</row>";
+  int r = 4;
+  for (int i = 1; i <= rows; ++i, ++r) {
+    const std::string n = std::to_string(r);
+    data += std::string("<row r=\"") + n + "\"" + (i == 7 ? " hidden=\"1\"" : "") + ">" +
+            inline_cell("A" + n, "1." + std::to_string(i)) +
+            inline_cell("B" + n, "Action number " + std::to_string(i)) +
+            (i % 3 ? inline_cell("C" + n, "Officer " + std::to_string(i % 4)) : "") +
+            inline_cell("D" + n, i % 2 ? "Green" : "Amber") +
+            (i % 5 ? inline_cell("E" + n, "update " + std::to_string(i)) : "") + "</row>";
+  }
+  const std::string second = std::to_string(r + 1);
+  data += "<row r=\"" + second + "\">" + inline_cell("B" + second, "Risk") +
+          inline_cell("C" + second, "Owner") + "</row>";
+  const std::string sheet =
+      R"(<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
+      data + "</sheetData>" + tail + "</worksheet>";
+  const std::string types = R"(<?xml version="1.0"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+</Types>)";
+  const std::string root_rels = R"(<?xml version="1.0"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+</Relationships>)";
+  const std::string workbook = R"(<?xml version="1.0"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets><sheet name="Tracker" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+  const std::string workbook_rels = R"(<?xml version="1.0"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+</Relationships>)";
+  return test::make_zip({{"[Content_Types].xml", types},
+                         {"_rels/.rels", root_rels},
+                         {"xl/workbook.xml", workbook},
+                         {"xl/_rels/workbook.xml.rels", workbook_rels},
+                         {"xl/worksheets/sheet1.xml", sheet}});
+}
+
+class TempDir {
+ public:
+  TempDir()
+      : path_(fs::temp_directory_path() / ("trackport-streamed-" + std::to_string(::getpid()))) {
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  fs::path write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path_ / name, std::ios::binary) << bytes;
+    return path_ / name;
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string whole_way(const fs::path& input, bool lines) {
+  std::ostringstream out;
+  auto documents = convert_to_documents(input, {});
+  if (lines) {
+    write_json_lines(documents, out);
+  } else {
+    write_json(documents, out);
+  }
+  return out.str();
+}
+
+// The streamed output, or nullopt when the path declined (then nothing may have been written).
+std::optional<std::string> streamed_way(const fs::path& input, bool lines, const fs::path& spill) {
+  std::ostringstream out;
+  auto stream = stream_json_document(out, lines, spill);
+  auto streamed = convert_streamed(input, {}, *stream);
+  if (!streamed) {
+    CHECK(out.str().empty());
+    return std::nullopt;
+  }
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("streamed: a big tracker sheet gives the whole-file path's JSON and JSON Lines") {
+  TempDir dir;
+  const fs::path input = dir.write("tracker.xlsx", tracker_workbook(300));
+  for (bool lines : {false, true}) {
+    auto streamed = streamed_way(input, lines, dir.path());
+    REQUIRE(streamed.has_value());
+    const std::string whole = whole_way(input, lines);
+    CHECK(whole.find("Action number 300") != std::string::npos);
+    CHECK(whole.find("hidden-row") != std::string::npos);  // the hidden row's warning
+    CHECK(*streamed == whole);
+  }
+  // The spill file is gone with the stream.
+  std::size_t left = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path())) left += entry.path() != input;
+  CHECK(left == 0);
+}
+
+TEST_CASE("streamed: declines merged cells, other formats and bad files, writing nothing") {
+  TempDir dir;
+  const fs::path merged = dir.write(
+      "merged.xlsx",
+      tracker_workbook(80, "<mergeCells count=\"1\"><mergeCell ref=\"C4:C6\"/></mergeCells>"));
+  CHECK_FALSE(streamed_way(merged, false, dir.path()).has_value());
+  const fs::path csv = dir.write("plan.csv", "Ref,Action,Status\n1,Do it,Green\n");
+  CHECK_FALSE(streamed_way(csv, false, dir.path()).has_value());
+  const fs::path broken = dir.write("broken.xlsx", tracker_workbook(80).substr(0, 900));
+  CHECK_FALSE(streamed_way(broken, false, dir.path()).has_value());
+}
+
+TEST_CASE("streamed: every xlsx in the repository streams identically or declines") {
+  const fs::path root(TRACKPORT_SOURCE_DIR);
+  TempDir dir;
+  std::size_t compared = 0;
+  for (const fs::path& folder : {root / "samples", root / "tests" / "fixtures" / "xlsx"}) {
+    for (const auto& entry : fs::directory_iterator(folder)) {
+      const fs::path& input = entry.path();
+      if (input.extension() != ".xlsx" || input.filename() == "encrypted.xlsx") continue;
+      auto streamed = streamed_way(input, false, dir.path());
+      if (!streamed) continue;
+      INFO(input.string());
+      CHECK(*streamed == whole_way(input, false));
+      ++compared;
+    }
+  }
+  CHECK(compared >= 1);
+}
