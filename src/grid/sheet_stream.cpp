@@ -60,10 +60,7 @@ void SheetCollector::begin_sheet(const std::string& name) {
 void SheetCollector::end_sheet(std::vector<SheetMerge>&& merges) {
   sheet_.merges = std::move(merges);
   put_rows_in_order(sheet_);
-  for (Table& table : sheet_to_tables(sheet_, cell_budget_)) {
-    table.index = static_cast<int>(tables_.size()) + 1;
-    tables_.push_back(std::move(table));
-  }
+  append_sheet_tables(sheet_, tables_, cell_budget_);
   sheet_ = Sheet{};
 }
 

@@ -89,7 +89,7 @@ class SheetStreamer final : public SheetRowSink {
   int last_text_row_ = 0;  // the last row with text (0: none yet in this sheet)
   int hidden_since_text_ = 0;
   std::vector<SheetRow> held_rows_;  // the current block's rows while its columns are open
-  std::optional<Table> table_;       // the current block once handed on
+  std::optional<Table> table_;       // the current block once its columns are fixed
   std::vector<int> positions_;       // grid column of each sheet column of table_
   std::vector<std::string> headings_;
   int tables_ = 0;

@@ -272,6 +272,13 @@ std::vector<Table> sheet_to_tables(Sheet& sheet, std::size_t& cell_budget) {
   return tables;
 }
 
+void append_sheet_tables(Sheet& sheet, std::vector<Table>& tables, std::size_t& cell_budget) {
+  for (Table& table : sheet_to_tables(sheet, cell_budget)) {
+    table.index = static_cast<int>(tables.size()) + 1;
+    tables.push_back(std::move(table));
+  }
+}
+
 CellReference parse_cell_reference(std::string_view reference) {
   CellReference out;
   std::size_t i = 0;

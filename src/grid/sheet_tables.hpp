@@ -44,6 +44,8 @@ struct Sheet {
 // Moves the sheet's cells into tables (consuming `sheet.rows`). `cell_budget` is decreased by
 // the cells the tables hold; InputError when it would go below zero.
 std::vector<Table> sheet_to_tables(Sheet& sheet, std::size_t& cell_budget);
+// The same, appended to a document's `tables` and numbered on from them (Table::index).
+void append_sheet_tables(Sheet& sheet, std::vector<Table>& tables, std::size_t& cell_budget);
 
 // "A1:C4"-style reference -> merge; nullopt-like (all zero) when malformed.
 SheetMerge parse_range_reference(std::string_view reference);

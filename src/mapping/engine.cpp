@@ -136,8 +136,6 @@ DocumentMapper::DocumentMapper(std::string file, std::string title, const MapOpt
       consume_(consume),
       hand_on_(std::move(hand_on)) {}
 
-DocumentMapper::~DocumentMapper() = default;
-
 void DocumentMapper::begin_table(Table& table) {
   current_ = decide_table(table, options_);
   result_.decisions.push_back(current_);
@@ -152,7 +150,6 @@ void DocumentMapper::begin_table(Table& table) {
     continued.header_rows = 0;
     plans_.push_back(std::move(continued));
     assembler_->resume(table, plans_.back());
-    counted_mapping_ = current_mapping_;
     add_rows(table);
     return;
   }
@@ -183,7 +180,6 @@ void DocumentMapper::begin_table(Table& table) {
     last_headings_ = headings;
   }
   last_sheet_ = table.sheet;
-  counted_mapping_ = &mapping;
   add_rows(table);
 }
 
@@ -220,7 +216,7 @@ void DocumentMapper::end_table(Table& table) {
     return;
   }
   assembling_ = false;
-  items_per_mapping_[counted_mapping_->name] += items_.count() - items_before_;
+  items_per_mapping_[current_mapping_->name] += items_.count() - items_before_;
   if (!current_.chosen) return;  // a continued part: its decision found no header
   auto& best = score_per_mapping_[current_.chosen->name];
   best = std::max(best, current_.score);

@@ -63,7 +63,6 @@ class DocumentMapper final : public TableStream {
   // as soon as no later row can change them (ids already unique); the result then holds none.
   DocumentMapper(std::string file, std::string title, const MapOptions& options, bool consume,
                  ItemHandler hand_on = {});
-  ~DocumentMapper() override;
   void begin_table(Table& table) override;
   void rows_added(Table& table) override;
   void end_table(Table& table) override;
@@ -88,7 +87,6 @@ class DocumentMapper final : public TableStream {
   bool assembling_ = false;  // the current table's rows go to the assembler
   std::size_t items_before_ = 0;
   const Mapping* current_mapping_ = nullptr;  // of the logical table being assembled
-  const Mapping* counted_mapping_ = nullptr;  // whose count the current table's items add to
   std::vector<std::string> current_headers_;
   std::vector<std::string> banners_;        // section banners since the last item table
   std::vector<std::string> last_headings_;  // headings of the current logical table

@@ -264,14 +264,25 @@ void array_member(JsonWriter& json, std::string_view key, const std::vector<T>& 
   json.end_array();
 }
 
-void write_document(JsonWriter& json, const Document& document) {
+// A Document object whose items array `write_items` fills.
+template <typename WriteItems>
+void write_document_with(JsonWriter& json, const Document& document, WriteItems write_items) {
   json.begin_object();
   write_head_members(json, document);
-  array_member(json, "items", document.items, write_item);
+  json.key("items");
+  json.begin_array();
+  write_items(json);
+  json.end_array();
   array_member(json, "indicators", document.indicators, write_indicator);
   array_member(json, "risks", document.risks, write_risk);
   array_member(json, "warnings", document.warnings, write_warning);
   json.end_object();
+}
+
+void write_document(JsonWriter& json, const Document& document) {
+  write_document_with(json, document, [&document](JsonWriter& items) {
+    for (const Item& item : document.items) write_item(items, item);
+  });
 }
 
 // Items go to a temporary file as they come (the document's head, which names the mapping,
@@ -299,21 +310,13 @@ class JsonDocumentStream final : public DocumentStream {
     items_.flush();
     if (!spill_) throw std::runtime_error("writing the items' temporary file failed (disk full?)");
     JsonWriter json(out_, layout_);
-    json.begin_object();
-    write_head_members(json, document);
-    json.key("items");
-    json.begin_array();
-    if (count_ > 0) {
-      json.splice([this](std::ostream& out) {
+    write_document_with(json, document, [this](JsonWriter& items) {
+      if (count_ == 0) return;
+      items.splice([this](std::ostream& out) {
         spill_.seekg(first_item_);
         out << spill_.rdbuf();
       });
-    }
-    json.end_array();
-    array_member(json, "indicators", document.indicators, write_indicator);
-    array_member(json, "risks", document.risks, write_risk);
-    array_member(json, "warnings", document.warnings, write_warning);
-    json.end_object();
+    });
     json.raw("\n");
     json.flush();
   }

@@ -120,10 +120,7 @@ class OdsImporter final : public Importer {
         continue;
       }
       warn_about_skips(sheet, input, document.warnings);
-      for (Table& table : sheet_to_tables(sheet.sheet, cell_budget)) {
-        table.index = static_cast<int>(document.tables.size()) + 1;
-        document.tables.push_back(std::move(table));
-      }
+      append_sheet_tables(sheet.sheet, document.tables, cell_budget);
     }
     return document;
   }

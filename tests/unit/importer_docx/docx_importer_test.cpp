@@ -7,8 +7,11 @@
 
 #include "importers/docx/docx_importer.hpp"
 #include "io/input.hpp"
+#include "support/importer_checks.hpp"
 
 using namespace trackport;
+using trackport::test::has_warning;
+using trackport::test::hex_fill;
 
 namespace {
 
@@ -22,28 +25,7 @@ SourceDocument read_fixture(const std::string& name) {
 }
 
 std::string read_error(const std::string& name) {
-  auto importer = make_docx_importer();
-  try {
-    importer->read(fixture(name), ImportOptions{});
-  } catch (const InputError& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
-
-bool has_warning(const SourceDocument& document, const std::string& code, int table = 0,
-                 int row = 0) {
-  for (const Warning& warning : document.warnings) {
-    if (warning.code == code && warning.location.table == table && warning.location.row == row) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string hex_fill(const Table& table, std::size_t row, std::size_t col) {
-  auto fill = table.fill_at(row, col);
-  return fill ? to_hex(*fill) : "none";
+  return test::read_error(*make_docx_importer(), fixture(name));
 }
 
 }  // namespace

@@ -6,12 +6,15 @@
 #include <string>
 
 #include "importers/html/html_charset.hpp"
-#include "io/text_encoding.hpp"
 #include "importers/html/html_importer.hpp"
 #include "importers/html/html_parse.hpp"
 #include "io/input.hpp"
+#include "io/text_encoding.hpp"
+#include "support/importer_checks.hpp"
 
 using namespace trackport;
+using trackport::test::has_warning;
+using trackport::test::hex_fill;
 
 namespace {
 
@@ -26,21 +29,6 @@ SourceDocument read_fixture(const std::string& name) {
 SourceDocument read_text(std::string html) {
   InputFile input{"inline.html", std::move(html), ""};
   return make_html_importer()->read(input, ImportOptions{});
-}
-
-bool has_warning(const SourceDocument& document, const std::string& code, int table = 0,
-                 int row = 0) {
-  for (const Warning& warning : document.warnings) {
-    if (warning.code == code && warning.location.table == table && warning.location.row == row) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string hex_fill(const Table& table, std::size_t row, std::size_t col) {
-  auto fill = table.fill_at(row, col);
-  return fill ? to_hex(*fill) : "none";
 }
 
 std::string repeat(const std::string& text, int times) {

@@ -2,6 +2,7 @@
 
 #include "importers/ods/ods_importer.hpp"
 #include "io/input.hpp"
+#include "support/importer_checks.hpp"
 #include "unit/importer_xlsx/grid_text.hpp"
 #include "unit/io/zip_writer.hpp"
 
@@ -22,10 +23,7 @@ InputFile fixture(const std::string& name) {
 }
 
 InputFile in_memory(std::string bytes, std::string name = "test.ods") {
-  InputFile input;
-  input.path = name;
-  input.bytes = std::move(bytes);
-  return input;
+  return test::in_memory(std::move(bytes), std::move(name));
 }
 
 SourceDocument read(const InputFile& input, ImportOptions options = {}) {
@@ -33,12 +31,7 @@ SourceDocument read(const InputFile& input, ImportOptions options = {}) {
 }
 
 std::string read_error(const InputFile& input, ImportOptions options = {}) {
-  try {
-    read(input, options);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return test::read_error(*make_ods_importer(), input, options);
 }
 
 std::string package_with_content(const std::string& content) {

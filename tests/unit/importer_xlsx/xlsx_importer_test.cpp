@@ -5,6 +5,7 @@
 
 #include "importers/xlsx/xlsx_importer.hpp"
 #include "io/input.hpp"
+#include "support/importer_checks.hpp"
 #include "unit/importer_xlsx/grid_text.hpp"
 #include "unit/io/zip_writer.hpp"
 
@@ -25,10 +26,7 @@ InputFile fixture(const std::string& name) {
 }
 
 InputFile in_memory(std::string bytes, std::string name = "test.xlsx") {
-  InputFile input;
-  input.path = name;
-  input.bytes = std::move(bytes);
-  return input;
+  return test::in_memory(std::move(bytes), std::move(name));
 }
 
 SourceDocument read(const InputFile& input, ImportOptions options = {}) {
@@ -36,12 +34,7 @@ SourceDocument read(const InputFile& input, ImportOptions options = {}) {
 }
 
 std::string read_error(const InputFile& input, ImportOptions options = {}) {
-  try {
-    read(input, options);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return test::read_error(*make_xlsx_importer(), input, options);
 }
 
 // A minimal workbook around one worksheet part's XML.
