@@ -148,7 +148,37 @@ ItemAssembler::ItemAssembler(const Mapping& mapping, std::string file, ItemBuffe
 
 void UniqueIds::apply(Item& item) {
   ++position_;
-  if (!seen_.insert(item.id).second) item.id += "#" + std::to_string(position_);
+  if (!insert(item.id)) item.id += "#" + std::to_string(position_);
+}
+
+bool UniqueIds::insert(std::string_view id) {
+  if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+  const std::size_t hash = std::hash<std::string_view>{}(id);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    Slot& slot = slots_[at];
+    if (slot.length == kFree) {
+      slot = {hash, seen_.size(), id.size()};
+      seen_ += id;
+      ++used_;
+      return true;
+    }
+    if (slot.hash == hash && std::string_view(seen_).substr(slot.offset, slot.length) == id) {
+      return false;
+    }
+  }
+}
+
+void UniqueIds::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.length == kFree) continue;
+    std::size_t at = slot.hash & mask;
+    while (slots_[at].length != kFree) at = (at + 1) & mask;
+    slots_[at] = slot;
+  }
 }
 
 void make_ids_unique(std::vector<Item>& items) {
@@ -258,20 +288,27 @@ ItemAssembler::RowCells ItemAssembler::read_row(std::size_t row) const {
 
 bool ItemAssembler::is_repeated_header(std::size_t row, const RowCells& cells) const {
   if (row < table_->row_origins.size() && table_->row_origins[row].header_marked) return true;
-  std::size_t named = 0, same = 0;
-  for (std::size_t col = 0; col < cells.texts.size(); ++col) {
+  const std::size_t columns = std::min(cells.texts.size(), plan_->normalised_headers.size());
+  std::size_t named = 0;
+  for (std::size_t col = 0; col < columns; ++col) {
+    if (!plan_->normalised_headers[col].empty()) ++named;
+  }
+  // At least two named columns, and six in ten, must repeat their header.
+  const std::size_t needed = std::max<std::size_t>(2, (named * 6 + 9) / 10);
+  std::size_t same = 0, unseen = named;
+  for (std::size_t col = 0; col < columns && same + unseen >= needed; ++col) {
     const auto& header = plan_->normalised_headers[col];
     if (header.empty()) continue;
-    ++named;
+    --unseen;
     const std::string_view text = cells.texts[col];
     // Normalising only changes case, punctuation and spacing: skip texts of a very different
     // length.
     if (text.empty() || text.size() + 8 < header.size() || text.size() > 2 * header.size() + 8) {
       continue;
     }
-    if (normalise_for_match(text) == header) ++same;
+    if (normalises_to(text, header)) ++same;
   }
-  return same >= 2 && same * 10 >= named * 6;
+  return same >= needed;
 }
 
 bool ItemAssembler::is_droppable(const RowCells& cells) const {

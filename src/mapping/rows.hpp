@@ -2,7 +2,7 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
+#include <string_view>
 #include <vector>
 
 #include "grid/table.hpp"
@@ -20,7 +20,21 @@ class UniqueIds {
   void apply(Item& item);
 
  private:
-  std::unordered_set<std::string> seen_;  // ids as printed
+  // False when `id` was seen before. An open-addressing table over one text buffer: a node and a
+  // copy per id, as a set of strings would make, cost more than the rest of the check.
+  bool insert(std::string_view id);
+  void grow();
+
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t offset = 0;  // into seen_
+    std::size_t length = kFree;
+  };
+  static constexpr std::size_t kFree = static_cast<std::size_t>(-1);
+
+  std::string seen_;         // every id as printed, back to back
+  std::vector<Slot> slots_;  // a power of two in size, at most three quarters used
+  std::size_t used_ = 0;
   std::size_t position_ = 0;
 };
 

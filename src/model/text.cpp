@@ -489,24 +489,6 @@ bool is_unicode_separator(char32_t c) {
          (c >= 0xF000 && c <= 0xF0FF) || c == 0x3000;
 }
 
-void append_code_point(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // Lower case for ASCII and the Latin-1 capitals (À..Þ except ×).
 char32_t to_lower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
@@ -514,15 +496,40 @@ char32_t to_lower(char32_t c) {
   return c;
 }
 
+// Printable ASCII but the space, '<' and '&': bytes already_clean need not look at.
+constexpr std::array<bool, 256> ordinary_bytes() {
+  std::array<bool, 256> ordinary{};
+  for (std::size_t byte = 0x21; byte < 0x7F; ++byte) ordinary[byte] = true;
+  ordinary['<'] = false;
+  ordinary['&'] = false;
+  return ordinary;
+}
+constexpr std::array<bool, 256> kOrdinaryBytes = ordinary_bytes();
+
+// "o " where a line starts: Word's second-level bullet.
+bool weak_bullet_at(std::string_view text, std::size_t at) {
+  return text.substr(at, 2) == "o ";
+}
+
 // True when cleaning would not change the text: valid UTF-8, no markup, no space to collapse, no
-// bullet to rewrite. Most spreadsheet cells are like this, and one scan is all they then cost.
+// bullet to rewrite. Most spreadsheet cells are like this, and one scan is all they then cost:
+// runs of ordinary bytes are skipped with a table lookup each.
 bool already_clean(std::string_view text) {
   if (text.empty()) return true;
   if (text.front() == ' ' || text.front() == '\n' || text.back() == ' ' || text.back() == '\n') {
     return false;
   }
-  char previous = '\n';  // so that the first line is checked like the others
-  for (std::size_t at = 0; at < text.size();) {
+  if (weak_bullet_at(text, 0)) return false;
+  const std::size_t size = text.size();
+  char previous = '\n';  // only ever compared with a space or a line break
+  for (std::size_t at = 0; at < size;) {
+    if (kOrdinaryBytes[static_cast<unsigned char>(text[at])]) {
+      do {
+        ++at;
+      } while (at < size && kOrdinaryBytes[static_cast<unsigned char>(text[at])]);
+      previous = 'x';
+      continue;
+    }
     const char c = text[at];
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x80) {
@@ -541,9 +548,8 @@ bool already_clean(std::string_view text) {
     }
     const bool control = byte < 0x20 && c != '\n';
     const bool doubled_space = (c == ' ' || c == '\n') && (previous == ' ' || previous == '\n');
-    const bool weak_bullet_start =
-        previous == '\n' && c == 'o' && at + 1 < text.size() && text[at + 1] == ' ';
-    if (control || doubled_space || weak_bullet_start || c == '<' || c == '&' || byte == 0x7F) {
+    const bool weak_bullet_next = c == '\n' && weak_bullet_at(text, at + 1);
+    if (control || doubled_space || weak_bullet_next || c == '<' || c == '&' || byte == 0x7F) {
       return false;
     }
     previous = c;
@@ -625,32 +631,103 @@ std::string clean_cell_text(std::string_view raw) {
   return tidy_lines(valid);
 }
 
-std::string normalise_for_match(std::string_view text) {
-  const std::string valid = sanitise_utf8(text);
-  std::string out;
-  out.reserve(valid.size());
+namespace {
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    std::size_t consumed = 0;
+    const std::size_t length = valid_sequence_length(text, at, consumed);
+    if (length == 0) return false;
+    at += length;
+  }
+  return true;
+}
+
+// The UTF-8 bytes of `c`, in `buffer`.
+std::string_view encode_code_point(char32_t c, char (&buffer)[4]) {
+  auto byte = [](char32_t bits) { return static_cast<char>(bits); };
+  if (c < 0x80) {
+    buffer[0] = byte(c);
+    return {buffer, 1};
+  }
+  if (c < 0x800) {
+    buffer[0] = byte(0xC0 | (c >> 6));
+    buffer[1] = byte(0x80 | (c & 0x3F));
+    return {buffer, 2};
+  }
+  if (c < 0x10000) {
+    buffer[0] = byte(0xE0 | (c >> 12));
+    buffer[1] = byte(0x80 | ((c >> 6) & 0x3F));
+    buffer[2] = byte(0x80 | (c & 0x3F));
+    return {buffer, 3};
+  }
+  buffer[0] = byte(0xF0 | (c >> 18));
+  buffer[1] = byte(0x80 | ((c >> 12) & 0x3F));
+  buffer[2] = byte(0x80 | ((c >> 6) & 0x3F));
+  buffer[3] = byte(0x80 | (c & 0x3F));
+  return {buffer, 4};
+}
+
+// normalise_for_match's text, piece by piece, to `emit(std::string_view)`. Stops as soon as emit
+// returns false, and then returns false: a comparison can end at the first piece that differs.
+template <typename Emit>
+bool emit_normalised(std::string_view text, Emit&& emit) {
+  std::string sanitised;
+  if (!is_valid_utf8(text)) {
+    sanitised = sanitise_utf8(text);
+    text = sanitised;
+  }
   bool pending_space = false;
-  auto append_word_part = [&](auto&& append) {
-    if (pending_space && !out.empty()) out += ' ';
+  bool started = false;
+  auto word_part = [&](std::string_view part) {
+    if (pending_space && started && !emit(std::string_view(" "))) return false;
     pending_space = false;
-    append();
+    started = true;
+    return emit(part);
   };
-  for (std::size_t at = 0; at < valid.size();) {
+  for (std::size_t at = 0; at < text.size();) {
     std::size_t length = 1;
-    const char32_t c = decode(valid, at, length);
+    const char32_t c = decode(text, at, length);
     at += length;
     if (is_apostrophe(c)) continue;  // "people's" matches "peoples"
     if (c == '&') {
       pending_space = true;
-      append_word_part([&] { out += "and"; });
+      if (!word_part("and")) return false;
       pending_space = true;
     } else if (c < 0x80 ? !is_ascii_alnum(static_cast<char>(c)) : is_unicode_separator(c)) {
       pending_space = true;
     } else {
-      append_word_part([&] { append_code_point(out, to_lower(c)); });
+      char buffer[4];
+      if (!word_part(encode_code_point(to_lower(c), buffer))) return false;
     }
   }
+  return true;
+}
+
+}  // namespace
+
+std::string normalise_for_match(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  emit_normalised(text, [&out](std::string_view piece) {
+    out += piece;
+    return true;
+  });
   return out;
+}
+
+bool normalises_to(std::string_view text, std::string_view normalised) {
+  std::size_t matched = 0;
+  const bool whole = emit_normalised(text, [&](std::string_view piece) {
+    if (normalised.substr(matched, piece.size()) != piece) return false;
+    matched += piece.size();
+    return true;
+  });
+  return whole && matched == normalised.size();
 }
 
 namespace {

@@ -29,6 +29,10 @@ std::string collapse_whitespace(std::string_view text);
 // Lower-cased, punctuation-free, single-spaced form for comparing header texts.
 std::string normalise_for_match(std::string_view text);
 
+// normalise_for_match(text) == normalised, without building the text: a comparison that ends at
+// the first byte that differs.
+bool normalises_to(std::string_view text, std::string_view normalised);
+
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string sanitise_utf8(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "mapping/engine.hpp"
+#include "mapping/rows.hpp"
 #include "support/table_builder.hpp"
 
 using namespace trackport;
@@ -284,6 +285,24 @@ TEST_CASE("ids are the printed references, made unique within the document") {
   CHECK(result.items[2].id == "1#3");  // numbering restarted under the second heading
   CHECK(result.items[2].ref == "1");
   CHECK(result.items[3].id == "r4");
+}
+
+TEST_CASE("unique ids stay right past many ids, through the table's growth") {
+  UniqueIds ids;
+  auto apply = [&ids](std::string id) {
+    Item item;
+    item.id = std::move(id);
+    ids.apply(item);
+    return item.id;
+  };
+  for (int n = 1; n <= 5000; ++n)
+    REQUIRE(apply("A" + std::to_string(n)) == "A" + std::to_string(n));
+  CHECK(apply("A17") == "A17#5001");
+  CHECK(apply("") == "");
+  CHECK(apply("") == "#5003");
+  CHECK(apply("A5001") == "A5001");
+  CHECK(apply("A5001") == "A5001#5005");
+  CHECK(apply("A1") == "A1#5006");
 }
 
 TEST_CASE("freeing rows as they are mapped keeps merges whole and changes nothing") {

@@ -310,6 +310,18 @@ TEST_CASE("collapse_whitespace keeps single line breaks", "[text]") {
   CHECK(collapse_whitespace("").empty());
 }
 
+TEST_CASE("clean_cell_text: what hides among ordinary characters is still cleaned") {
+  CHECK(clean_cell_text("o bullet") == "• bullet");
+  CHECK(clean_cell_text("first\no second") == "first\n• second");
+  CHECK(clean_cell_text("so o x") == "so o x");  // "o " inside a line is a word
+  CHECK(clean_cell_text("a  b") == "a b");
+  CHECK(clean_cell_text("x \ny") == "x\ny");
+  CHECK(clean_cell_text("x\n y") == "x\ny");
+  CHECK(clean_cell_text("del\x7Fx") == "delx");
+  CHECK(clean_cell_text("bad \xC3 byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(clean_cell_text("plain text, 100%!") == "plain text, 100%!");
+}
+
 TEST_CASE("normalise_for_match gives comparable header texts", "[text]") {
   CHECK(normalise_for_match("Status (please choose Red / Amber / Green)") ==
         "status please choose red amber green");
@@ -325,12 +337,30 @@ TEST_CASE("normalise_for_match gives comparable header texts", "[text]") {
   CHECK(normalise_for_match("").empty());
 }
 
+TEST_CASE("normalises_to agrees with normalise_for_match, stopping at the first difference") {
+  using trackport::normalises_to;
+  for (std::string_view text :
+       {"Lead Officer & Organisation", "  What will we do? ", "Children\xE2\x80\x99s Trust",
+        "\xC3\x89TAT", "broken \xC3 byte", "R&D", "", "-"}) {
+    const std::string normalised = normalise_for_match(text);
+    CHECK(normalises_to(text, normalised));
+    CHECK_FALSE(normalises_to(text, normalised + " x"));
+    CHECK_FALSE(normalises_to(text, "x" + normalised));
+    if (!normalised.empty()) {
+      CHECK_FALSE(normalises_to(text, normalised.substr(0, normalised.size() - 1)));
+    }
+  }
+  CHECK(normalises_to("STATUS:", "status"));
+  CHECK_FALSE(normalises_to("Status 2", "status"));
+}
+
 TEST_CASE("finish_cell_lines: bullet glyphs that start a line become \"• \"; inline ones stay") {
   using trackport::finish_cell_lines;
   CHECK(finish_cell_lines("· first\n\n  ▪  second  \n•\nsee • here") ==
         "• first\n• second\nsee • here");
   CHECK(finish_cell_lines("• • doubled by a list marker") == "• doubled by a list marker");
-  CHECK(finish_cell_lines("\xEF\x82\xB7 Word's private-use bullet") == "• Word's private-use bullet");
+  CHECK(finish_cell_lines("\xEF\x82\xB7 Word's private-use bullet") ==
+        "• Word's private-use bullet");
   CHECK(finish_cell_lines("broken \xC3 byte") == "broken \xEF\xBF\xBD byte");
   CHECK(finish_cell_lines("") == "");
 }
