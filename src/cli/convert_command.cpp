@@ -158,15 +158,16 @@ std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const I
     return streamed;
   }
   AtomicOutput file{std::filesystem::path(output)};
-  std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
-  if (!out) return std::nullopt;
-  std::filesystem::path folder = file.temp_path().parent_path();
-  auto stream = exporter.stream_document(out, folder.empty() ? "." : folder);
+  std::unique_ptr<DocumentStream> stream;
+  try {
+    stream = exporter.stream_document_to_file(file.temp_path());
+  } catch (const std::exception&) {
+    return std::nullopt;  // the whole-file path reports why the output cannot be written
+  }
   if (!stream) return std::nullopt;
   auto streamed = convert_streamed(input.path, effective, *stream);
   if (!streamed) return std::nullopt;
-  out.close();
-  if (!out) throw std::runtime_error("writing " + output + " failed (disk full?)");
+  stream.reset();
   file.commit();
   return streamed;
 }

@@ -15,6 +15,9 @@ namespace trackport {
 class DocumentStream {
  public:
   virtual ~DocumentStream() = default;
+  // Before the first item, the document as it then stands (no items; the mapping that leads so
+  // far): a stream may write the head ahead of the items, and mend it in finish() if it changed.
+  virtual void begin(const Document& /*so_far*/) {}
   virtual void item(const Item& item) = 0;
   // The rest of the document (its `items` are ignored: they came through item()), known once the
   // last item is: writes the whole output.
@@ -38,6 +41,12 @@ class Exporter {
   // `spill_dir`. nullptr when the format cannot.
   virtual std::unique_ptr<DocumentStream> stream_document(
       std::ostream& /*out*/, const std::filesystem::path& /*spill_dir*/) const {
+    return nullptr;
+  }
+  // The same into the file at `path` (created, or emptied), which the stream may read back and
+  // rewrite: items can go straight to it. Errors throw. nullptr when the format cannot.
+  virtual std::unique_ptr<DocumentStream> stream_document_to_file(
+      const std::filesystem::path& /*path*/) const {
     return nullptr;
   }
   // Writes a file at path (a temporary path that the caller renames into place, or the target

@@ -37,8 +37,9 @@ class Importer {
   // when the file cannot be read; anything merely doubtful becomes a warning.
   virtual SourceDocument read(const InputFile& input, const ImportOptions& options) const = 0;
   // A format made of sheets may also hand its rows on as it reads them, so a big sheet need not
-  // be held whole: the title and warnings go to `head` (the title before the first sheet), every
-  // sheet's rows to `sink`. Returns false when the format cannot (then use read).
+  // be held whole: the title and warnings go to `head` (the title, period and organisation before
+  // the first sheet begins: another thread reads them then), every sheet's rows to `sink`. Returns
+  // false when the format cannot (then use read).
   virtual bool read_sheets(const InputFile& /*input*/, const ImportOptions& /*options*/,
                            SheetRowSink& /*sink*/, SourceDocument& /*head*/) const {
     return false;

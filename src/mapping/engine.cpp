@@ -234,6 +234,30 @@ void DocumentMapper::end_table(Table& table) {
   }
 }
 
+MappingInfo DocumentMapper::mapping_so_far() const {
+  auto counts = items_per_mapping_;
+  auto scores = score_per_mapping_;
+  if (assembling_) {  // the table being read, as end_table will count it
+    counts[current_mapping_->name] += items_.count() - items_before_;
+    if (current_.chosen) {
+      auto& best = scores[current_.chosen->name];
+      best = std::max(best, current_.score);
+    }
+  }
+  MappingInfo info;
+  std::size_t most = 0;
+  for (const auto& [name, count] : counts) {
+    if (count > most || info.name.empty()) {
+      most = count;
+      info.name = name;
+      // Two decimals: enough to compare mappings, and it reads back the same from a workbook.
+      info.score = std::round(scores[name] * 100) / 100;
+    }
+  }
+  info.automatic = options_.forced == nullptr;
+  return info;
+}
+
 MappingResult DocumentMapper::finish() {
   const std::size_t total = items_.count();
   if (hand_on_) {
@@ -243,17 +267,7 @@ MappingResult DocumentMapper::finish() {
     result_.items = std::move(items_.items);
   }
 
-  // The document's mapping: the one that gave the most items.
-  std::size_t most = 0;
-  for (const auto& [name, count] : items_per_mapping_) {
-    if (count > most || result_.info.name.empty()) {
-      most = count;
-      result_.info.name = name;
-      // Two decimals: enough to compare mappings, and it reads back the same from a workbook.
-      result_.info.score = std::round(score_per_mapping_[name] * 100) / 100;
-    }
-  }
-  result_.info.automatic = options_.forced == nullptr;
+  result_.info = mapping_so_far();
   if (total == 0) {
     Location location;
     location.file = file_;

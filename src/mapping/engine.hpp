@@ -68,6 +68,9 @@ class DocumentMapper final : public TableStream {
   void end_table(Table& table) override;
   // After the last table: the items not handed on, warnings, the document's mapping.
   MappingResult finish();
+  // The document's mapping as it stands (the one that gave the most items so far, counting the
+  // table being read): what finish() will give unless a later table gives more.
+  MappingInfo mapping_so_far() const;
 
  private:
   void add_rows(Table& table);

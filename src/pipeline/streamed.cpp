@@ -24,33 +24,41 @@ struct EndSheet {
 };
 using SheetEvent = std::variant<BeginSheet, HiddenRow, SheetRow, EndSheet>;
 
-// Thrown on the reader thread when the consumer has stopped listening.
-struct ReadingCancelled {};
+// Thrown on the producing thread when the consumer has stopped listening.
+struct ConsumerGone {};
 
-// Sheet events from the reader thread to the mapping thread, in batches (one lock per batch),
-// at most kMaxBatches waiting, so the reader runs ahead by a bounded number of rows.
-class EventQueue final : public SheetRowSink {
+// Values from one thread to another in batches (one lock per batch), at most `max_batches`
+// waiting, so the producer runs ahead of the consumer by a bounded amount.
+template <typename T>
+class BatchQueue {
  public:
-  static constexpr std::size_t kBatchSize = 256;
-  static constexpr std::size_t kMaxBatches = 16;
+  BatchQueue(std::size_t batch_size, std::size_t max_batches)
+      : batch_size_(batch_size), max_batches_(max_batches) {}
 
-  // Producer side (SheetRowSink), on the reader thread.
-  void begin_sheet(const std::string& name) override { add(BeginSheet{name}); }
-  void hidden_row(int number) override { add(HiddenRow{number}); }
-  void row(SheetRow&& row) override { add(std::move(row)); }
-  void end_sheet(std::vector<SheetMerge>&& merges) override { add(EndSheet{std::move(merges)}); }
-
-  // The reader is done (`error` set when it failed or could not stream).
+  // Producer side. `send_now`: hand the batch over without waiting for it to fill. Throws
+  // ConsumerGone once the consumer has cancelled.
+  void push(T&& value, bool send_now = false) {
+    filling_.push_back(std::move(value));
+    if (filling_.size() < batch_size_ && !send_now) return;
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return batches_.size() < max_batches_ || cancelled_; });
+    if (cancelled_) throw ConsumerGone{};
+    batches_.push_back(std::move(filling_));
+    filling_ = {};
+    filling_.reserve(batch_size_);
+    changed_.notify_all();
+  }
+  // The producer is done (`failed` when it failed or gave up).
   void close(bool failed) {
     std::unique_lock lock(mutex_);
-    if (!filling_.empty()) batches_.push_back(std::move(filling_));
+    if (!filling_.empty() && !failed) batches_.push_back(std::move(filling_));
     done_ = true;
     failed_ = failed;
     changed_.notify_all();
   }
 
   // Consumer side. Fills `batch`; false at the end (then `failed()` says how it ended).
-  bool next(std::vector<SheetEvent>& batch) {
+  bool next(std::vector<T>& batch) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return !batches_.empty() || done_; });
     if (batches_.empty()) return false;
@@ -63,7 +71,7 @@ class EventQueue final : public SheetRowSink {
     std::lock_guard lock(mutex_);
     return failed_;
   }
-  // The consumer gives up: the reader stops at its next row.
+  // The consumer gives up: the producer stops at its next batch.
   void cancel() {
     std::lock_guard lock(mutex_);
     cancelled_ = true;
@@ -72,33 +80,80 @@ class EventQueue final : public SheetRowSink {
   }
 
  private:
-  void add(SheetEvent event) {
-    filling_.push_back(std::move(event));
-    if (filling_.size() < kBatchSize && !std::holds_alternative<EndSheet>(filling_.back())) return;
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return batches_.size() < kMaxBatches || cancelled_; });
-    if (cancelled_) throw ReadingCancelled{};
-    batches_.push_back(std::move(filling_));
-    filling_ = {};
-    filling_.reserve(kBatchSize);
-    changed_.notify_all();
-  }
-
-  std::vector<SheetEvent> filling_;  // reader thread only
+  const std::size_t batch_size_;
+  const std::size_t max_batches_;
+  std::vector<T> filling_;  // producer thread only
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<SheetEvent>> batches_;
+  std::deque<std::vector<T>> batches_;
   bool done_ = false;
   bool failed_ = false;
   bool cancelled_ = false;
 };
 
-// The mapping thread's side: sheet events -> tables -> items -> the output stream.
+// Sheet events from the reader thread to the mapping thread.
+class EventQueue final : public SheetRowSink, public BatchQueue<SheetEvent> {
+ public:
+  EventQueue() : BatchQueue(256, 16) {}
+  void begin_sheet(const std::string& name) override { push(BeginSheet{name}); }
+  void hidden_row(int number) override { push(HiddenRow{number}); }
+  void row(SheetRow&& row) override { push(std::move(row)); }
+  // A sheet's end goes at once: the mapping thread may be waiting for its last rows.
+  void end_sheet(std::vector<SheetMerge>&& merges) override {
+    push(EndSheet{std::move(merges)}, true);
+  }
+};
+
+// Finished items from the mapping thread to the writing thread, which serialises them: mapping
+// and writing each take about as long as reading, so the three overlap.
+class ItemWriter {
+ public:
+  explicit ItemWriter(DocumentStream& stream)
+      : stream_(stream), thread_([this] { write_items(); }) {}
+  ItemWriter(const ItemWriter&) = delete;
+  ItemWriter& operator=(const ItemWriter&) = delete;
+  ~ItemWriter() {
+    if (thread_.joinable()) finish(true);
+  }
+
+  // Throws ConsumerGone when writing has failed.
+  void write(Item&& item) { queue_.push(std::move(item)); }
+
+  // Waits for the writing thread; with `abandon`, drops what it has not written yet. False when
+  // writing failed.
+  bool finish(bool abandon) {
+    queue_.close(abandon);
+    if (abandon) queue_.cancel();
+    thread_.join();
+    return !failed_;
+  }
+
+ private:
+  void write_items() {
+    try {
+      std::vector<Item> batch;
+      while (queue_.next(batch)) {
+        for (const Item& item : batch) stream_.item(item);
+        batch.clear();
+      }
+    } catch (...) {
+      failed_ = true;  // read after the join
+      queue_.cancel();
+    }
+  }
+
+  DocumentStream& stream_;
+  BatchQueue<Item> queue_{256, 16};
+  bool failed_ = false;
+  std::thread thread_;  // last: starts once the rest is made
+};
+
+// The mapping thread's side: sheet events -> tables -> items -> the writing thread.
 class StreamedMapping {
  public:
-  StreamedMapping(std::string file, const SourceDocument& head, const ConvertOptions& options,
-                  DocumentStream& stream)
-      : file_(std::move(file)), head_(head), options_(options), stream_(stream) {}
+  StreamedMapping(const InputFile& input, const Importer& importer, const SourceDocument& head,
+                  const ConvertOptions& options, DocumentStream& stream)
+      : input_(input), importer_(importer), head_(head), options_(options), stream_(stream) {}
 
   void take(SheetEvent& event) {
     start();
@@ -115,9 +170,13 @@ class StreamedMapping {
     }
   }
 
-  MappingResult finish() {
+  // After the last event: the document without its items, once every item is written. Nullopt
+  // when writing failed.
+  std::optional<Document> finish() {
     start();
-    return mapper_->finish();
+    MappingResult mapped = mapper_->finish();
+    if (!writer_.finish(false)) return std::nullopt;
+    return describe(head_, mapped);
   }
   std::size_t items() const { return items_; }
 
@@ -127,17 +186,37 @@ class StreamedMapping {
     if (mapper_) return;
     MapOptions map_options;
     map_options.forced = options_.mapping;
-    mapper_.emplace(file_, head_.title, map_options, true, [this](Item&& item) {
-      stream_.item(item);
+    mapper_.emplace(input_.path.string(), head_.title, map_options, true, [this](Item&& item) {
+      if (items_ == 0) stream_.begin(so_far());
+      writer_.write(std::move(item));
       ++items_;
     });
     streamer_.emplace(*mapper_, options_.import.max_cells);
   }
 
-  std::string file_;
+  Document describe(const SourceDocument& head, MappingResult& mapped) const {
+    return assemble_document(head, input_, std::string(importer_.format_of(input_)), mapped,
+                             options_);
+  }
+
+  // The document as it stands at the first item. Only what the reader sets before its first
+  // event is read: the head's warnings are still growing on the reader thread.
+  Document so_far() const {
+    SourceDocument known;
+    known.title = head_.title;
+    known.period = head_.period;
+    known.organisation = head_.organisation;
+    MappingResult mapped;
+    mapped.info = mapper_->mapping_so_far();
+    return describe(known, mapped);
+  }
+
+  const InputFile& input_;
+  const Importer& importer_;
   const SourceDocument& head_;
   const ConvertOptions& options_;
   DocumentStream& stream_;
+  ItemWriter writer_{stream_};
   std::optional<DocumentMapper> mapper_;
   std::optional<SheetStreamer> streamer_;
   std::size_t items_ = 0;
@@ -168,7 +247,7 @@ std::optional<StreamedDocument> convert_streamed(const std::filesystem::path& pa
     queue.close(!streamed);
   });
 
-  StreamedMapping mapping(path.string(), head, options, stream);
+  StreamedMapping mapping(input, *importer, head, options, stream);
   try {
     std::vector<SheetEvent> batch;
     while (queue.next(batch)) {
@@ -176,17 +255,14 @@ std::optional<StreamedDocument> convert_streamed(const std::filesystem::path& pa
     }
   } catch (...) {
     queue.cancel();
-    return std::nullopt;  // the reader thread is joined on the way out
+    return std::nullopt;  // the reader and writer threads are joined on the way out
   }
   reader.join();
   if (queue.failed()) return std::nullopt;
-  MappingResult mapped = mapping.finish();
-  StreamedDocument result;
-  result.document =
-      assemble_document(head, input, std::string(importer->format_of(input)), mapped, options);
-  result.items = mapping.items();
-  stream.finish(result.document);
-  return result;
+  std::optional<Document> document = mapping.finish();
+  if (!document) return std::nullopt;
+  stream.finish(*document);
+  return StreamedDocument{std::move(*document), mapping.items()};
 }
 
 }  // namespace trackport

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -264,19 +265,41 @@ void array_member(JsonWriter& json, std::string_view key, const std::vector<T>& 
   json.end_array();
 }
 
-// A Document object whose items array `write_items` fills.
-template <typename WriteItems>
-void write_document_with(JsonWriter& json, const Document& document, WriteItems write_items) {
+// A Document object up to its items: the head members and the items array opened.
+void write_document_head(JsonWriter& json, const Document& document) {
   json.begin_object();
   write_head_members(json, document);
   json.key("items");
   json.begin_array();
-  write_items(json);
+}
+
+// A Document object after its items.
+void write_document_tail(JsonWriter& json, const Document& document) {
   json.end_array();
   array_member(json, "indicators", document.indicators, write_indicator);
   array_member(json, "risks", document.risks, write_risk);
   array_member(json, "warnings", document.warnings, write_warning);
   json.end_object();
+}
+
+// A Document object whose items array `write_items` fills.
+template <typename WriteItems>
+void write_document_with(JsonWriter& json, const Document& document, WriteItems write_items) {
+  write_document_head(json, document);
+  write_items(json);
+  write_document_tail(json, document);
+}
+
+// A file nobody else can open: unlinked as soon as it is open, so it goes with the process.
+std::fstream open_spill(const std::filesystem::path& dir) {
+  std::string name = (dir / ".trackport-items-XXXXXX").string();
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + dir.string());
+  ::close(fd);
+  std::fstream spill(name, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
+  std::filesystem::remove(name);
+  if (!spill) throw std::runtime_error("cannot open a temporary file in " + dir.string());
+  return spill;
 }
 
 void write_document(JsonWriter& json, const Document& document) {
@@ -322,23 +345,111 @@ class JsonDocumentStream final : public DocumentStream {
   }
 
  private:
-  // A file nobody else can open: unlinked as soon as it is open, so it goes with the process.
-  static std::fstream open_spill(const std::filesystem::path& dir) {
-    std::string name = (dir / ".trackport-items-XXXXXX").string();
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + dir.string());
-    ::close(fd);
-    std::fstream spill(name, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
-    std::filesystem::remove(name);
-    if (!spill) throw std::runtime_error("cannot open a temporary file in " + dir.string());
-    return spill;
-  }
-
   std::ostream& out_;
   JsonWriter::Layout layout_;
   std::fstream spill_;
   JsonWriter items_;
   std::streampos first_item_;
+  std::size_t count_ = 0;
+};
+
+// The head a document would have: its bytes, to compare a guessed head with the real one.
+std::string head_text(const Document& document, JsonWriter::Layout layout) {
+  std::ostringstream text;
+  {
+    JsonWriter json(text, layout);
+    write_document_head(json, document);
+  }
+  return std::move(text).str();
+}
+
+// Straight into the output file: the head begin() is given, then each item as it comes. Most
+// documents keep that head (one table, or the first table's mapping gives most items); when the
+// real one differs, finish() moves the items to a temporary file and writes the file again.
+class JsonFileStream final : public DocumentStream {
+ public:
+  JsonFileStream(std::filesystem::path path, JsonWriter::Layout layout)
+      : path_(std::move(path)),
+        layout_(layout),
+        file_(path_, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc),
+        json_(file_, layout) {
+    if (!file_) throw std::runtime_error("cannot write " + path_.string());
+  }
+
+  void begin(const Document& so_far) override {
+    if (begun_) return;
+    write_document_head(json_, so_far);
+    json_.flush();
+    head_ = head_text(so_far, layout_);
+    begun_ = true;
+  }
+
+  void item(const Item& item) override {
+    if (!begun_) throw std::logic_error("JsonFileStream: an item before begin()");
+    write_item(json_, item);
+    ++count_;
+  }
+
+  void finish(const Document& document) override {
+    if (!begun_) {
+      write_document_with(json_, document, [](JsonWriter&) {});
+    } else if (head_text(document, layout_) == head_) {
+      write_document_tail(json_, document);
+    } else {
+      rewrite_with_head(document);
+      return;
+    }
+    json_.raw("\n");
+    end_file(0);
+  }
+
+ private:
+  // The items, after the guessed head, go to a temporary file and come back after the real one.
+  void rewrite_with_head(const Document& document) {
+    json_.flush();
+    file_.flush();
+    const std::streamoff written = file_.tellp();
+    std::fstream items = open_spill(path_.has_parent_path() ? path_.parent_path() : ".");
+    if (count_ > 0) {
+      file_.seekg(static_cast<std::streamoff>(head_.size()));
+      items << file_.rdbuf();
+      items.flush();
+      if (!items || !file_) fail();
+    }
+    file_.seekp(0);
+    JsonWriter json(file_, layout_);
+    write_document_with(json, document, [this, &items](JsonWriter& writer) {
+      if (count_ == 0) return;
+      writer.splice([&items](std::ostream& out) {
+        items.seekg(0);
+        out << items.rdbuf();
+      });
+    });
+    json.raw("\n");
+    json.flush();
+    end_file(written);
+  }
+
+  // Closes the file, cutting what an earlier, longer head left beyond the new end.
+  void end_file(std::streamoff written_before) {
+    json_.flush();
+    file_.flush();
+    const std::streamoff end = file_.tellp();
+    file_.close();
+    if (!file_ || end < 0) fail();
+    if (end < written_before) std::filesystem::resize_file(path_, static_cast<std::uintmax_t>(end));
+  }
+
+  [[noreturn]] void fail() const {
+    throw std::runtime_error("writing " + path_.string() + " failed (disk full?)");
+  }
+
+  std::filesystem::path path_;
+  JsonWriter::Layout layout_;
+  std::fstream file_;
+  JsonWriter json_;
+  std::string head_;  // as written
+  bool begun_ = false;
   std::size_t count_ = 0;
 };
 
@@ -348,6 +459,12 @@ std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lin
                                                      const std::filesystem::path& spill_dir) {
   return std::make_unique<JsonDocumentStream>(
       out, lines ? JsonWriter::Layout::compact : JsonWriter::Layout::pretty, spill_dir);
+}
+
+std::unique_ptr<DocumentStream> stream_json_document_to_file(const std::filesystem::path& path,
+                                                             bool lines) {
+  return std::make_unique<JsonFileStream>(
+      path, lines ? JsonWriter::Layout::compact : JsonWriter::Layout::pretty);
 }
 
 void write_json(const std::vector<Document>& documents, std::ostream& out) {

@@ -36,6 +36,10 @@ void write_json_lines(const std::vector<Document>& documents, std::ostream& out)
 // One document item by item (Exporter::stream_document): pretty JSON, or one JSON Lines line.
 std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lines,
                                                      const std::filesystem::path& spill_dir);
+// The same into a file (Exporter::stream_document_to_file): the head as begin() gives it, then
+// the items straight after it; finish() rewrites the file around the items if the head changed.
+std::unique_ptr<DocumentStream> stream_json_document_to_file(const std::filesystem::path& path,
+                                                             bool lines);
 
 class JsonExporter final : public Exporter {
  public:
@@ -47,6 +51,10 @@ class JsonExporter final : public Exporter {
   std::unique_ptr<DocumentStream> stream_document(
       std::ostream& out, const std::filesystem::path& spill_dir) const override {
     return stream_json_document(out, false, spill_dir);
+  }
+  std::unique_ptr<DocumentStream> stream_document_to_file(
+      const std::filesystem::path& path) const override {
+    return stream_json_document_to_file(path, false);
   }
 };
 
@@ -60,6 +68,10 @@ class JsonLinesExporter final : public Exporter {
   std::unique_ptr<DocumentStream> stream_document(
       std::ostream& out, const std::filesystem::path& spill_dir) const override {
     return stream_json_document(out, true, spill_dir);
+  }
+  std::unique_ptr<DocumentStream> stream_document_to_file(
+      const std::filesystem::path& path) const override {
+    return stream_json_document_to_file(path, true);
   }
 };
 

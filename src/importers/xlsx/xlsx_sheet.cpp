@@ -193,23 +193,32 @@ class WorksheetReader {
     return true;
   }
 
-  // The rows, a window of whole rows at a time, until </sheetData>.
+  // The rows, a window of whole rows at a time, until </sheetData>. Each byte is searched about
+  // once: the window's start was searched before a fill (less a tag's length, for a tag the fill
+  // completes), and </sheetData> can only follow the last row end.
   void read_rows() {
-    std::string close = "</" + prefix_ + "sheetData>";
-    std::string row_close = "</" + names_->row + ">";
+    const std::string close = "</" + prefix_ + "sheetData>";
+    const std::string row_close = "</" + names_->row + ">";
+    const std::size_t overlap = std::max(close.size(), row_close.size());
+    std::size_t searched = 0;
     for (;;) {
-      std::string_view view = buffer_.view();
-      std::size_t end = view.find(close);
+      const std::string_view view = buffer_.view();
+      const std::size_t from = searched > overlap ? searched - overlap : 0;
+      std::size_t last = view.substr(from).rfind(row_close);
+      if (last != std::string_view::npos) last += from;
+      const std::size_t end =
+          view.find(close, last == std::string_view::npos ? from : last + row_close.size());
       if (end != std::string_view::npos) {
         parse_rows(buffer_.data(), end, row_close);
         buffer_.consume(end + close.size());
         return;
       }
-      std::size_t last = view.rfind(row_close);
+      searched = view.size();
       if (last != std::string_view::npos) {
-        std::size_t complete = last + row_close.size();
+        const std::size_t complete = last + row_close.size();
         parse_rows(buffer_.data(), complete, row_close);
         buffer_.consume(complete);
+        searched -= complete;
       }
       if (!buffer_.fill()) throw InputError("a worksheet part is truncated");
     }
