@@ -9,7 +9,8 @@
 #
 #   bench/xlsx/run.sh [ROWS]        (ROWS defaults to 200000)
 # Environment: BUILD (Release build dir, default build-bench-release), WORK (scratch dir,
-# default /tmp/trackport-bench-xlsx), SKIP_SHEETJS=1 / SKIP_OPENPYXL=1 to leave those out.
+# default /tmp/trackport-bench-xlsx), SKIP_SHEETJS=1 / SKIP_OPENPYXL=1 to leave those out,
+# REPEAT (runs of each program, default 3; the fastest counts).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -17,6 +18,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 ROWS=${1:-200000}
 BUILD=${BUILD:-$ROOT/build-bench-release}
 WORK=${WORK:-/tmp/trackport-bench-xlsx}
+REPEAT=${REPEAT:-3}
 PYTHON=/usr/bin/python3  # Debian's, with python3-xlsxwriter and python3-openpyxl
 mkdir -p "$WORK"
 BIG="$WORK/big-$ROWS.xlsx"
@@ -58,19 +60,27 @@ for (const name of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[nam
 console.error(rows + " rows");
 JS
 
-# run NAME COMMAND...: prints "NAME seconds peak_MB" (wall clock and max RSS from GNU time)
+# run NAME COMMAND...: prints "NAME seconds peak_MB", the least wall clock and the largest max
+# RSS (GNU time) of REPEAT runs: a shared machine's noise only ever adds time.
 run() {
   local name=$1
   shift
-
-  /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>"$WORK/$name.err" || true
-  local line
-  line=$(grep '^TIME' "$WORK/$name.err" || true)
-  if [[ -z "$line" ]]; then
-    echo "$name failed: $(tail -1 "$WORK/$name.err")" >&2
-    return
-  fi
-  echo "$name $(awk '{printf "%.2f %.0f", $2, $3/1024}' <<<"$line")"
+  local best="" peak=0
+  for ((i = 0; i < REPEAT; i++)); do
+    /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>"$WORK/$name.err" || true
+    local line
+    line=$(grep '^TIME' "$WORK/$name.err" || true)
+    if [[ -z "$line" ]]; then
+      echo "$name failed: $(tail -1 "$WORK/$name.err")" >&2
+      return
+    fi
+    read -r _ seconds kb <<<"$line"
+    if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+      best=$seconds
+    fi
+    ((kb > peak)) && peak=$kb
+  done
+  echo "$name $(awk -v s="$best" -v k="$peak" 'BEGIN { printf "%.2f %.0f", s, k / 1024 }')"
 }
 
 RESULTS="$WORK/results.txt"

@@ -1,6 +1,11 @@
 #include "importers/xlsx/xlsx_workbook.hpp"
 
+#include <cctype>
+#include <exception>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <thread>
 
 #include "io/input.hpp"
 #include "model/text.hpp"
@@ -127,12 +132,13 @@ void append_rich_text(pugi::xml_node container, std::string& out) {
   }
 }
 
-std::vector<std::string> parse_shared_strings(std::string& xml) {
-  pugi::xml_document doc;
-  parse_part_in_place(doc, xml, "sharedStrings", kTextOptions | pugi::parse_embed_pcdata);
+namespace {
+
+// The strings of the <si> elements under `parent`, in order.
+std::vector<std::string> strings_of_items(pugi::xml_node parent) {
   std::vector<std::string> strings;
   std::string raw;
-  for (pugi::xml_node item : doc.document_element().children()) {
+  for (pugi::xml_node item : parent.children()) {
     if (local_name(item.name()) != "si") continue;
     raw.clear();
     append_rich_text(item, raw);
@@ -140,6 +146,123 @@ std::vector<std::string> parse_shared_strings(std::string& xml) {
     strings.push_back(clean_cell_text(raw));
   }
   return strings;
+}
+
+// Below this size a second thread costs more than it saves.
+constexpr std::size_t kTwoThreadSharedStrings = std::size_t{4} << 20;
+
+// A big part's <si> elements in two halves: from the root's content to an <si> start near the
+// middle, and from there to the root's end tag.
+struct SharedStringHalves {
+  std::size_t begin = 0;
+  std::size_t split = 0;
+  std::size_t end = 0;
+};
+
+// True when an XML declaration at the start names no encoding but UTF-8: a half parsed without
+// the declaration is read as UTF-8.
+bool declared_utf8(std::string_view xml, std::size_t& after) {
+  after = 0;
+  if (!xml.starts_with("<?xml")) return true;
+  const std::size_t close = xml.find("?>");
+  if (close == std::string_view::npos) return false;
+  after = close + 2;
+  std::string declaration(xml.substr(0, close));
+  for (char& c : declaration) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::size_t encoding = declaration.find("encoding");
+  return encoding == std::string::npos || declaration.find("utf-8", encoding) != std::string::npos;
+}
+
+// Where a big, plain part can be cut in two; nullopt for anything unusual (a byte-order mark,
+// another encoding, comments or a DOCTYPE before the root, an empty root), which is then parsed
+// whole.
+std::optional<SharedStringHalves> halves_of(std::string_view xml) {
+  if (xml.size() < kTwoThreadSharedStrings || !xml.starts_with("<")) return std::nullopt;
+  std::size_t at = 0;
+  if (!declared_utf8(xml, at)) return std::nullopt;
+  const std::size_t root = xml.find('<', at);
+  if (root == std::string_view::npos || root + 1 >= xml.size()) return std::nullopt;
+  if (xml[root + 1] == '?' || xml[root + 1] == '!') return std::nullopt;
+  const std::size_t name_end = xml.find_first_of(" \t\r\n/>", root + 1);
+  const std::size_t open_end = xml.find('>', root);
+  if (name_end == std::string_view::npos || open_end == std::string_view::npos ||
+      xml[open_end - 1] == '/') {
+    return std::nullopt;
+  }
+  const std::string_view root_name = xml.substr(root + 1, name_end - root - 1);
+  const std::size_t colon = root_name.find(':');
+  const std::string item_tag =
+      "<" + std::string(colon == std::string_view::npos ? "" : root_name.substr(0, colon + 1)) +
+      "si";
+  SharedStringHalves halves;
+  halves.begin = open_end + 1;
+  halves.end = xml.rfind("</" + std::string(root_name));
+  if (halves.end == std::string_view::npos || halves.end < halves.begin) return std::nullopt;
+  for (std::size_t split = xml.find(item_tag, halves.begin + (halves.end - halves.begin) / 2);
+       split != std::string_view::npos && split < halves.end;
+       split = xml.find(item_tag, split + 1)) {
+    const char next = xml[split + item_tag.size()];
+    if (next == '>' || next == ' ' || next == '/') {
+      halves.split = split;
+      return halves;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> parse_fragment_of_items(char* data, std::size_t size, std::size_t offset) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result result = doc.load_buffer_inplace(
+      data, size, kTextOptions | pugi::parse_embed_pcdata | pugi::parse_fragment);
+  if (!result) {
+    throw InputError(std::string("malformed XML in sharedStrings: ") + result.description() +
+                     " at byte " +
+                     std::to_string(offset + static_cast<std::size_t>(result.offset)));
+  }
+  return strings_of_items(doc);
+}
+
+}  // namespace
+
+// A big workbook's shared strings (hundreds of thousands, all needed before the first row) are
+// parsed in two halves at once.
+std::vector<std::string> parse_shared_strings(std::string& xml) {
+  const auto halves = halves_of(xml);
+  if (halves && !has_doctype(xml)) {
+    const std::string_view first(xml.data() + halves->begin, halves->split - halves->begin);
+    const std::string_view second(xml.data() + halves->split, halves->end - halves->split);
+    // A comment or CDATA section may hold text that looks like an <si>: such a part is not cut.
+    bool first_marked = false;
+    bool second_marked = false;
+    {
+      std::jthread checker([&] { second_marked = second.find("<!") != std::string_view::npos; });
+      first_marked = first.find("<!") != std::string_view::npos;
+    }
+    if (!first_marked && !second_marked) {
+      std::vector<std::string> later;
+      std::exception_ptr later_error;
+      {  // the helper is joined before `later` is read, or on the way out of an error
+        std::jthread helper([&] {
+          try {
+            later =
+                parse_fragment_of_items(xml.data() + halves->split, second.size(), halves->split);
+          } catch (...) {
+            later_error = std::current_exception();
+          }
+        });
+        std::vector<std::string> strings =
+            parse_fragment_of_items(xml.data() + halves->begin, first.size(), halves->begin);
+        helper.join();
+        if (later_error) std::rethrow_exception(later_error);
+        strings.insert(strings.end(), std::make_move_iterator(later.begin()),
+                       std::make_move_iterator(later.end()));
+        return strings;
+      }
+    }
+  }
+  pugi::xml_document doc;
+  parse_part_in_place(doc, xml, "sharedStrings", kTextOptions | pugi::parse_embed_pcdata);
+  return strings_of_items(doc.document_element());
 }
 
 XlsxWorkbook read_workbook(OoxmlPackage& package) {
