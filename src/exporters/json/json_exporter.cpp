@@ -22,14 +22,16 @@
 namespace trackport {
 namespace {
 
+// The members below are the model's fields, whose names need no escaping (plain_key); only the
+// headers in `extra` are the documents' own text.
 void text_member(JsonWriter& json, std::string_view key, std::string_view text) {
-  json.key(key);
+  json.plain_key(key);
   json.string(text);
 }
 
 // Optional text: null when empty, so scripts see the same keys on every object.
 void optional_text_member(JsonWriter& json, std::string_view key, std::string_view text) {
-  json.key(key);
+  json.plain_key(key);
   if (text.empty()) {
     json.null();
   } else {
@@ -39,7 +41,7 @@ void optional_text_member(JsonWriter& json, std::string_view key, std::string_vi
 
 void string_array_member(JsonWriter& json, std::string_view key,
                          const std::vector<std::string>& values) {
-  json.key(key);
+  json.plain_key(key);
   json.begin_array();
   for (const auto& value : values) json.string(value);
   json.end_array();
@@ -47,7 +49,7 @@ void string_array_member(JsonWriter& json, std::string_view key,
 
 void optional_date_member(JsonWriter& json, std::string_view key,
                           const std::optional<std::chrono::year_month_day>& day) {
-  json.key(key);
+  json.plain_key(key);
   if (day) {
     json.string(iso_date(*day));
   } else {
@@ -56,7 +58,7 @@ void optional_date_member(JsonWriter& json, std::string_view key,
 }
 
 void due_member(JsonWriter& json, const std::optional<Due>& due) {
-  json.key("due");
+  json.plain_key("due");
   if (!due) {
     json.null();
     return;
@@ -80,21 +82,21 @@ bool page_is_number(std::string_view page) {
 }
 
 void location_member(JsonWriter& json, std::string_view key, const Location& location) {
-  json.key(key);
+  json.plain_key(key);
   json.begin_object();
   text_member(json, "file", location.file);
   if (!location.sheet.empty()) text_member(json, "sheet", location.sheet);
   if (!location.cells.empty()) text_member(json, "cells", location.cells);
   if (location.table > 0) {
-    json.key("table");
+    json.plain_key("table");
     json.integer(location.table);
   }
   if (location.row > 0) {
-    json.key("row");
+    json.plain_key("row");
     json.integer(location.row);
   }
   if (!location.page.empty()) {
-    json.key("page");
+    json.plain_key("page");
     if (page_is_number(location.page)) {
       json.number_text(location.page);
     } else {
@@ -139,13 +141,17 @@ std::vector<std::string> extra_keys(const ExtraFields& extra) {
 }
 
 void extra_member(JsonWriter& json, const ExtraFields& extra) {
-  json.key("extra");
+  json.plain_key("extra");
   json.begin_object();
+  auto member = [&json](std::string_view header, std::string_view value) {
+    json.key(header);  // a document's own text: escaped
+    json.string(value);
+  };
   if (headers_distinct(extra)) {
-    for (const auto& [header, value] : extra) text_member(json, header, value);
+    for (const auto& [header, value] : extra) member(header, value);
   } else {
     const std::vector<std::string> keys = extra_keys(extra);
-    for (std::size_t i = 0; i < extra.size(); ++i) text_member(json, keys[i], extra[i].second);
+    for (std::size_t i = 0; i < extra.size(); ++i) member(keys[i], extra[i].second);
   }
   json.end_object();
 }
@@ -166,7 +172,7 @@ void write_item(JsonWriter& json, const Item& item) {
   string_array_member(json, "partners", item.partners);
   optional_text_member(json, "progress", item.progress);
   text_member(json, "status", rating_name(item.status));
-  json.key("assessments");
+  json.plain_key("assessments");
   json.begin_array();
   for (const auto& assessment : item.assessments) write_assessment(json, assessment);
   json.end_array();
@@ -178,7 +184,7 @@ void write_item(JsonWriter& json, const Item& item) {
 }
 
 void period_values_member(JsonWriter& json, const std::vector<PeriodValue>& values) {
-  json.key("targets");
+  json.plain_key("targets");
   json.begin_array();
   for (const auto& value : values) {
     json.begin_object();
@@ -203,7 +209,7 @@ void write_indicator(JsonWriter& json, const Indicator& indicator) {
   optional_text_member(json, "title", indicator.title);
   optional_text_member(json, "baseline", indicator.baseline);
   period_values_member(json, indicator.targets);
-  json.key("breakdown");
+  json.plain_key("breakdown");
   json.begin_array();
   for (const auto& area : indicator.breakdown) write_breakdown(json, area);
   json.end_array();
@@ -239,19 +245,19 @@ void write_head_members(JsonWriter& json, const Document& document) {
   optional_text_member(json, "title", document.title);
   optional_text_member(json, "organisation", document.organisation);
   optional_text_member(json, "period", document.period);
-  json.key("source");
+  json.plain_key("source");
   json.begin_object();
   text_member(json, "file", document.source.file);
   text_member(json, "format", document.source.format);
   optional_text_member(json, "sha256", document.source.sha256);
   json.end_object();
-  json.key("mapping");
+  json.plain_key("mapping");
   json.begin_object();
   optional_text_member(json, "name", document.mapping.name);
-  json.key("score");
+  json.plain_key("score");
   // nlohmann's shortest round-trip form of a double ("0.875", "1.0", null for NaN).
   json.number_text(nlohmann::json(document.mapping.score).dump());
-  json.key("auto");
+  json.plain_key("auto");
   json.boolean(document.mapping.automatic);
   json.end_object();
 }
@@ -259,7 +265,7 @@ void write_head_members(JsonWriter& json, const Document& document) {
 template <typename T, typename WriteOne>
 void array_member(JsonWriter& json, std::string_view key, const std::vector<T>& values,
                   WriteOne write_one) {
-  json.key(key);
+  json.plain_key(key);
   json.begin_array();
   for (const auto& value : values) write_one(json, value);
   json.end_array();
@@ -269,7 +275,7 @@ void array_member(JsonWriter& json, std::string_view key, const std::vector<T>& 
 void write_document_head(JsonWriter& json, const Document& document) {
   json.begin_object();
   write_head_members(json, document);
-  json.key("items");
+  json.plain_key("items");
   json.begin_array();
 }
 

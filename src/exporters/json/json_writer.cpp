@@ -2,6 +2,7 @@
 
 #include <array>
 #include <bit>
+#include <cassert>
 #include <charconv>
 #include <cstring>
 
@@ -270,6 +271,15 @@ void JsonWriter::key(std::string_view name) {
   before_element();
   quoted(name);
   put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+  after_key_ = true;
+}
+
+void JsonWriter::plain_key(std::string_view name) {
+  assert(skip_plain(name, 0) == name.size() && "plain_key given a key that needs escaping");
+  before_element();
+  put('"');
+  put(name);
+  put(pretty_ ? std::string_view("\": ") : std::string_view("\":"));
   after_key_ = true;
 }
 
