@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev    # JSON export
   catch2                # unit and golden tests
   libsqlite3-dev        # SQLite export
+  libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
 )
 
 missing=()
