@@ -352,6 +352,31 @@ std::string_view strip_deadline_words(std::string_view text) {
   return text;
 }
 
+// "2024-06-01 14:30:00", "01/06/2024 14:30": a date-time cell's text; its day is the date. The
+// text without a final time of day (H:MM or H:MM:SS), or nullopt when it ends in none.
+std::optional<std::string_view> without_time_of_day(std::string_view text) {
+  const auto space = text.rfind(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view time = text.substr(space + 1);
+  auto digits = [&time](std::size_t from, std::size_t count) {
+    if (from + count > time.size()) return false;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (time[i] < '0' || time[i] > '9') return false;
+    }
+    return true;
+  };
+  const std::size_t hour = time.find(':');
+  if (hour == std::string_view::npos || hour < 1 || hour > 2 || !digits(0, hour) ||
+      !digits(hour + 1, 2)) {
+    return std::nullopt;
+  }
+  const std::size_t after_minutes = hour + 3;
+  const bool with_seconds = time.size() == after_minutes + 3 && time[after_minutes] == ':' &&
+                            digits(after_minutes + 1, 2);
+  if (time.size() != after_minutes && !with_seconds) return std::nullopt;
+  return text.substr(0, space);
+}
+
 // Raw text longer than this is a sentence, not a date.
 constexpr std::size_t kMaxDueLength = 60;
 
@@ -365,6 +390,9 @@ Due parse_due(std::string_view raw) {
   const std::string_view text = strip_deadline_words(simple);
   auto range = parse_single(text);
   if (!range) range = parse_span(text);
+  if (!range) {
+    if (const auto day = without_time_of_day(text)) range = parse_single(*day);
+  }
   if (range) {
     due.start = range->start;
     due.end = range->end;

@@ -163,3 +163,13 @@ TEST_CASE("ISO dates are written and read", "[due]") {
   CHECK_FALSE(trackport::parse_iso_date("2014-03-31T00:00"));
   CHECK_FALSE(trackport::parse_iso_date(""));
 }
+
+TEST_CASE("a date-time cell's text is due on its day", "[due]") {
+  CHECK(range_of("2024-06-01 14:30:00") == "2024-06-01..2024-06-01");
+  CHECK(range_of("01/06/2024 14:30") == "2024-06-01..2024-06-01");
+  CHECK(range_of("1/6/24 9:05") == "2024-06-01..2024-06-01");
+  CHECK(range_of("2024-06-01 14:3") == "none");     // not a time
+  CHECK(range_of("2024-06-01 14:30:0") == "none");  // nor this
+  CHECK(range_of("Q4 14:30") == "none");            // a time after no date
+  CHECK(range_of("14:30") == "none");
+}
