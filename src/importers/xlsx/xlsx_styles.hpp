@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "importers/xlsx/number_format.hpp"
+#include "grid/number_format.hpp"
 #include "model/rating.hpp"
 
 namespace trackport {

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "importers/xlsx/number_format.hpp"
+#include "grid/number_format.hpp"
 
 using namespace trackport;
 

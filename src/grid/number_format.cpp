@@ -1,4 +1,4 @@
-#include "importers/xlsx/number_format.hpp"
+#include "grid/number_format.hpp"
 
 #include <array>
 #include <charconv>

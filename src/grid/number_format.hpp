@@ -1,6 +1,8 @@
 // Excel number formats: which ones show dates, and the text Excel displays for a number shown
 // through a format ("mmm-yy" shows 41334 as "Mar-13"). Only what trackers need: date and time
-// tokens, fixed decimals, thousands separators, percentages and literal text.
+// tokens, fixed decimals, thousands separators, percentages and literal text. Shared by the
+// spreadsheet importers: xlsx shows every number through its format, xls (whose reader gives no
+// formats) through General.
 #pragma once
 
 #include <string>
