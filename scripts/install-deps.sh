@@ -10,6 +10,7 @@ packages=(
   libpoppler-cpp-dev    # PDF text boxes and page rendering
   libzip-dev            # ZIP containers (xlsx, docx, ods)
   libxlsxwriter-dev     # writing the standard workbook
+  libfreexl-dev         # reading legacy .xls (BIFF) workbooks
   libyaml-cpp-dev       # mapping files
   nlohmann-json3-dev    # JSON export
   catch2                # unit and golden tests

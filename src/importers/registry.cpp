@@ -5,6 +5,7 @@
 #include "importers/importer.hpp"
 #include "importers/ods/ods_importer.hpp"
 #include "importers/pdf/pdf_importer.hpp"
+#include "importers/xls/xls_importer.hpp"
 #include "importers/xlsx/xlsx_importer.hpp"
 
 namespace trackport {
@@ -13,6 +14,7 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
   static const auto all = [] {
     std::vector<std::unique_ptr<Importer>> list;
     list.push_back(make_xlsx_importer());
+    list.push_back(make_xls_importer());  // before docx: a .xls may embed a Word document
     list.push_back(make_ods_importer());
     list.push_back(make_docx_importer());
     list.push_back(make_pdf_importer());
@@ -32,10 +34,11 @@ std::string describe_content(std::string_view bytes) {
     return "a ZIP container that no importer recognises";
   }
   if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-    return "an OLE compound file (a legacy .xls/.doc, or a password-protected Office file); "
-           "open it in Office or LibreOffice and save it as .xlsx/.docx";
+    return "an OLE compound file that is neither an .xls workbook nor a .doc document (a "
+           "password-protected Office file?); open it in Office or LibreOffice and save it as "
+           ".xlsx/.docx";
   }
-  return "not a format trackport reads (xlsx, xlsm, ods, docx, html, pdf, csv, tsv)";
+  return "not a format trackport reads (xlsx, xlsm, xls, ods, docx, html, pdf, csv, tsv)";
 }
 
 }  // namespace

@@ -118,8 +118,8 @@ FolderSettings read_folder_settings(const fs::path& file) {
 }
 
 bool is_supported_extension(const std::string& extension) {
-  static const char* const kExtensions[] = {"xlsx", "xlsm", "ods", "docx", "html", "htm",
-                                            "pdf",  "csv",  "tsv", "tab",  "txt"};
+  static const char* const kExtensions[] = {"xlsx", "xlsm", "xls", "ods", "docx", "html",
+                                            "htm",  "pdf",  "csv", "tsv", "tab",  "txt"};
   return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                      [&](const char* known) { return extension == known; });
 }

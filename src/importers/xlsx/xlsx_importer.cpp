@@ -1,48 +1,32 @@
 #include "importers/xlsx/xlsx_importer.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 #include "grid/sheet_tables.hpp"
 #include "importers/ooxml/package.hpp"
 #include "importers/xlsx/xlsx_sheet.hpp"
 #include "importers/xlsx/xlsx_workbook.hpp"
 #include "io/input.hpp"
+#include "io/ole.hpp"
 
 namespace trackport {
 
 namespace {
-
-constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-
-bool is_ole(std::string_view bytes) {
-  return bytes.starts_with(kOleMagic);
-}
-
-// OLE directory entries name their streams in UTF-16LE.
-bool ole_has_stream(std::string_view bytes, std::string_view ascii_name) {
-  std::string utf16;
-  for (char c : ascii_name) {
-    utf16.push_back(c);
-    utf16.push_back('\0');
-  }
-  return bytes.find(utf16) != std::string_view::npos;
-}
 
 bool is_spreadsheet_extension(std::string_view extension) {
   return extension == "xlsx" || extension == "xlsm" || extension == "xls" || extension == "xlsb" ||
          extension == "xltx" || extension == "xltm";
 }
 
+// An OLE container reaches here only when it was handed to this importer directly: an encrypted
+// workbook gets the advice it needs; a legacy .xls belongs to the xls importer.
 [[noreturn]] void refuse_ole(std::string_view bytes) {
-  if (ole_has_stream(bytes, "EncryptionInfo") || ole_has_stream(bytes, "EncryptedPackage")) {
+  if (is_encrypted_ooxml(bytes)) {
     throw InputError(
         "password-protected or encrypted workbook (an OLE container, not a ZIP); remove the "
         "password in Excel and save again");
   }
-  throw InputError(
-      "legacy .xls (BIFF) workbook is not supported; convert it with: soffice --headless "
-      "--convert-to xlsx FILE");
+  throw InputError("not an xlsx workbook (an OLE compound file, such as a legacy .xls)");
 }
 
 bool content_types_say_spreadsheet(std::string_view bytes) {
@@ -91,10 +75,11 @@ class XlsxImporter final : public Importer {
   Match identify(const InputFile& input) const override {
     std::string extension = extension_of(input.path);
     const std::string& bytes = input.bytes;
-    if (is_ole(bytes)) {
-      // Encrypted OOXML and BIFF workbooks: claim them so the user gets the right advice.
-      bool spreadsheet = is_spreadsheet_extension(extension) || ole_has_stream(bytes, "Workbook");
-      return spreadsheet ? Match::content : Match::no;
+    if (is_ole_compound_file(bytes)) {
+      // Encrypted OOXML: claimed so the user gets the right advice. Legacy .xls (BIFF) workbooks
+      // are the xls importer's.
+      return is_encrypted_ooxml(bytes) && is_spreadsheet_extension(extension) ? Match::content
+                                                                              : Match::no;
     }
     if (ZipArchive::looks_like_zip(bytes) && content_types_say_spreadsheet(bytes)) {
       return Match::content;
@@ -114,7 +99,7 @@ class XlsxImporter final : public Importer {
                    SourceDocument& head) const override {
     const std::string& bytes = input.bytes;
     if (bytes.empty()) throw InputError("empty file (an xlsx workbook is a ZIP container)");
-    if (is_ole(bytes)) refuse_ole(bytes);
+    if (is_ole_compound_file(bytes)) refuse_ole(bytes);
     if (!ZipArchive::looks_like_zip(bytes)) {
       throw InputError("not an xlsx workbook (not a ZIP container)");
     }

@@ -98,12 +98,16 @@ TEST_CASE("cli: in a batch one bad file never stops the others") {
   fs::copy_file(kSample, box.path("batch/a-good.csv"));
   box.write("batch/b-empty.csv", "");
   fs::copy_file(kSample, box.path("batch/sub/c-good.csv"), fs::copy_options::none);
+  // A legacy workbook in the folder is found like the others.
+  fs::copy_file(fs::path(TRACKPORT_TEST_DIR) / "fixtures/xls/tracker.xls",
+                box.path("batch/sub/d-legacy.xls"));
   auto run = box.run("convert batch -o out.json --jobs 2");
   CHECK(run.status == 1);
   CHECK(run.err.find("trackport: batch/b-empty.csv: empty file") != std::string::npos);
-  CHECK(run.err.find("converted 2 of 3 file(s)") != std::string::npos);
+  CHECK(run.err.find("converted 3 of 4 file(s)") != std::string::npos);
   auto json = Sandbox::slurp(box.path("out.json"));
   CHECK(json.find("batch/a-good.csv") < json.find("batch/sub/c-good.csv"));  // sorted by path
+  CHECK(json.find("batch/sub/c-good.csv") < json.find("batch/sub/d-legacy.xls"));
 }
 
 TEST_CASE("cli: an output that cannot be written fails without leaving a temporary file") {
