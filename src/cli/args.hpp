@@ -17,8 +17,8 @@ class UsageError : public std::runtime_error {
 };
 
 struct OptionSpec {
-  std::string_view name;   // long name without "--"
-  char short_name = 0;     // 0 = none
+  std::string_view name;  // long name without "--"
+  char short_name = 0;    // 0 = none
   bool takes_value = false;
 };
 

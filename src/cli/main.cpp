@@ -30,7 +30,9 @@ Run 'trackport COMMAND --help' for a command's options.
 // In sanitizer builds: fontconfig keeps a process-wide font cache (filled by poppler for PDFs
 // that use the standard 14 fonts) until exit on purpose; it is not ours to free.
 extern "C" const char* __lsan_default_suppressions();
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\n";
+}
 #endif
 
 int main(int argc, char** argv) {

@@ -94,7 +94,6 @@ std::string declared_charset(std::string_view bytes) {
   return "";
 }
 
-
 DecodedHtml decode_html(std::string_view bytes) {
   DecodedHtml result;
   if (bytes.starts_with("\xEF\xBB\xBF")) {  // a BOM wins over any declaration

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <deque>
 
-#include "io/stream_window.hpp"
 #include "io/input.hpp"
+#include "io/stream_window.hpp"
 #include "model/text.hpp"
 
 namespace trackport {
