@@ -165,7 +165,13 @@ std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const I
     return std::nullopt;  // the whole-file path reports why the output cannot be written
   }
   if (!stream) return std::nullopt;
-  auto streamed = convert_streamed(input.path, effective, *stream);
+  std::optional<StreamedDocument> streamed;
+  try {
+    streamed = convert_streamed(input.path, effective, *stream);
+  } catch (const std::exception& e) {
+    // Named by the output the user gave, not the temporary file being written.
+    throw std::runtime_error("writing " + output + ": " + e.what());
+  }
   if (!streamed) return std::nullopt;
   stream.reset();
   file.commit();

@@ -379,7 +379,7 @@ class JsonFileStream final : public DocumentStream {
         layout_(layout),
         file_(path_, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc),
         json_(file_, layout) {
-    if (!file_) throw std::runtime_error("cannot write " + path_.string());
+    if (!file_) throw std::runtime_error("cannot open " + path_.string() + " for writing");
   }
 
   void begin(const Document& so_far) override {
@@ -446,9 +446,7 @@ class JsonFileStream final : public DocumentStream {
     if (end < written_before) std::filesystem::resize_file(path_, static_cast<std::uintmax_t>(end));
   }
 
-  [[noreturn]] void fail() const {
-    throw std::runtime_error("writing " + path_.string() + " failed (disk full?)");
-  }
+  [[noreturn]] static void fail() { throw std::runtime_error("the write failed (disk full?)"); }
 
   std::filesystem::path path_;
   JsonWriter::Layout layout_;
