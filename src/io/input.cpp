@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <random>
+#include <stdexcept>
 #include <system_error>
 
 namespace trackport {
@@ -63,6 +64,12 @@ std::string extension_of(const std::filesystem::path& path) {
 }
 
 AtomicOutput::AtomicOutput(std::filesystem::path target) : target_(std::move(target)) {
+  const std::filesystem::path folder = target_.parent_path();
+  std::error_code error;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
+    // Said here, before any work, and naming the output rather than the temporary file.
+    throw std::runtime_error("cannot write " + target_.string() + ": no folder " + folder.string());
+  }
   std::random_device random;
   auto name = "." + target_.filename().string() + "." + std::to_string(::getpid()) + "." +
               std::to_string(random()) + ".tmp";

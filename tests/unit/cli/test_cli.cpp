@@ -115,6 +115,8 @@ TEST_CASE("cli: an output that cannot be written fails without leaving a tempora
   auto run = box.run("convert '" + kSample + "' -o no-such-dir/out.json");
   CHECK(run.status == 1);
   CHECK(lines(run.err) == 1);
+  CHECK(run.err.find("cannot write no-such-dir/out.json: no folder no-such-dir") !=
+        std::string::npos);
   CHECK(box.files().empty());
 }
 
