@@ -30,41 +30,60 @@ std::string shorten(const std::string& text, std::size_t width = 60) {
   return flat.substr(0, cut) + "…";
 }
 
-void print_decision(const Table& table, const TableDecision& decision) {
-  std::cout << "table " << table.index;
-  if (!table.sheet.empty()) std::cout << " (sheet " << table.sheet << ")";
-  if (!table.pages.empty()) std::cout << " (pages " << table.pages << ")";
-  std::cout << ": " << table.rows.size() << " rows x " << table.column_count() << " columns";
-  if (!decision.chosen) {
-    std::cout << ", not an item table (best: " << decision.candidates.front().mapping->name << ' '
-              << std::fixed << std::setprecision(2) << decision.candidates.front().score << ")\n";
-    return;
-  }
-  std::cout << '\n';
-  for (const auto& heading : table.headings) std::cout << "  heading: " << shorten(heading) << '\n';
+void print_candidates(const TableDecision& decision) {
   std::cout << "  candidates:";
   for (const auto& candidate : decision.candidates) {
     std::cout << ' ' << candidate.mapping->name << ' ' << std::fixed << std::setprecision(2)
               << candidate.score;
   }
   std::cout << '\n';
-  std::cout << "  mapping: " << decision.chosen->name << " (score " << std::setprecision(2)
-            << decision.score << (decision.generic ? ", generic fallback" : "") << ")\n";
-  auto plan = plan_columns(table, *decision.header_row, *decision.chosen);
-  std::cout << "  header row " << *decision.header_row + 1 << ":\n";
-  for (const auto& column : plan.columns) {
-    if (column.header.empty()) continue;
-    std::cout << "    " << column_letters(static_cast<int>(column.col) + 1) << "  "
-              << shorten(column.header, 50) << " -> ";
-    if (!column.rule) {
-      std::cout << "extra";
-    } else {
-      std::cout << field_name(column.rule->field);
-      if (!column.by.empty()) std::cout << " (by " << shorten(column.by, 30) << ")";
-      if (column.rule->carry_down) std::cout << " (carried down)";
+}
+
+void print_column(const PlannedColumn& column) {
+  std::cout << "    " << column_letters(static_cast<int>(column.col) + 1) << "  "
+            << shorten(column.header, 50) << " -> ";
+  if (!column.rule) {
+    std::cout << "extra";
+    if (!column.lost_to.empty()) {
+      std::cout << " (also reads as " << field_name(column.lost_field) << ", given to '"
+                << shorten(column.lost_to, 30) << "')";
     }
-    if (!column.fill_by.empty()) std::cout << " [fill rating: " << column.fill_by << "]";
-    std::cout << '\n';
+  } else {
+    std::cout << field_name(column.rule->field);
+    if (!column.by.empty()) std::cout << " (by " << shorten(column.by, 30) << ")";
+    if (column.rule->carry_down) std::cout << " (carried down)";
+  }
+  if (!column.fill_by.empty()) std::cout << " [fill rating: " << column.fill_by << "]";
+  if (column.rule) std::cout << "  <- " << column.evidence.reason;
+  std::cout << '\n';
+}
+
+void print_decision(const Table& table, const TableDecision& decision) {
+  std::cout << "table " << table.index;
+  if (!table.sheet.empty()) std::cout << " (sheet " << table.sheet << ")";
+  if (!table.pages.empty()) std::cout << " (pages " << table.pages << ")";
+  std::cout << ": " << table.rows.size() << " rows x " << table.column_count() << " columns, "
+            << table_kind_name(decision.kind);
+  if (!decision.reason.empty()) std::cout << " (" << decision.reason << ")";
+  std::cout << '\n';
+  if (!decision.chosen) {
+    if (decision.kind == TableKind::other && !decision.candidates.empty() &&
+        decision.candidates.front().score > 0) {
+      print_candidates(decision);
+    }
+    return;
+  }
+  for (const auto& heading : table.headings) std::cout << "  heading: " << shorten(heading) << '\n';
+  print_candidates(decision);
+  std::cout << "  mapping: " << decision.chosen->name << " (explains " << std::setprecision(2)
+            << decision.score << (decision.generic ? ", generic" : "") << ")\n";
+  if (!decision.plan) return;
+  const ColumnPlan& plan = *decision.plan;
+  std::cout << "  header row " << plan.header_row + 1;
+  if (plan.header_rows > 1) std::cout << " (and " << plan.header_rows - 1 << " sub-header row)";
+  std::cout << (decision.header_by_look ? " (found by its look)" : "") << ":\n";
+  for (const auto& column : plan.columns) {
+    if (!column.header.empty()) print_column(column);
   }
 }
 

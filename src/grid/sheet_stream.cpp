@@ -57,8 +57,11 @@ void SheetCollector::begin_sheet(const std::string& name) {
   sheet_.name = name;
 }
 
-void SheetCollector::end_sheet(std::vector<SheetMerge>&& merges) {
+void SheetCollector::end_sheet(std::vector<SheetMerge>&& merges, const LateCellStyles* late) {
   sheet_.merges = std::move(merges);
+  if (late) {
+    for (SheetRow& row : sheet_.rows) late->apply(row);
+  }
   put_rows_in_order(sheet_);
   append_sheet_tables(sheet_, tables_, cell_budget_);
   sheet_ = Sheet{};
@@ -104,9 +107,11 @@ void SheetStreamer::row(SheetRow&& row) {
   hidden_since_text_ = 0;
 }
 
-void SheetStreamer::end_sheet(std::vector<SheetMerge>&& merges) {
-  // Merges decide spans and which rows are blank, and come too late to change what was handed on.
+void SheetStreamer::end_sheet(std::vector<SheetMerge>&& merges, const LateCellStyles* late) {
+  // Merges decide spans and which rows are blank, conditional formats colour cells: both come too
+  // late to change what was handed on.
   if (!merges.empty()) throw NotStreamable("the sheet has merged cells");
+  if (late) throw NotStreamable("the sheet has conditional formats");
   end_block(false);
 }
 

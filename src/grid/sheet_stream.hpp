@@ -2,9 +2,10 @@
 //  - SheetCollector keeps the whole sheet and hands it to sheet_to_tables at its end (any sheet);
 //  - SheetStreamer hands each table on while the sheet is still being read, a row at a time, so
 //    a big sheet never has to be held whole. It streams what it can prove gives the same tables
-//    as sheet_to_tables and gives up (NotStreamable) as soon as it cannot: merged cells (their
-//    list follows the rows in an xlsx part), rows out of order, or a column that first appears
-//    after a table's columns were fixed. The caller then reads the file again the whole way.
+//    as sheet_to_tables and gives up (NotStreamable) as soon as it cannot: merged cells and
+//    conditional formats (their lists follow the rows in an xlsx part), rows out of order, or a
+//    column that first appears after a table's columns were fixed. The caller then reads the file
+//    again the whole way.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +18,14 @@
 
 namespace trackport {
 
+// Styles a format gives a sheet's cells only after its rows (an xlsx lists its conditional
+// formats after them): applied to each row before the sheet's tables are made.
+class LateCellStyles {
+ public:
+  virtual ~LateCellStyles() = default;
+  virtual void apply(SheetRow& row) const = 0;
+};
+
 // Receives one sheet after another, each row as it is read.
 class SheetRowSink {
  public:
@@ -26,7 +35,8 @@ class SheetRowSink {
   virtual void hidden_row(int number) = 0;
   // A visible row with text or a fill somewhere.
   virtual void row(SheetRow&& row) = 0;
-  virtual void end_sheet(std::vector<SheetMerge>&& merges) = 0;
+  // `late`: styles to apply to the sheet's rows, nullptr when there are none.
+  virtual void end_sheet(std::vector<SheetMerge>&& merges, const LateCellStyles* late) = 0;
 };
 
 // Collects each sheet whole and appends its tables (numbered in document order) at its end.
@@ -37,7 +47,7 @@ class SheetCollector final : public SheetRowSink {
   void begin_sheet(const std::string& name) override;
   void hidden_row(int number) override { sheet_.hidden_rows.push_back(number); }
   void row(SheetRow&& row) override { sheet_.rows.push_back(std::move(row)); }
-  void end_sheet(std::vector<SheetMerge>&& merges) override;
+  void end_sheet(std::vector<SheetMerge>&& merges, const LateCellStyles* late) override;
 
  private:
   std::vector<Table>& tables_;
@@ -70,7 +80,7 @@ class SheetStreamer final : public SheetRowSink {
   void begin_sheet(const std::string& name) override;
   void hidden_row(int number) override;
   void row(SheetRow&& row) override;
-  void end_sheet(std::vector<SheetMerge>&& merges) override;
+  void end_sheet(std::vector<SheetMerge>&& merges, const LateCellStyles* late) override;
 
  private:
   void check_order(int number);

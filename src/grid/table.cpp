@@ -36,6 +36,10 @@ std::optional<Rgb> Table::fill_at(std::size_t row, std::size_t col) const {
   return cell ? cell->fill : std::nullopt;
 }
 
+const Cell* Table::cell_at(std::size_t row, std::size_t col) const {
+  return resolve(*this, row, col);
+}
+
 bool Table::vertically_merged(std::size_t row, std::size_t col) const {
   if (row >= rows.size() || col >= rows[row].size()) return false;
   const Cell& cell = rows[row][col];

@@ -44,10 +44,15 @@ class CellBox {
 struct Cell {
   std::string text;         // already cleaned (model/text.hpp): plain text, "• " list lines
   std::optional<Rgb> fill;  // solid background colour, when the cell has one
-  int row_span = 1;         // a merged cell is stored once, at its top-left
+  // The colour of the cell's text (of its first coloured run or symbol), when it is not the
+  // automatic colour: a "●" or "On track" whose colour is the rating.
+  std::optional<Rgb> font;
+  int row_span = 1;  // a merged cell is stored once, at its top-left
   int col_span = 1;
-  bool covered = false;  // true for positions covered by a merge that starts elsewhere
-  int origin_row = -1;   // for covered cells: the grid position of the merge's top-left
+  bool covered = false;         // true for positions covered by a merge that starts elsewhere
+  bool fill_by_format = false;  // the fill (and font_by_format: the font colour) was given by a
+  bool font_by_format = false;  // conditional format that the cell's value meets
+  int origin_row = -1;          // for covered cells: the grid position of the merge's top-left
   int origin_col = -1;
   CellBox bbox;
 };
@@ -82,6 +87,8 @@ struct Table {
   const std::string& text_at(std::size_t row, std::size_t col) const;
   // The fill at (row, col), following a merge back to its top-left cell.
   std::optional<Rgb> fill_at(std::size_t row, std::size_t col) const;
+  // The cell at (row, col), following a merge back to its top-left cell; nullptr out of range.
+  const Cell* cell_at(std::size_t row, std::size_t col) const;
   // True when the cell is covered by a merge that starts in an earlier row (a vertical merge).
   bool vertically_merged(std::size_t row, std::size_t col) const;
   // Appends a row, keeping row_origins parallel to rows.

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include "mapping/key_table.hpp"
 #include "mapping/plan.hpp"
+#include "mapping/profile.hpp"
 #include "mapping/rows.hpp"
 #include "model/text.hpp"
 
@@ -90,42 +92,219 @@ std::vector<std::string> layout_of(const ColumnPlan& plan) {
 
 }  // namespace
 
-TableDecision decide_table(const Table& table, const MapOptions& options) {
+std::string_view table_kind_name(TableKind kind) {
+  switch (kind) {
+    case TableKind::items:
+      return "items";
+    case TableKind::key:
+      return "key";
+    case TableKind::overview:
+      return "overview";
+    case TableKind::other:
+      break;
+  }
+  return "other";
+}
+
+namespace {
+
+struct Recognition {
+  const Mapping* mapping = nullptr;
+  RowChoice row;
+};
+
+// The named mapping that recognises the table: a kept one (a team's own) before any built-in,
+// else the best-scoring built-in over its threshold.
+Recognition recognise(const Table& table, const MapOptions& options,
+                      std::vector<MappingCandidate>& candidates) {
+  Recognition best;
+  auto consider = [&](const Mapping& mapping) {
+    auto choice = best_header_row(table, mapping, false);
+    candidates.push_back({&mapping, choice.score});
+    if (choice.row && choice.score >= mapping.min_score && choice.score > best.row.score) {
+      best = {&mapping, choice};
+    }
+  };
+  for (const Mapping* kept : options.kept) {
+    if (!kept->required.empty() || !kept->optional.empty()) consider(*kept);
+  }
+  if (best.mapping) return best;
+  for (const auto& mapping : builtin_mappings()) consider(mapping);
+  return best;
+}
+
+bool is_plain_label(const std::string& text) {
+  return text.size() <= 80 && !looks_like_number(text) && !looks_like_date(text) &&
+         !looks_like_prose(text) && !parse_rating(text);
+}
+
+// A header found by its look when no mapping names it: the row of the first rows with the most
+// short labels (two at least, nothing else in it), with at least two rows below it.
+std::optional<std::size_t> header_by_look(const Table& table) {
+  std::optional<std::size_t> best;
+  std::size_t best_labels = 1;
+  const std::size_t rows = std::min(table.rows.size(), kHeaderSearchRows);
+  for (std::size_t row = 0; row + 2 < table.rows.size() && row < rows; ++row) {
+    std::size_t labels = 0;
+    bool plain = true;
+    for (const auto& text : row_texts(table, row)) {
+      if (text.empty()) continue;
+      plain = plain && is_plain_label(text);
+      ++labels;
+    }
+    if (plain && labels > best_labels) {
+      best = row;
+      best_labels = labels;
+    }
+  }
+  return best;
+}
+
+// An overview of counts ("Priority | Green | Amber | Red | Total"): columns headed by ratings
+// that hold numbers. Not items.
+bool is_count_table(const Table& table, std::size_t header_row) {
+  std::size_t counted = 0;
+  const std::size_t end = std::min(table.rows.size(), kDecisionRows);
+  for (std::size_t col = 0; col < table.column_count(); ++col) {
+    const auto rating = parse_rating(table.text_at(header_row, col));
+    if (!rating || *rating == Rating::none) continue;
+    std::size_t numbers = 0, values = 0;
+    for (std::size_t row = header_row + 1; row < end; ++row) {
+      const auto& text = table.text_at(row, col);
+      if (text.empty()) continue;
+      ++values;
+      numbers += looks_like_number(text) ? 1 : 0;
+    }
+    if (values > 0 && numbers * 5 >= values * 4) ++counted;
+  }
+  return counted >= 2;
+}
+
+// "page 3", "pages 10-15", "Appendix 1", "p. 4": where a table of contents points.
+bool is_page_reference(const std::string& text) {
+  if (is_page_number(text)) return true;
+  const std::string normalised = normalise_for_match(text);
+  for (std::string_view word :
+       {"page ", "pages ", "p ", "pp ", "appendix ", "annex ", "section "}) {
+    if (normalised.starts_with(word) && normalised.size() <= word.size() + 8) return true;
+  }
+  return false;
+}
+
+// A table of contents: a column of page references beside the titles.
+bool is_contents_table(const Table& table) {
+  for (std::size_t col = 0; col < table.column_count(); ++col) {
+    std::size_t values = 0, references = 0;
+    for (std::size_t row = 0; row < table.rows.size() && row < kDecisionRows; ++row) {
+      const auto& text = table.text_at(row, col);
+      if (text.empty()) continue;
+      ++values;
+      references += is_page_reference(text) ? 1 : 0;
+    }
+    if (references >= 3 && references * 5 >= values * 3) return true;
+  }
+  return false;
+}
+
+bool has_text_column(const ColumnPlan& plan) {
+  return std::any_of(plan.columns.begin(), plan.columns.end(),
+                     [](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
+}
+
+std::string score_text(double score) {
+  return std::to_string(std::round(score * 100) / 100).substr(0, 4);
+}
+
+// Plans the table under `layers` with its header at `header_row`, and says whether it is an item
+// table: a commitment column, and (without a mapping that recognised it) enough of it explained.
+void plan_items(const Table& table, std::size_t header_row, const MapOptions& options,
+                const RatingVocabulary& vocabulary, TableDecision& decision) {
+  decision.header_row = header_row;
+  decision.plan = plan_columns(table, header_row, decision.layers, vocabulary);
+  decision.score = explained_share(table, *decision.plan);
+  const bool recognised = decision.layers.user || decision.layers.named;
+  if (!has_text_column(*decision.plan)) {
+    decision.reason = "no column reads as the commitment's text";
+  } else if (!recognised && is_count_table(table, header_row)) {
+    decision.kind = TableKind::overview;
+    decision.reason = "an overview of counts under rating headers";
+  } else if (!recognised && decision.score < options.min_explained) {
+    decision.reason =
+        "its columns are mostly unexplained (explained " + score_text(decision.score) + ")";
+  } else {
+    decision.kind = TableKind::items;
+    decision.chosen = &decision.layers.primary();
+    decision.generic = !recognised;
+    decision.reason = recognised ? "header recognised by mapping '" + decision.chosen->name + "'"
+                      : decision.header_by_look
+                          ? "header found by its look; columns placed by content"
+                          : "columns placed by the generic dictionary";
+    return;
+  }
+  decision.plan.reset();
+}
+
+}  // namespace
+
+TableDecision decide_table(const Table& table, const MapOptions& options,
+                           const RatingVocabulary& vocabulary) {
   TableDecision decision;
   decision.table = table.index;
+  decision.layers.dictionary = &generic_mapping();
+  std::optional<std::size_t> header_row;
   if (options.forced) {
-    auto choice = best_header_row(table, *options.forced, options.forced->name == "generic");
+    const bool generic = options.forced == &generic_mapping() || options.forced->name == "generic";
+    auto choice = best_header_row(table, *options.forced, generic);
     decision.candidates.push_back({options.forced, choice.score});
     if (choice.row) {
-      decision.header_row = choice.row;
-      decision.chosen = options.forced;
-      decision.score = choice.score;
-      decision.generic = options.forced->name == "generic";
-    }
-    return decision;
-  }
-  std::optional<std::size_t> best_row;
-  for (const auto& mapping : builtin_mappings()) {
-    auto choice = best_header_row(table, mapping, false);
-    decision.candidates.push_back({&mapping, choice.score});
-    if (choice.row && choice.score >= mapping.min_score && choice.score > decision.score) {
-      decision.chosen = &mapping;
-      decision.score = choice.score;
-      best_row = choice.row;
+      decision.layers.user = options.forced;
+      header_row = choice.row;
     }
   }
-  auto generic = best_header_row(table, generic_mapping(), true);
-  decision.candidates.push_back({&generic_mapping(), generic.score});
-  if (!decision.chosen && generic.row && generic.score >= options.generic_min_score) {
-    decision.chosen = &generic_mapping();
-    decision.score = generic.score;
-    decision.generic = true;
-    best_row = generic.row;
+  auto recognised = recognise(table, options, decision.candidates);
+  if (recognised.mapping) {
+    decision.layers.named = recognised.mapping;
+    if (!header_row) header_row = recognised.row.row;
   }
-  decision.header_row = best_row;
+  auto dictionary = best_header_row(table, generic_mapping(), true);
+  decision.candidates.push_back({&generic_mapping(), dictionary.score});
   std::stable_sort(decision.candidates.begin(), decision.candidates.end(),
                    [](const auto& a, const auto& b) { return a.score > b.score; });
+
+  if (!decision.layers.user && !decision.layers.named && read_key_table(table)) {
+    decision.kind = TableKind::key;
+    decision.reason = "a key of the document's ratings";
+    return decision;
+  }
+  if (!header_row && dictionary.row) header_row = dictionary.row;
+  if (!header_row && is_contents_table(table)) {
+    decision.reason = "a table of contents";
+    return decision;
+  }
+  if (!header_row) {
+    header_row = header_by_look(table);
+    decision.header_by_look = header_row.has_value();
+  }
+  if (!header_row) {
+    decision.reason = "no header row";
+    return decision;
+  }
+  plan_items(table, *header_row, options, vocabulary, decision);
   return decision;
+}
+
+RatingVocabulary document_vocabulary(const std::vector<Table>& tables, const MapOptions& options) {
+  RatingVocabulary vocabulary;
+  for (const auto& table : tables) {
+    if (table.rows.size() > 16) continue;  // keys are small
+    std::vector<MappingCandidate> ignored;
+    if (options.forced && best_header_row(table, *options.forced, false).row) continue;
+    if (recognise(table, options, ignored).mapping) continue;
+    if (auto key = read_key_table(table)) {
+      for (const auto& [term, rating] : key->terms) vocabulary.define(term, rating);
+    }
+  }
+  return vocabulary;
 }
 
 DocumentMapper::DocumentMapper(std::string file, std::string title, const MapOptions& options,
@@ -136,26 +315,86 @@ DocumentMapper::DocumentMapper(std::string file, std::string title, const MapOpt
       consume_(consume),
       hand_on_(std::move(hand_on)) {}
 
+// No header of its own, right after an item table and as wide: the same table continued after a
+// page break (common in text exported from Word and PDF).
+bool DocumentMapper::continues_previous(const Table& table) const {
+  return !current_.chosen && current_.kind == TableKind::other && assembler_ &&
+         table.headings.empty() && banners_.empty() &&
+         table.column_count() == plans_.back().columns.size() && table.sheet == last_sheet_;
+}
+
+void DocumentMapper::continue_previous(Table& table) {
+  current_ = TableDecision{};
+  current_.table = table.index;
+  current_.reason = "the table above, continued";
+  result_.decisions.back() = current_;
+  ColumnPlan continued = plans_.back();
+  continued.header_row = 0;
+  continued.header_rows = 0;
+  plans_.push_back(std::move(continued));
+  assembler_->resume(table, plans_.back());
+  add_rows(table);
+}
+
+// A key met while streaming: its words must be known before the items they rate.
+void DocumentMapper::learn_key(const Table& table) {
+  auto key = read_key_table(table);
+  if (!key) return;
+  RatingVocabulary learnt = vocabulary_;
+  for (const auto& [term, rating] : key->terms) learnt.define(term, rating);
+  if (learnt == vocabulary_) return;
+  if (items_.count() > 0) throw NotStreamable("a key table follows the items it rates");
+  vocabulary_ = std::move(learnt);
+}
+
+// A table that looks like items (rows under a header, sentences in some column) but that no
+// mapping and no content placed: say so, naming it, rather than read nothing in silence.
+void DocumentMapper::warn_if_item_like(const Table& table) {
+  if (current_.kind != TableKind::other || !current_.header_row) return;
+  const std::size_t header = *current_.header_row;
+  if (table.rows.size() < header + 3) return;
+  std::size_t sentences = 0;
+  const std::size_t end = std::min(table.rows.size(), kDecisionRows);
+  for (std::size_t row = header + 1; row < end; ++row) {
+    for (const auto& text : row_texts(table, row)) sentences += looks_like_prose(text) ? 1 : 0;
+  }
+  if (sentences < 2) return;
+  std::string headers;
+  for (const auto& text : row_texts(table, header)) {
+    if (text.empty()) continue;
+    if (!headers.empty()) headers += " | ";
+    headers += text.size() > 40 ? text.substr(0, 40) + "..." : text;
+  }
+  Location location;
+  location.file = file_;
+  location.sheet = table.sheet;
+  location.table = table.addressing == Addressing::table_row ? table.index : 0;
+  location.page = table.pages;
+  result_.warnings.push_back(
+      {"table-not-mapped",
+       "table " + std::to_string(table.index) + " (" + headers +
+           ") looks like a list of items, but " + current_.reason +
+           ", so none were read from it; see trackport inspect, or give a mapping",
+       location});
+}
+
 void DocumentMapper::begin_table(Table& table) {
-  current_ = decide_table(table, options_);
+  current_ = decide_table(table, options_, vocabulary_);
   result_.decisions.push_back(current_);
   assembling_ = false;
   items_before_ = items_.count();
-  if (!current_.chosen && assembler_ && table.headings.empty() && banners_.empty() &&
-      table.column_count() == plans_.back().columns.size() && table.sheet == last_sheet_) {
-    // No header of its own, right after an item table and as wide: the same table continued
-    // after a page break (common in text exported from Word and PDF).
-    ColumnPlan continued = plans_.back();
-    continued.header_row = 0;
-    continued.header_rows = 0;
-    plans_.push_back(std::move(continued));
-    assembler_->resume(table, plans_.back());
-    add_rows(table);
+  if (current_.kind == TableKind::key) {
+    learn_key(table);
+    return;
+  }
+  if (continues_previous(table)) {
+    continue_previous(table);
     return;
   }
   if (!current_.chosen) return;  // headings and banners are read at the table's end
   const Mapping& mapping = *current_.chosen;
-  plans_.push_back(plan_columns(table, *current_.header_row, mapping));
+  plans_.push_back(std::move(*current_.plan));
+  current_.plan.reset();
   const ColumnPlan& plan = plans_.back();
 
   // Outermost first: banners stand before the table's own nearest headings.
@@ -173,7 +412,7 @@ void DocumentMapper::begin_table(Table& table) {
     assembler_->resume(table, plan);
   } else {
     if (headings.empty() && table.sheet == last_sheet_) headings = last_headings_;
-    assembler_.emplace(mapping, file_, items_, result_.warnings);
+    assembler_.emplace(current_.layers, vocabulary_, file_, items_, result_.warnings);
     assembler_->start(table, plan, headings);
     current_mapping_ = &mapping;
     current_headers_ = layout_of(plan);
@@ -207,7 +446,9 @@ void DocumentMapper::hand_on_items(std::size_t keep) {
 }
 
 void DocumentMapper::end_table(Table& table) {
+  if (current_.kind == TableKind::key) return;  // a key heads nothing
   if (!assembling_) {
+    warn_if_item_like(table);
     // Headings above a table that holds no items still head what follows it.
     for (const auto& heading : table.headings) {
       if (heading != title_ && !is_page_number(heading)) banners_.push_back(heading);
@@ -225,12 +466,13 @@ void DocumentMapper::end_table(Table& table) {
     location.file = file_;
     location.sheet = table.sheet;
     location.table = table.addressing == Addressing::table_row ? table.index : 0;
-    result_.warnings.push_back(
-        {"mapping-generic",
-         "no built-in mapping fits table " + std::to_string(table.index) +
-             "; its columns were placed by the generic header dictionary (score " +
-             std::to_string(current_.score).substr(0, 4) + "): check the field choices",
-         location});
+    result_.warnings.push_back({"mapping-generic",
+                                "no named mapping fits table " + std::to_string(table.index) +
+                                    "; its columns were placed by the generic header dictionary" +
+                                    (current_.header_by_look ? " and their content" : "") +
+                                    " (explained " + score_text(current_.score) +
+                                    "): check the field choices",
+                                location});
   }
 }
 
@@ -284,6 +526,7 @@ namespace {
 MappingResult map_tables(SourceDocument& document, const std::string& file,
                          const MapOptions& options, bool consume) {
   DocumentMapper mapper(file, document.title, options, consume);
+  mapper.set_vocabulary(document_vocabulary(document.tables, options));
   for (auto& table : document.tables) {
     mapper.begin_table(table);
     mapper.end_table(table);

@@ -11,30 +11,51 @@
 
 #include "grid/sheet_stream.hpp"
 #include "grid/table.hpp"
+#include "mapping/layers.hpp"
 #include "mapping/mapping.hpp"
+#include "mapping/plan.hpp"
 #include "mapping/rows.hpp"
+#include "mapping/vocabulary.hpp"
 #include "model/document.hpp"
 
 namespace trackport {
 
 struct MapOptions {
-  const Mapping* forced = nullptr;  // --mapping: use this one for every table
-  double generic_min_score = 0.5;   // below this even the generic mapping does not apply
+  const Mapping* forced = nullptr;  // --mapping: the strongest rules for every table
+  // Mappings kept by the team (a mappings folder): recognised by their `recognise:` blocks, they
+  // win over the built-in ones.
+  std::vector<const Mapping*> kept;
+  double min_explained = 0.5;  // a table placed by the dictionary must explain this much of itself
 };
 
 struct MappingCandidate {
   const Mapping* mapping = nullptr;
-  double score = 0.0;
+  double score = 0.0;  // how well its recognise block (the dictionary: its names) fits the header
 };
+
+// What a table is.
+enum class TableKind {
+  items,     // one item a data row
+  key,       // a key (legend) of the document's ratings
+  overview,  // counts under rating headers ("Priority | Green | Amber | Red | Total")
+  other,     // anything else: titles, notes, prose
+};
+
+std::string_view table_kind_name(TableKind kind);
 
 // What the engine decided for one table (also what `trackport inspect` shows).
 struct TableDecision {
-  int table = 0;                             // Table::index
+  int table = 0;  // Table::index
+  TableKind kind = TableKind::other;
   std::optional<std::size_t> header_row;     // grid row of the header
   std::vector<MappingCandidate> candidates;  // every mapping tried, best first
-  const Mapping* chosen = nullptr;           // nullptr: not an item table
-  double score = 0.0;
-  bool generic = false;  // chosen is the synonym-dictionary fallback
+  MappingLayers layers;                      // the mappings whose rules place its columns
+  const Mapping* chosen = nullptr;           // the mapping it is reported under; nullptr: no items
+  double score = 0.0;    // how much of the table the columns placed explain (0..1)
+  bool generic = false;  // no named mapping recognised it: the dictionary and content placed it
+  bool header_by_look = false;  // no mapping named its header: found by the look of its rows
+  std::string reason;           // why it is, or is not, an item table
+  std::optional<ColumnPlan> plan;
 };
 
 struct MappingResult {
@@ -63,6 +84,9 @@ class DocumentMapper final : public TableStream {
   // as soon as no later row can change them (ids already unique); the result then holds none.
   DocumentMapper(std::string file, std::string title, const MapOptions& options, bool consume,
                  ItemHandler hand_on = {});
+  // The document's rating words, when known before its tables (the whole-file path reads its key
+  // tables first). Streamed, keys are learnt as they come.
+  void set_vocabulary(RatingVocabulary vocabulary) { vocabulary_ = std::move(vocabulary); }
   void begin_table(Table& table) override;
   void rows_added(Table& table) override;
   void end_table(Table& table) override;
@@ -75,6 +99,10 @@ class DocumentMapper final : public TableStream {
  private:
   void add_rows(Table& table);
   void hand_on_items(std::size_t keep);
+  void learn_key(const Table& table);
+  void warn_if_item_like(const Table& table);
+  bool continues_previous(const Table& table) const;
+  void continue_previous(Table& table);
 
   std::string file_;
   std::string title_;
@@ -89,6 +117,7 @@ class DocumentMapper final : public TableStream {
   TableDecision current_;
   bool assembling_ = false;  // the current table's rows go to the assembler
   std::size_t items_before_ = 0;
+  RatingVocabulary vocabulary_;
   const Mapping* current_mapping_ = nullptr;  // of the logical table being assembled
   std::vector<std::string> current_headers_;
   std::vector<std::string> banners_;        // section banners since the last item table
@@ -98,8 +127,14 @@ class DocumentMapper final : public TableStream {
   std::map<std::string, double> score_per_mapping_;
 };
 
-// The header row and mapping for one table, without assembling items.
-TableDecision decide_table(const Table& table, const MapOptions& options = {});
+// What one table is, its header row, its mappings and its column plan, without assembling items.
+// `vocabulary`: the document's own rating words (from its key tables).
+TableDecision decide_table(const Table& table, const MapOptions& options = {},
+                           const RatingVocabulary& vocabulary = {});
+
+// The rating words the key tables of a document define (read before the items, so a key after
+// the tracker still applies to it).
+RatingVocabulary document_vocabulary(const std::vector<Table>& tables, const MapOptions& options);
 
 // The generic mapping built from the synonym dictionary (mappings/generic.yaml).
 const Mapping& generic_mapping();

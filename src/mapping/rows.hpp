@@ -1,13 +1,18 @@
-// Row assembly: turning the data rows of a planned table into items.
+// Row assembly: turning the data rows of a planned table into items. The rows are classified
+// first (row_kinds.cpp: repeated headers, rows to drop, rows shifted by a column, rows of a
+// nested table, continuation rows), then assembled into items (items.cpp).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "grid/table.hpp"
+#include "mapping/layers.hpp"
 #include "mapping/mapping.hpp"
 #include "mapping/plan.hpp"
+#include "mapping/vocabulary.hpp"
 #include "model/document.hpp"
 
 namespace trackport {
@@ -38,9 +43,6 @@ class UniqueIds {
   std::size_t position_ = 0;
 };
 
-// The same over a whole list.
-void make_ids_unique(std::vector<Item>& items);
-
 // Items as an assembler makes them: the newest are here (a later row may still extend the last
 // one); older ones may have been handed on already, `handed_on` counts them.
 struct ItemBuffer {
@@ -52,13 +54,19 @@ struct ItemBuffer {
 // "3", "Page 3", "Page 3 of 14", "3 / 14": running page numbers, never headings or items.
 bool is_page_number(std::string_view text);
 
+// A heading that names the document rather than a section of it: a title with a reporting year
+// or period ("Housing Strategy 2024-2029", "Q2 2024/25 return") or a document's words ("action
+// plan monitoring", "progress report", "tracker"). Such a line is not a theme.
+bool looks_like_document_title(std::string_view text);
+
 // Builds items from the rows of one logical table, which may be made of several source tables
 // that share a header (a table split by page breaks): carried-down values and the last item
 // survive from one part to the next, so a row cut by the break can be joined to its item.
 class ItemAssembler {
  public:
-  ItemAssembler(const Mapping& mapping, std::string file, ItemBuffer& items,
-                std::vector<Warning>& warnings);
+  // `vocabulary` must outlive the assembler.
+  ItemAssembler(const MappingLayers& layers, const RatingVocabulary& vocabulary, std::string file,
+                ItemBuffer& items, std::vector<Warning>& warnings);
 
   // Starts a new logical table: carried values reset; `headings` give theme/objective context.
   void start(const Table& table, const ColumnPlan& plan, std::vector<std::string> headings);
@@ -74,36 +82,42 @@ class ItemAssembler {
   // Views into the grid (or into carried_), valid while one row is processed.
   struct RowCells {
     std::vector<std::string_view> texts;
-    std::vector<std::optional<Rgb>> fills;
+    std::vector<const Cell*> cells;  // the cell each text came from (a merge's top-left); nullptr
+                                     // for a text carried down or beyond the row
   };
 
+  // Row classification (row_kinds.cpp).
   RowCells read_row(std::size_t row) const;
   bool is_repeated_header(std::size_t row, const RowCells& cells) const;
   bool is_droppable(const RowCells& cells) const;
+  bool is_rating_column(std::size_t col) const;
   bool has_rating(const RowCells& cells) const;
   void realign_if_shifted(std::size_t row, RowCells& cells);
   bool is_spilled_table_row(const RowCells& cells) const;
-  void fold_spilled_row(std::size_t row, const RowCells& cells);
   bool is_continuation(const RowCells& cells) const;
+
+  // Item assembly (items.cpp).
+  void fold_spilled_row(std::size_t row, const RowCells& cells);
   void continue_item(std::size_t row, const RowCells& cells);
   void apply_carry_down(RowCells& cells);
   Item build_item(std::size_t row, const RowCells& cells);
   void apply_headings(Item& item) const;
-  void add_rating(Item& item, const PlannedColumn& column, std::string_view text,
-                  const std::optional<Rgb>& fill, std::size_t row);
+  void add_rating(Item& item, const PlannedColumn& column, std::string_view text, const Cell* cell,
+                  std::size_t row);
+  void add_fill_rating(Item& item, const PlannedColumn& column, const Cell* cell) const;
   void choose_headline(Item& item) const;
   Location location_of(std::size_t row) const;
   void extend_location(Location& location, std::size_t row) const;
   void warn(std::string code, std::string message, Location location);
-  void warn_unmapped_columns();
+  void warn_about_columns();
+  void note_merges(std::size_t row);
+  void release_behind(std::size_t row);
 
-  const Mapping& mapping_;
+  MappingLayers layers_;
+  const RatingVocabulary& vocabulary_;
   std::string file_;
   ItemBuffer& items_;
   std::vector<Warning>& warnings_;
-
-  void note_merges(std::size_t row);
-  void release_behind(std::size_t row);
 
   const Table* table_ = nullptr;
   Table* releasable_ = nullptr;

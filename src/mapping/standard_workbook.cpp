@@ -152,7 +152,7 @@ void read_assessments(const SheetTable& assessments, std::vector<Document>& docu
     assessment.rating = rating_of_label(assessments.at(row, "Rating"));
     assessment.raw = assessments.at(row, "Raw");
     assessment.from =
-        assessments.at(row, "From") == "fill" ? RatingSource::fill : RatingSource::text;
+        rating_source_from_name(assessments.at(row, "From")).value_or(RatingSource::text);
     assessment.commentary = assessments.at(row, "Commentary");
     item->assessments.push_back(std::move(assessment));
   }

@@ -34,12 +34,10 @@ struct Due {
   bool operator==(const Due&) const = default;
 };
 
-enum class RatingSource { text, fill };
-
 struct Assessment {
   std::string by;  // "officer", "chair", "Q1", ... or the header text
   Rating rating = Rating::none;
-  std::string raw;  // text as printed, or "#RRGGBB" when from == fill
+  std::string raw;  // text as printed, or "#RRGGBB" when the rating came from a colour
   RatingSource from = RatingSource::text;
   std::string commentary;
 

@@ -40,6 +40,38 @@ bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// The coloured circles and squares of emoji (U+1F534/5, U+1F7E0..2, U+1F7E5..9): the word of
+// their colour, "" for anything else.
+std::string_view emoji_colour_word(std::string_view text) {
+  if (text.size() < 4 || static_cast<unsigned char>(text[0]) != 0xF0 ||
+      static_cast<unsigned char>(text[1]) != 0x9F) {
+    return {};
+  }
+  const auto third = static_cast<unsigned char>(text[2]);
+  const auto fourth = static_cast<unsigned char>(text[3]);
+  if (third == 0x94 && fourth == 0xB4) return "red";   // U+1F534 red circle
+  if (third == 0x94 && fourth == 0xB5) return "blue";  // U+1F535 blue circle
+  if (third == 0x9F) {
+    switch (fourth) {
+      case 0xA0:  // U+1F7E0 orange circle
+      case 0xA1:  // U+1F7E1 yellow circle
+      case 0xA7:  // U+1F7E7 orange square
+      case 0xA8:  // U+1F7E8 yellow square
+        return "amber";
+      case 0xA2:  // U+1F7E2 green circle
+      case 0xA9:  // U+1F7E9 green square
+        return "green";
+      case 0xA5:  // U+1F7E5 red square
+        return "red";
+      case 0xA6:  // U+1F7E6 blue square
+        return "blue";
+      default:
+        return {};
+    }
+  }
+  return {};
+}
+
 // Lower-cases ASCII and turns the UTF-8 dashes, no-break space and bullets that decorate printed
 // ratings into ASCII so that the matching below can stay byte-based.
 std::string simplify(std::string_view text) {
@@ -50,6 +82,11 @@ std::string simplify(std::string_view text) {
     if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
       out += ' ';  // no-break space
       ++i;
+    } else if (auto word = emoji_colour_word(text.substr(i)); !word.empty()) {
+      out += ' ';
+      out += word;  // a coloured circle emoji: the colour's word
+      out += ' ';
+      i += 3;
     } else if (byte == 0xE2 && i + 2 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0x80) {
       const auto third = static_cast<unsigned char>(text[i + 2]);
@@ -137,7 +174,7 @@ unsigned colours_of_word(std::string_view word) {
     std::string_view word;
     unsigned colours;
   };
-  static constexpr std::array<WordColours, 17> kWords{{
+  static constexpr std::array<WordColours, 18> kWords{{
       {"r", kRed},
       {"red", kRed},
       {"a", kAmber},
@@ -151,6 +188,7 @@ unsigned colours_of_word(std::string_view word) {
       {"complete", kBlue},
       {"completed", kBlue},
       {"achieved", kBlue},
+      {"c", kBlue},  // BRAG trackers: C for complete
       {"ag", kAmber | kGreen},
       {"ga", kAmber | kGreen},
       {"ar", kAmber | kRed},
@@ -206,10 +244,61 @@ std::optional<Rating> rating_for_colours(unsigned colours) {
   }
 }
 
+// The status words programme offices use instead of colours. Compared with the text's hyphens
+// and underscores read as spaces ("on-track").
+struct PhraseRating {
+  std::string_view phrase;
+  Rating rating;
+};
+constexpr std::array<PhraseRating, 17> kPhrases{{
+    {"on track", Rating::green},
+    {"on target", Rating::green},
+    {"on schedule", Rating::green},
+    {"at risk", Rating::amber},
+    {"delayed", Rating::amber},
+    {"slipping", Rating::amber},
+    {"off track", Rating::red},
+    {"off target", Rating::red},
+    {"not started", Rating::none},
+    {"not yet started", Rating::none},
+    {"not due", Rating::none},
+    {"not yet due", Rating::none},
+    {"done", Rating::blue},
+    {"closed", Rating::blue},
+    {"delivered", Rating::blue},
+    {"fully achieved", Rating::blue},
+    {"fully complete", Rating::blue},
+}};
+
+// The text with '-' and '_' as spaces and runs of spaces as one.
+std::string as_phrase(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = is_ascii_space(c) || c == '-' || c == '_';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::optional<Rating> rating_of_phrase(std::string_view text) {
+  if (text.size() > 20) return std::nullopt;
+  const std::string phrase = as_phrase(text);
+  for (const auto& entry : kPhrases) {
+    if (entry.phrase == phrase) return entry.rating;
+  }
+  return std::nullopt;
+}
+
 std::optional<Rating> rating_of_words(std::string_view text) {
   for (std::string_view no_rating : kNoRatingTexts) {
     if (text == no_rating) return Rating::none;
   }
+  if (auto rating = rating_of_phrase(text)) return rating;
   const auto colours = colours_named(text);
   if (!colours) return std::nullopt;
   return rating_for_colours(*colours);
@@ -293,9 +382,62 @@ std::optional<Rating> parse_rating(std::string_view text) {
   if (trimmed.empty()) return std::nullopt;
   // The whole text first, so that "Amber - Green" is not read as "Amber" with a note.
   if (auto rating = rating_of_words(trimmed)) return rating;
+  // A coloured circle before a status word ("🟢 On track"): the circle says it.
+  if (!emoji_colour_word(text).empty()) return rating_of_words(emoji_colour_word(text));
   const auto head = strip_note(trimmed);
   if (!head || head->empty()) return std::nullopt;
   return rating_of_words(*head);
+}
+
+std::string_view rating_source_name(RatingSource source) {
+  switch (source) {
+    case RatingSource::fill:
+      return "fill";
+    case RatingSource::font:
+      return "font";
+    case RatingSource::format:
+      return "format";
+    case RatingSource::text:
+      break;
+  }
+  return "text";
+}
+
+std::optional<RatingSource> rating_source_from_name(std::string_view name) {
+  for (RatingSource source :
+       {RatingSource::text, RatingSource::fill, RatingSource::font, RatingSource::format}) {
+    if (rating_source_name(source) == name) return source;
+  }
+  return std::nullopt;
+}
+
+bool is_rating_symbol(std::string_view text) {
+  // Geometric shapes, stars, ticks and crosses, and heavy circles, in UTF-8.
+  static constexpr std::array<std::string_view, 22> kSymbols{
+      "\u25CF", "\u2B24", "\u25CB", "\u25C9", "\u25EF", "\u26AB", "\u26AA", "\u25A0",
+      "\u25FC", "\u25FE", "\u25A1", "\u25B2", "\u25BC", "\u25C6", "\u2666", "\u2605",
+      "\u2606", "\u2713", "\u2714", "\u2717", "\u2718", "\u2022"};
+  bool any = false;
+  while (!text.empty()) {
+    if (is_ascii_space(text.front())) {
+      text.remove_prefix(1);
+      continue;
+    }
+    if (text.starts_with("\xC2\xA0")) {
+      text.remove_prefix(2);
+      continue;
+    }
+    bool found = false;
+    for (std::string_view symbol : kSymbols) {
+      if (text.starts_with(symbol)) {
+        text.remove_prefix(symbol.size());
+        found = any = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return any;
 }
 
 std::string to_hex(Rgb colour) {

@@ -10,6 +10,15 @@ namespace trackport {
 
 enum class Rating { none, red, amber, green, blue, amber_red, amber_green };
 
+// Where an assessment's rating was read: the cell's text, its background fill, the colour of its
+// text or symbol ("●" in green), or a spreadsheet's conditional formatting.
+enum class RatingSource { text, fill, font, format };
+
+// "text", "fill", "font", "format".
+std::string_view rating_source_name(RatingSource source);
+// Inverse of rating_source_name; nullopt for anything else.
+std::optional<RatingSource> rating_source_from_name(std::string_view name);
+
 // The model's spelling: "red", "amber-green", ... "none".
 std::string_view rating_name(Rating rating);
 // Inverse of rating_name (exact, lower case); nullopt for anything else.
@@ -21,9 +30,15 @@ std::string_view rating_label(Rating rating);
 int rating_severity(Rating rating);
 
 // Parses a printed rating: "R", "Red", "RED", "A/G", "Amber/Green", "Amber-Red", "Blue",
-// "Complete", "Completed", "G (on track)" ... Returns nullopt when the text is not a rating
-// (empty text, prose). "No information available" and "N/A" give Rating::none.
+// "C" and "Complete" (blue), the status words of programme offices ("On track" green, "At risk"
+// and "Delayed" amber, "Off track" red, "Not started" and "Not due" none), the coloured circle
+// emoji, "G (on track)" ... Returns nullopt when the text is not a rating (empty text, prose).
+// "No information available" and "N/A" give Rating::none. mappings/README.md lists every form.
 std::optional<Rating> parse_rating(std::string_view text);
+
+// True for a text made only of symbols whose colour is the rating ("●", "■", "▲ ▲"): the cell's
+// font or fill says what it means.
+bool is_rating_symbol(std::string_view text);
 
 struct Rgb {
   std::uint8_t r = 0, g = 0, b = 0;

@@ -124,6 +124,19 @@ void append_line(std::string& out, std::string_view text, bool bullet) {
 // Splits one collapsed, trimmed line at its bullet characters: "• a • b" gives "• a" and "• b";
 // "§ a § b" too, but "see § 3" stays as it is (a weak bullet counts only in a line it starts).
 void append_with_bullets(std::string& out, std::string_view line) {
+  // A line of symbols alone ("●", "■ ■") is no list: it is what the cell shows, often a rating
+  // given by the symbol's colour.
+  bool symbols_only = !line.empty();
+  for (std::size_t at = 0; at < line.size() && symbols_only;) {
+    std::size_t length = 0;
+    const char32_t c = decode(line, at, length);
+    symbols_only = c == ' ' || is_strong_bullet(c);
+    at += length;
+  }
+  if (symbols_only) {
+    append_line(out, line, false);
+    return;
+  }
   std::size_t first_length = 0;
   const char32_t first = decode(line, 0, first_length);
   const bool weak_start =

@@ -21,6 +21,7 @@ struct HiddenRow {
 };
 struct EndSheet {
   std::vector<SheetMerge> merges;
+  bool late_styles = false;  // the reader had styles for the sheet's rows (they cannot stream)
 };
 using SheetEvent = std::variant<BeginSheet, HiddenRow, SheetRow, EndSheet>;
 
@@ -99,8 +100,8 @@ class EventQueue final : public SheetRowSink, public BatchQueue<SheetEvent> {
   void hidden_row(int number) override { push(HiddenRow{number}); }
   void row(SheetRow&& row) override { push(std::move(row)); }
   // A sheet's end goes at once: the mapping thread may be waiting for its last rows.
-  void end_sheet(std::vector<SheetMerge>&& merges) override {
-    push(EndSheet{std::move(merges)}, true);
+  void end_sheet(std::vector<SheetMerge>&& merges, const LateCellStyles* late) override {
+    push(EndSheet{std::move(merges), late != nullptr}, true);
   }
 };
 
@@ -166,7 +167,9 @@ class StreamedMapping {
     } else if (auto* row = std::get_if<SheetRow>(&event)) {
       streamer_->row(std::move(*row));
     } else {
-      streamer_->end_sheet(std::move(std::get<EndSheet>(event).merges));
+      auto& end = std::get<EndSheet>(event);
+      if (end.late_styles) throw NotStreamable("the sheet has conditional formats");
+      streamer_->end_sheet(std::move(end.merges), nullptr);
     }
   }
 

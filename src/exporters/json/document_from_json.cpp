@@ -141,10 +141,11 @@ struct Reader {
     assessment.rating = rating(json, "rating", path);
     assessment.raw = text(json, "raw", path);
     const std::string from = text(json, "from", path);
-    if (from == "fill") {
-      assessment.from = RatingSource::fill;
-    } else if (!from.empty() && from != "text") {
-      fail(child(path, "from"), "expected \"text\" or \"fill\", got \"" + from + "\"");
+    if (auto source = rating_source_from_name(from)) {
+      assessment.from = *source;
+    } else if (!from.empty()) {
+      fail(child(path, "from"),
+           "expected \"text\", \"fill\", \"font\" or \"format\", got \"" + from + "\"");
     }
     assessment.commentary = text(json, "commentary", path);
     return assessment;

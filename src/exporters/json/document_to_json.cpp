@@ -65,7 +65,7 @@ ordered_json assessment_json(const Assessment& assessment) {
   json["by"] = assessment.by;
   json["rating"] = rating_name(assessment.rating);
   json["raw"] = assessment.raw;
-  json["from"] = assessment.from == RatingSource::fill ? "fill" : "text";
+  json["from"] = rating_source_name(assessment.from);
   json["commentary"] = optional_text(assessment.commentary);
   return json;
 }

@@ -111,7 +111,7 @@ void write_assessment(JsonWriter& json, const Assessment& assessment) {
   text_member(json, "by", assessment.by);
   text_member(json, "rating", rating_name(assessment.rating));
   text_member(json, "raw", assessment.raw);
-  text_member(json, "from", assessment.from == RatingSource::fill ? "fill" : "text");
+  text_member(json, "from", rating_source_name(assessment.from));
   optional_text_member(json, "commentary", assessment.commentary);
   json.end_object();
 }

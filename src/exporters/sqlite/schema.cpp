@@ -80,7 +80,7 @@ CREATE TABLE assessments (
   rating      TEXT NOT NULL DEFAULT 'none' CHECK (rating IN
                 ('none', 'red', 'amber-red', 'amber', 'amber-green', 'green', 'blue')),
   raw         TEXT,
-  rating_from TEXT NOT NULL DEFAULT 'text' CHECK (rating_from IN ('text', 'fill')),
+  rating_from TEXT NOT NULL DEFAULT 'text' CHECK (rating_from IN ('text', 'fill', 'font', 'format')),
   commentary  TEXT
 );
 CREATE UNIQUE INDEX assessments_item ON assessments (item_id, position);
@@ -228,6 +228,28 @@ std::string stored_schema_version(Database& db) {
   return query.step() ? query.text(0) : std::string();
 }
 
+// Version 1 allowed only 'text' and 'fill' as an assessment's source; version 2 adds 'font' and
+// 'format'. A CHECK constraint cannot be altered in place: the table is copied.
+constexpr std::string_view kMigrateFrom1 = R"sql(
+CREATE TABLE assessments_v2 (
+  id          INTEGER PRIMARY KEY,
+  item_id     INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  assessed_by TEXT,
+  rating      TEXT NOT NULL DEFAULT 'none' CHECK (rating IN
+                ('none', 'red', 'amber-red', 'amber', 'amber-green', 'green', 'blue')),
+  raw         TEXT,
+  rating_from TEXT NOT NULL DEFAULT 'text' CHECK (rating_from IN ('text', 'fill', 'font', 'format')),
+  commentary  TEXT
+);
+INSERT INTO assessments_v2 SELECT id, item_id, position, assessed_by, rating, raw, rating_from,
+                                  commentary FROM assessments;
+DROP TABLE assessments;
+ALTER TABLE assessments_v2 RENAME TO assessments;
+CREATE UNIQUE INDEX assessments_item ON assessments (item_id, position);
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+)sql";
+
 void check_schema(Database& db) {
   if (!has_table(db, "meta")) {
     throw Error(db.path().string() +
@@ -235,7 +257,8 @@ void check_schema(Database& db) {
                 "trackport will not touch it");
   }
   const std::string version = stored_schema_version(db);
-  if (version != kDatabaseSchemaVersion) {
+  // Version 1 reads as version 2 (it only allowed fewer assessment sources).
+  if (version != kDatabaseSchemaVersion && version != "1") {
     throw Error(db.path().string() + " has trackport database schema version \"" + version +
                 "\", but this trackport knows only version " + std::string(kDatabaseSchemaVersion) +
                 " (a newer trackport wrote it: use that one, or a new database file)");
@@ -257,6 +280,11 @@ std::string_view schema_sql() {
 
 void prepare_schema_for_writing(Database& db) {
   if (!is_empty_database(db)) {
+    if (has_table(db, "meta") && stored_schema_version(db) == "1") {
+      Transaction transaction(db);
+      if (stored_schema_version(db) == "1") db.execute(std::string(kMigrateFrom1).c_str());
+      transaction.commit();
+    }
     check_schema(db);
     return;
   }

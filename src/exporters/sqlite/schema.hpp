@@ -9,7 +9,7 @@ namespace trackport::sqlite {
 
 // meta.schema_version of the databases this build writes and reads. A change to the tables that
 // an older trackport could not read or write correctly bumps it.
-inline constexpr std::string_view kDatabaseSchemaVersion = "1";
+inline constexpr std::string_view kDatabaseSchemaVersion = "2";
 
 // The CREATE statements, in the order they run.
 std::string_view schema_sql();

@@ -227,7 +227,7 @@ class DocumentReader {
       assessment.by = columns.text();
       assessment.rating = columns.rating();
       assessment.raw = columns.text();
-      assessment.from = columns.text() == "fill" ? RatingSource::fill : RatingSource::text;
+      assessment.from = rating_source_from_name(columns.text()).value_or(RatingSource::text);
       assessment.commentary = columns.text();
     });
   }

@@ -267,7 +267,7 @@ class DocumentWriter {
         .optional_text(assessment.by)
         .rating(assessment.rating)
         .optional_text(assessment.raw)
-        .text(assessment.from == RatingSource::fill ? "fill" : "text")
+        .text(rating_source_name(assessment.from))
         .optional_text(assessment.commentary);
     insert_assessment_.run();
   }

@@ -39,7 +39,7 @@ void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
         sheet.text(2, assessment.by);
         sheet.text(3, std::string(rating_label(assessment.rating)));
         sheet.text(4, assessment.raw);
-        sheet.text(5, std::string(assessment.from == RatingSource::fill ? "fill" : "text"));
+        sheet.text(5, std::string(rating_source_name(assessment.from)));
         sheet.wrapped_text(6, assessment.commentary);
       }
     }

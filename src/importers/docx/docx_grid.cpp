@@ -48,6 +48,7 @@ void place_cell(std::vector<std::vector<Cell>>& rows, std::size_t r, std::size_t
   Cell& cell = row[col];
   cell.text = source.text;
   cell.fill = source.fill;
+  cell.font = source.font;
   cell.col_span = source.grid_span;
   for (std::size_t c = col + 1; c < col + span; ++c) {
     row[c].covered = true;

@@ -96,7 +96,8 @@ class FieldStack {
 };
 
 struct ParagraphText {
-  std::string text;  // list label included; may hold '\n' from breaks
+  std::string text;           // list label included; may hold '\n' from breaks
+  std::optional<Rgb> colour;  // of the first run of text with a colour of its own
   bool any_text = false;
   bool all_bold = true;
   bool numbered = false;
@@ -169,12 +170,14 @@ class ParagraphReader {
     result_.text += text;
     if (trim(text).empty()) return;
     result_.any_text = true;
+    if (!result_.colour) result_.colour = run_colour_;
     if (!bold) result_.all_bold = false;
   }
 
   void run(const pugi::xml_node& run_node, int depth) {
     if (depth > kMaxDepth) return;
     bool bold = run_is_bold(run_node);
+    run_colour_ = text_colour(child(child(run_node, "rPr"), "color"), parts_.theme);
     for (pugi::xml_node node = run_node.first_child(); node; node = node.next_sibling()) {
       if (node.type() != pugi::node_element) continue;
       std::string_view name = local_name(node.name());
@@ -201,6 +204,7 @@ class ParagraphReader {
   WordParts& parts_;
   FieldStack& fields_;
   bool paragraph_bold_ = false;
+  std::optional<Rgb> run_colour_;
   ParagraphText result_;
 };
 
@@ -269,7 +273,9 @@ class TableReader {
                                                                       : VerticalMerge::continued;
       }
       cell.fill = shading_fill(child(tc_pr, "shd"), parts_.theme);
+      cell_colour_.reset();
       cell.text = cell_text(tc, depth, result.nested_tables);
+      cell.font = cell_colour_;
       result.cells.push_back(std::move(cell));
     }
     return result;
@@ -292,7 +298,9 @@ class TableReader {
       if (node.type() != pugi::node_element) continue;
       std::string_view name = local_name(node.name());
       if (name == "p") {
-        out += ParagraphReader(parts_, fields).read(node).text;
+        ParagraphText paragraph = ParagraphReader(parts_, fields).read(node);
+        if (!cell_colour_) cell_colour_ = paragraph.colour;
+        out += paragraph.text;
         out.push_back('\n');
       } else if (name == "tbl") {
         ++nested;
@@ -322,6 +330,7 @@ class TableReader {
   }
 
   WordParts& parts_;
+  std::optional<Rgb> cell_colour_;  // of the cell being read
 };
 
 class BodyReader {

@@ -21,6 +21,7 @@ enum class VerticalMerge { none, restart, continued };
 struct WordCell {
   std::string text;  // lines separated by '\n', whitespace collapsed, list lines "• "
   std::optional<Rgb> fill;
+  std::optional<Rgb> font;  // the colour of its first coloured run of text
   int grid_span = 1;
   VerticalMerge vertical_merge = VerticalMerge::none;
 };

@@ -99,4 +99,20 @@ std::optional<Rgb> shading_fill(const pugi::xml_node& shd, const ThemeColours& t
   return parse_hex_colour(attr_value(shd, solid ? "color" : "fill"));
 }
 
+std::optional<Rgb> text_colour(const pugi::xml_node& color, const ThemeColours& theme) {
+  if (!color) return std::nullopt;
+  std::string_view theme_name = attr_value(color, "themeColor");
+  if (!theme_name.empty()) {
+    if (std::optional<Rgb> colour = theme.find(theme_name)) {
+      if (auto tint = hex_byte(attr_value(color, "themeTint")))
+        *colour = apply_tint(*colour, *tint);
+      if (auto shade = hex_byte(attr_value(color, "themeShade"))) {
+        *colour = apply_shade(*colour, *shade);
+      }
+      return colour;
+    }
+  }
+  return parse_hex_colour(attr_value(color, "val"));
+}
+
 }  // namespace trackport::docx

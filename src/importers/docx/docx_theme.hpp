@@ -34,4 +34,8 @@ Rgb apply_shade(Rgb colour, int amount);
 // pattern shows w:color instead. "auto", "nil" and missing values give nullopt.
 std::optional<Rgb> shading_fill(const pugi::xml_node& shd, const ThemeColours& theme);
 
+// The colour of a w:color element (a run's text colour): its theme colour when the theme is
+// known, else w:val. "auto" and missing values give nullopt.
+std::optional<Rgb> text_colour(const pugi::xml_node& color, const ThemeColours& theme);
+
 }  // namespace trackport::docx

@@ -32,6 +32,7 @@ class GridBuilder {
         if (dr == 0 && dc == 0) {
           cell.text = source.text;
           cell.fill = source.fill;
+          cell.font = source.font;
           cell.row_span = static_cast<int>(row_span);
           cell.col_span = static_cast<int>(col_span);
         } else {

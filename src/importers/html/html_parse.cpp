@@ -178,10 +178,18 @@ void append_text(std::string& out, std::string_view text) {
 
 // ---- cell text ----------------------------------------------------------------------------
 
+// The text colour an element sets: style="color: ..." or <font color=...>.
+std::optional<Rgb> text_colour_of(const xmlNode* node) {
+  if (auto colour = parse_css_colour(style_value(attribute(node, "style"), "color"))) return colour;
+  if (name_of(node) == "font") return parse_css_colour(attribute(node, "color"));
+  return std::nullopt;
+}
+
 class TextCollector {
  public:
   std::string text;
   int nested_tables = 0;
+  std::optional<Rgb> first_colour;  // the colour of the first visible text that has one
 
   void children(const xmlNode* parent, int depth) {
     for (const xmlNode* child = parent->children; child; child = child->next) node(child, depth);
@@ -199,6 +207,17 @@ class TextCollector {
         name == "xml" || is_hidden(node)) {
       return;
     }
+    // The element's colour holds for what it contains.
+    struct ColourScope {
+      std::optional<Rgb>& current;
+      std::optional<Rgb> saved;
+      ~ColourScope() { current = saved; }
+    } scope{colour_, colour_};
+    if (auto colour = text_colour_of(node)) colour_ = colour;
+    element(node, name, depth);
+  }
+
+  void element(const xmlNode* node, std::string_view name, int depth) {
     if (name == "br") {
       text.push_back('\n');
     } else if (is_list_marker(node)) {
@@ -228,11 +247,13 @@ class TextCollector {
   // A list entry's "• " or "3. " waits for the entry's first visible text, which may sit in a
   // <p> inside the <li> (and so on a line of its own).
   std::string pending_prefix_;
+  std::optional<Rgb> colour_;  // the colour the text being read is shown in
 
   void add_text(std::string_view raw) {
     std::string cleaned;
     append_text(cleaned, raw);
     std::string_view visible = cleaned;
+    if (!first_colour && colour_ && !trim(visible).empty()) first_colour = colour_;
     if (!pending_prefix_.empty() && !trim(visible).empty()) {
       text += pending_prefix_;
       pending_prefix_.clear();
@@ -301,6 +322,7 @@ HtmlCell read_cell(const xmlNode* td, std::optional<Rgb> row_fill, int depth, in
   collector.children(td, depth + 1);
   nested += collector.nested_tables;
   cell.text = finish_cell_lines(collector.text);
+  cell.font = collector.first_colour;
   cell.fill = fill_of(td);
   if (!cell.fill) cell.fill = row_fill;
   cell.col_span = int_attribute(td, "colspan", 1, 1, kMaxColSpan);

@@ -15,6 +15,7 @@ namespace trackport {
 struct HtmlCell {
   std::string text;  // lines separated by '\n', whitespace collapsed
   std::optional<Rgb> fill;
+  std::optional<Rgb> font;  // the colour of its first coloured text
   int col_span = 1;
   int row_span = 1;  // 0 = to the end of the table, as in HTML
 };

@@ -225,6 +225,7 @@ class TableReader {
         Cell& out = pattern.cells.emplace_back();
         out.text = text;
         out.fill = fill;
+        if (*own_style && !text.empty()) out.font = styles_.font(own_style);
       }
     }
     return pattern;
@@ -268,6 +269,10 @@ void OdsStyles::add(const pugi::xml_document& document) {
         entry.sets_background = true;
         entry.background = parse_hex_colour(background.value());  // "transparent" -> none
       }
+      if (pugi::xml_attribute colour = style.child("style:text-properties").attribute("fo:color")) {
+        entry.sets_colour = true;
+        entry.colour = parse_hex_colour(colour.value());
+      }
       cell_styles_[name] = std::move(entry);
     }
   }
@@ -279,6 +284,16 @@ std::optional<Rgb> OdsStyles::fill(std::string_view style_name) const {
     auto it = cell_styles_.find(style_name);
     if (it == cell_styles_.end()) return std::nullopt;
     if (it->second.sets_background) return it->second.background;
+    style_name = it->second.parent;
+  }
+  return std::nullopt;
+}
+
+std::optional<Rgb> OdsStyles::font(std::string_view style_name) const {
+  for (int depth = 0; depth < 16; ++depth) {
+    auto it = cell_styles_.find(style_name);
+    if (it == cell_styles_.end()) return std::nullopt;
+    if (it->second.sets_colour) return it->second.colour;
     style_name = it->second.parent;
   }
   return std::nullopt;

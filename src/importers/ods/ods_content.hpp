@@ -34,6 +34,8 @@ class OdsStyles {
  public:
   void add(const pugi::xml_document& document);
   std::optional<Rgb> fill(std::string_view style_name) const;
+  // The text colour a cell style sets (fo:color of its text properties), following its parents.
+  std::optional<Rgb> font(std::string_view style_name) const;
   // False when the table style says table:display="false" (a hidden sheet).
   bool table_displayed(std::string_view table_style) const;
 
@@ -42,6 +44,8 @@ class OdsStyles {
     std::string parent;
     std::optional<Rgb> background;
     bool sets_background = false;  // "transparent" also stops the search up the parents
+    std::optional<Rgb> colour;
+    bool sets_colour = false;
   };
   std::map<std::string, Style, std::less<>> cell_styles_;
   std::map<std::string, bool, std::less<>> table_display_;

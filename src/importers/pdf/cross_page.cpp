@@ -43,6 +43,7 @@ Matrix to_matrix(const PageTable& table, const PageLayout& page) {
     Cell& top_left = m[static_cast<std::size_t>(pc.row)][static_cast<std::size_t>(pc.col)];
     top_left.text = pc.text;
     top_left.fill = pc.fill;
+    top_left.font = pc.font;
     top_left.row_span = pc.row_span;
     top_left.col_span = pc.col_span;
     top_left.bbox = to_pdf_box(pc.box, page);

@@ -64,6 +64,7 @@ PageLayout analyse_page(const poppler::page& page, int number, const PageLimits&
   if (!words.words.empty() && words.words.size() <= limits.max_rule_words) {
     const Raster raster = render_page(page, limits.dpi, limits.max_pixels);
     report.rendered = !raster.empty();
+    for (Word& word : words.words) word.colour = ink_colour(raster, word.box);
     std::vector<Rect> text;
     text.reserve(words.words.size());
     for (const Word& word : words.words) text.push_back(word.box);

@@ -90,4 +90,35 @@ std::optional<Rgb> solid_fill(const Raster& raster, const Rect& cell) {
   return Rgb{channel(best->first, 16), channel(best->first, 8), channel(best->first, 0)};
 }
 
+std::optional<Rgb> ink_colour(const Raster& raster, const Rect& box) {
+  if (raster.empty()) return std::nullopt;
+  const int x0 = std::max(0, static_cast<int>(std::floor(box.x0 * raster.scale)));
+  const int y0 = std::max(0, static_cast<int>(std::floor(box.y0 * raster.scale)));
+  const int x1 = std::min(raster.width, static_cast<int>(std::ceil(box.x1 * raster.scale)));
+  const int y1 = std::min(raster.height, static_cast<int>(std::ceil(box.y1 * raster.scale)));
+  if (x1 <= x0 || y1 <= y0 || (x1 - x0) * (y1 - y0) > 40000) return std::nullopt;
+  std::unordered_map<std::uint32_t, int> counts;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) ++counts[raster.at(x, y) & 0xffffffu];
+  }
+  // The background is the commonest colour; ink is the rest.
+  auto background =
+      std::max_element(counts.begin(), counts.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::uint32_t best = 0;
+  int best_count = 0, ink = 0;
+  for (const auto& [colour, count] : counts) {
+    if (colour == background->first) continue;
+    ink += count;
+    const Rgb rgb{channel(colour, 16), channel(colour, 8), channel(colour, 0)};
+    if (count > best_count && rating_from_fill(rgb)) {
+      best = colour;
+      best_count = count;
+    }
+  }
+  // Most of the ink in that colour: a word merely touching a coloured rule does not count.
+  if (best_count == 0 || best_count * 2 < ink) return std::nullopt;
+  return Rgb{channel(best, 16), channel(best, 8), channel(best, 0)};
+}
+
 }  // namespace trackport::pdf

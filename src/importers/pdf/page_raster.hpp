@@ -36,4 +36,8 @@ int luminance(std::uint32_t argb);
 // The cell's background when most of it is one clearly non-white colour; nullopt otherwise.
 std::optional<Rgb> solid_fill(const Raster& raster, const Rect& cell);
 
+// The colour of the glyphs inside a word's box when they are clearly coloured (a green "●", a red
+// word): the commonest saturated colour among the pixels that are not the box's background.
+std::optional<Rgb> ink_colour(const Raster& raster, const Rect& box);
+
 }  // namespace trackport::pdf

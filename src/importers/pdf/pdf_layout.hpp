@@ -34,8 +34,9 @@ struct Word {
   std::string text;
   Rect box;
   double font_size = 0;
-  bool space_after = true;  // poppler saw a space (not just a font change) after the word
-  bool upright = true;      // false for words written sideways on the page
+  bool space_after = true;    // poppler saw a space (not just a font change) after the word
+  bool upright = true;        // false for words written sideways on the page
+  std::optional<Rgb> colour;  // the colour of its glyphs, when they are clearly coloured
 };
 
 // Words sharing a baseline, left to right.
@@ -62,6 +63,7 @@ struct PageCell {
   int row_span = 1, col_span = 1;
   std::string text;
   std::optional<Rgb> fill;
+  std::optional<Rgb> font;  // the colour of its first coloured word
   Rect box;
 };
 

@@ -213,6 +213,7 @@ void fill_cells(PageTable& table, const std::vector<Word>& words, const std::vec
   split_aligned_rows(cells, table.rows);
   table.cells.clear();
   for (CellWords& c : cells) {
+    c.cell.font = first_colour(c.words);
     c.cell.text = cell_text(std::move(c.words));
     c.cell.fill = solid_fill(raster, c.cell.box);
     table.cells.push_back(std::move(c.cell));

@@ -216,4 +216,11 @@ std::string cell_text(std::vector<Word> words) {
   return text;
 }
 
+std::optional<Rgb> first_colour(const std::vector<Word>& words) {
+  for (const Word& word : words) {
+    if (word.colour) return word.colour;
+  }
+  return std::nullopt;
+}
+
 }  // namespace trackport::pdf

@@ -33,6 +33,9 @@ std::string line_text(const TextLine& line);
 // right edge joined back together.
 std::string cell_text(std::vector<Word> words);
 
+// The colour of the first of the words that has one.
+std::optional<Rgb> first_colour(const std::vector<Word>& words);
+
 // "0-" then "19": text ending in a hyphen continues without a space.
 bool broken_after_hyphen(const std::string& text, const std::string& next);
 

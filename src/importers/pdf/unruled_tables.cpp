@@ -172,6 +172,7 @@ PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double
       for (int s = 1; s < cell.col_span; ++s)
         if (rows[r].used[k + static_cast<std::size_t>(s)]) cell.col_span = s;
       covered_until = c + cell.col_span - 1;
+      cell.font = first_colour(rows[r].cell_words[k]);
       cell.text = cell_text(rows[r].cell_words[k]);
       cell.box = rows[r].used[k] ? rows[r].boxes[k] : Rect{edges[k], 0, edges[k + 1], 0};
       if (rows[r].used[k]) {

@@ -141,10 +141,11 @@ class XlsxImporter final : public Importer {
     XlsxSheetSkips skips;
     ByteSource source = [&](char* out, std::size_t size) { return stream->read(out, size); };
     sink.begin_sheet(entry.name);
-    auto merges = read_worksheet(source, entry.part, workbook, options.max_cells, skips, sink);
+    auto tail = read_worksheet(source, entry.part, workbook, options.max_cells, skips, sink);
     stream.reset();
     warn_about_skips(skips, input, entry.name, warnings);
-    sink.end_sheet(std::move(merges));
+    const XlsxConditionalFormats formats(std::move(tail.conditional_formats));
+    sink.end_sheet(std::move(tail.merges), formats.empty() ? nullptr : &formats);
   }
 };
 

@@ -22,7 +22,7 @@ constexpr unsigned kRowOptions = pugi::parse_fragment | pugi::parse_escapes | pu
 // Element names with the document's namespace prefix ("x:" in some producers' files), so the
 // row loop compares whole names rather than splitting each one.
 struct Names {
-  std::string row, c, v, is, cols, col, merge_cells, merge_cell;
+  std::string row, c, v, is, cols, col, merge_cells, merge_cell, conditional_formatting;
   explicit Names(const std::string& prefix)
       : row(prefix + "row"),
         c(prefix + "c"),
@@ -31,7 +31,8 @@ struct Names {
         cols(prefix + "cols"),
         col(prefix + "col"),
         merge_cells(prefix + "mergeCells"),
-        merge_cell(prefix + "mergeCell") {}
+        merge_cell(prefix + "mergeCell"),
+        conditional_formatting(prefix + "conditionalFormatting") {}
 };
 
 bool is_true(const char* value) {
@@ -124,7 +125,7 @@ class WorksheetReader {
         skips_(skips),
         sink_(sink) {}
 
-  std::vector<SheetMerge> read() {
+  WorksheetTail read() {
     buffer_.fill();
     if (has_doctype(buffer_.view())) {
       throw InputError("part " + std::string(part_) +
@@ -139,7 +140,7 @@ class WorksheetReader {
       read_tail();
     }
     finish();
-    return std::move(merges_);
+    return std::move(tail_);
   }
 
  private:
@@ -154,7 +155,7 @@ class WorksheetReader {
   std::optional<Names> names_;
   std::vector<char> hidden_columns_ = std::vector<char>(kMaxColumn + 2, 0);
   std::vector<char> hidden_column_has_text_ = std::vector<char>(kMaxColumn + 2, 0);
-  std::vector<SheetMerge> merges_;
+  WorksheetTail tail_;
   std::size_t cells_ = 0;
   int last_row_ = 0;
   std::size_t last_row_cells_ = 0;
@@ -237,6 +238,11 @@ class WorksheetReader {
     for (pugi::xml_node node : doc.document_element().children()) {
       if (node.name() == names_->cols) read_columns(node);
       if (node.name() == names_->merge_cells) read_merges(node);
+      if (node.name() == names_->conditional_formatting) {
+        if (auto format = read_conditional_format(node, workbook_.styles)) {
+          tail_.conditional_formats.push_back(std::move(*format));
+        }
+      }
     }
   }
 
@@ -256,7 +262,7 @@ class WorksheetReader {
     for (pugi::xml_node merge : merges.children()) {
       if (merge.name() != names_->merge_cell) continue;
       SheetMerge range = parse_range_reference(merge.attribute("ref").value());
-      if (range.first_row > 0) merges_.push_back(range);
+      if (range.first_row > 0) tail_.merges.push_back(range);
     }
   }
 
@@ -329,11 +335,12 @@ class WorksheetReader {
         hidden_row_has_text = hidden_row_has_text || !text.empty();
         continue;
       }
-      const std::optional<Rgb>& fill = workbook_.styles.at(raw.style).fill;
-      if (text.empty() && !fill) continue;
+      const XlsxCellStyle& style = workbook_.styles.at(raw.style);
+      if (text.empty() && !style.fill) continue;
       Cell& cell = out.cells.emplace_back();
+      cell.fill = style.fill;
+      if (!text.empty()) cell.font = text_colour(c, raw, style);
       cell.text = std::move(text);
-      cell.fill = fill;
       out.columns.push_back(column);
     }
     if (hidden_row_has_text) skips_.hidden_rows_with_text.push_back(number);
@@ -364,6 +371,30 @@ class WorksheetReader {
       if (name[0] == 't') raw.type = a.value();
     }
     return raw;
+  }
+
+  // The colour the cell's text is shown in: its first coloured run's (a "●" coloured within a
+  // rich text), else its font's.
+  std::optional<Rgb> text_colour(pugi::xml_node c, const RawCell& raw, const XlsxCellStyle& style) {
+    if (raw.type.size() == 1 && raw.type[0] == 's' && !workbook_.shared_string_colours.empty()) {
+      for (pugi::xml_node v = c.first_child(); v; v = v.next_sibling()) {
+        if (!same_name(v.name(), names_->v)) continue;
+        std::size_t index = 0;
+        if (!parse_int(std::string_view(v.text().get()), index)) break;
+        const auto& colours = workbook_.shared_string_colours;
+        auto it =
+            std::lower_bound(colours.begin(), colours.end(), index,
+                             [](const auto& entry, std::size_t i) { return entry.first < i; });
+        if (it != colours.end() && it->first == index) return it->second;
+        break;
+      }
+    } else if (raw.type == "inlineStr") {
+      for (pugi::xml_node is = c.first_child(); is; is = is.next_sibling()) {
+        if (!same_name(is.name(), names_->is)) continue;
+        if (auto colour = first_run_colour(is, workbook_.styles)) return colour;
+      }
+    }
+    return style.font;
   }
 
   std::string cell_text(pugi::xml_node c, const RawCell& raw) {
@@ -427,9 +458,9 @@ std::string cell_display_text(std::string_view type, std::string_view value,
   return number_text(number, style, workbook.date1904);
 }
 
-std::vector<SheetMerge> read_worksheet(const ByteSource& source, std::string_view part,
-                                       const XlsxWorkbook& workbook, std::size_t max_cells,
-                                       XlsxSheetSkips& skips, SheetRowSink& sink) {
+WorksheetTail read_worksheet(const ByteSource& source, std::string_view part,
+                             const XlsxWorkbook& workbook, std::size_t max_cells,
+                             XlsxSheetSkips& skips, SheetRowSink& sink) {
   return WorksheetReader(source, part, workbook, max_cells, skips, sink).read();
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "grid/sheet_stream.hpp"
+#include "importers/xlsx/xlsx_conditional.hpp"
 #include "importers/xlsx/xlsx_workbook.hpp"
 #include "io/stream_window.hpp"
 
@@ -23,12 +24,18 @@ struct XlsxSheetSkips {
   std::vector<int> hidden_rows_with_text;     // ascending
 };
 
+// What follows a sheet's rows in its part.
+struct WorksheetTail {
+  std::vector<SheetMerge> merges;
+  std::vector<XlsxConditionalFormat> conditional_formats;
+};
+
 // Reads the part as it streams in, handing each row to `sink` in the order the part lists them,
-// and returns the merged ranges (which follow the rows). Throws InputError for a DOCTYPE,
-// malformed or truncated XML, or more cells than `max_cells`.
-std::vector<SheetMerge> read_worksheet(const ByteSource& source, std::string_view part,
-                                       const XlsxWorkbook& workbook, std::size_t max_cells,
-                                       XlsxSheetSkips& skips, SheetRowSink& sink);
+// and returns the merged ranges and conditional formats (which follow the rows). Throws
+// InputError for a DOCTYPE, malformed or truncated XML, or more cells than `max_cells`.
+WorksheetTail read_worksheet(const ByteSource& source, std::string_view part,
+                             const XlsxWorkbook& workbook, std::size_t max_cells,
+                             XlsxSheetSkips& skips, SheetRowSink& sink);
 
 // The text Excel shows for a cell value of type `type` (the t attribute) with `style`.
 std::string cell_display_text(std::string_view type, std::string_view value,

@@ -44,7 +44,7 @@ pugi::xml_node child(pugi::xml_node node, std::string_view name) {
 }
 
 struct Palette {
-  std::vector<Rgb> indexed;  // the file's own <indexedColors>, else the standard palette
+  const std::vector<Rgb>& indexed;  // the file's own <indexedColors>, else the standard palette
   const std::vector<Rgb>& theme;
 };
 
@@ -77,6 +77,24 @@ std::optional<Rgb> solid_fill(pugi::xml_node fill, const Palette& palette) {
   if (std::string_view(pattern.attribute("patternType").value()) != "solid") return std::nullopt;
   if (auto colour = resolve_colour(child(pattern, "fgColor"), palette)) return colour;
   return resolve_colour(child(pattern, "bgColor"), palette);
+}
+
+// A <font>'s colour; automatic colours (auto="1", no colour) give none.
+std::optional<Rgb> font_colour(pugi::xml_node font, const Palette& palette) {
+  pugi::xml_node colour = child(font, "color");
+  if (!colour || colour.attribute("auto").as_bool(false)) return std::nullopt;
+  return resolve_colour(colour, palette);
+}
+
+// A differential fill: a patternFill whose pattern type may be left out (solid, then), coloured
+// by its bgColor (its fgColor for a pattern set explicitly to solid).
+std::optional<Rgb> differential_fill(pugi::xml_node fill, const Palette& palette) {
+  pugi::xml_node pattern = child(fill, "patternFill");
+  if (!pattern) return std::nullopt;
+  std::string_view type = pattern.attribute("patternType").value();
+  if (!type.empty() && type != "solid") return std::nullopt;
+  if (auto colour = resolve_colour(child(pattern, "bgColor"), palette)) return colour;
+  return resolve_colour(child(pattern, "fgColor"), palette);
 }
 
 std::vector<Rgb> file_palette(pugi::xml_node style_sheet) {
@@ -179,11 +197,18 @@ const XlsxCellStyle& XlsxStyles::at(std::size_t index) const {
   return index < cells.size() ? cells[index] : plain;
 }
 
+std::optional<Rgb> XlsxStyles::colour(pugi::xml_node node) const {
+  return resolve_colour(node, Palette{indexed, theme});
+}
+
 XlsxStyles parse_styles(std::string& xml, const std::vector<Rgb>& theme_colours) {
   pugi::xml_document doc;
   parse_part_in_place(doc, xml, "styles");
   pugi::xml_node root = doc.document_element();
-  Palette palette{file_palette(root), theme_colours};
+  XlsxStyles styles;
+  styles.indexed = file_palette(root);
+  styles.theme = theme_colours;
+  Palette palette{styles.indexed, styles.theme};
 
   std::map<int, std::string> custom_formats;
   for (pugi::xml_node format : child(root, "numFmts").children()) {
@@ -194,13 +219,25 @@ XlsxStyles parse_styles(std::string& xml, const std::vector<Rgb>& theme_colours)
     if (local_name(fill.name()) == "fill") fills.push_back(solid_fill(fill, palette));
   }
 
-  XlsxStyles styles;
+  std::vector<std::optional<Rgb>> fonts;
+  for (pugi::xml_node font : child(root, "fonts").children()) {
+    if (local_name(font.name()) == "font") fonts.push_back(font_colour(font, palette));
+  }
+  for (pugi::xml_node dxf : child(root, "dxfs").children()) {
+    if (local_name(dxf.name()) != "dxf") continue;
+    styles.dxfs.push_back(
+        {differential_fill(child(dxf, "fill"), palette), font_colour(child(dxf, "font"), palette)});
+  }
   for (pugi::xml_node xf : child(root, "cellXfs").children()) {
     if (local_name(xf.name()) != "xf") continue;
     XlsxCellStyle style;
     int fill_id = int_attribute(xf, "fillId", 0);
     if (fill_id >= 0 && static_cast<std::size_t>(fill_id) < fills.size()) {
       style.fill = fills[static_cast<std::size_t>(fill_id)];
+    }
+    int font_id = int_attribute(xf, "fontId", 0);
+    if (font_id >= 0 && static_cast<std::size_t>(font_id) < fonts.size()) {
+      style.font = fonts[static_cast<std::size_t>(font_id)];
     }
     int format_id = int_attribute(xf, "numFmtId", 0);
     auto custom = custom_formats.find(format_id);

@@ -118,6 +118,22 @@ void decode_ooxml_escapes(std::string& text) {
   text = std::move(out);
 }
 
+std::optional<Rgb> first_run_colour(pugi::xml_node container, const XlsxStyles& styles) {
+  for (pugi::xml_node run : container.children()) {
+    if (local_name(run.name()) != "r") continue;
+    for (pugi::xml_node property : run.children()) {
+      if (local_name(property.name()) != "rPr") continue;
+      for (pugi::xml_node colour : property.children()) {
+        if (local_name(colour.name()) != "color" || colour.attribute("auto").as_bool(false)) {
+          continue;
+        }
+        if (auto rgb = styles.colour(colour)) return rgb;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 void append_rich_text(pugi::xml_node container, std::string& out) {
   for (pugi::xml_node part : container.children()) {
     std::string_view kind = local_name(part.name());
@@ -134,8 +150,10 @@ void append_rich_text(pugi::xml_node container, std::string& out) {
 
 namespace {
 
-// The strings of the <si> elements under `parent`, in order.
-std::vector<std::string> strings_of_items(pugi::xml_node parent) {
+// The strings of the <si> elements under `parent`, in order; with `styles`, also the colour of
+// each string's first coloured run (by the string's index), for a "●" coloured in its text.
+std::vector<std::string> strings_of_items(pugi::xml_node parent, const XlsxStyles* styles,
+                                          RunColours* colours) {
   std::vector<std::string> strings;
   std::string raw;
   for (pugi::xml_node item : parent.children()) {
@@ -143,6 +161,11 @@ std::vector<std::string> strings_of_items(pugi::xml_node parent) {
     raw.clear();
     append_rich_text(item, raw);
     decode_ooxml_escapes(raw);
+    if (styles && colours) {
+      if (auto colour = first_run_colour(item, *styles)) {
+        colours->emplace_back(strings.size(), *colour);
+      }
+    }
     strings.push_back(clean_cell_text(raw));
   }
   return strings;
@@ -210,7 +233,8 @@ std::optional<SharedStringHalves> halves_of(std::string_view xml) {
   return std::nullopt;
 }
 
-std::vector<std::string> parse_fragment_of_items(char* data, std::size_t size, std::size_t offset) {
+std::vector<std::string> parse_fragment_of_items(char* data, std::size_t size, std::size_t offset,
+                                                 const XlsxStyles* styles, RunColours* colours) {
   pugi::xml_document doc;
   pugi::xml_parse_result result = doc.load_buffer_inplace(
       data, size, kTextOptions | pugi::parse_embed_pcdata | pugi::parse_fragment);
@@ -219,14 +243,15 @@ std::vector<std::string> parse_fragment_of_items(char* data, std::size_t size, s
                      " at byte " +
                      std::to_string(offset + static_cast<std::size_t>(result.offset)));
   }
-  return strings_of_items(doc);
+  return strings_of_items(doc, styles, colours);
 }
 
 }  // namespace
 
 // A big workbook's shared strings (hundreds of thousands, all needed before the first row) are
 // parsed in two halves at once.
-std::vector<std::string> parse_shared_strings(std::string& xml) {
+std::vector<std::string> parse_shared_strings(std::string& xml, const XlsxStyles* styles,
+                                              RunColours* colours) {
   const auto halves = halves_of(xml);
   if (halves && !has_doctype(xml)) {
     const std::string_view first(xml.data() + halves->begin, halves->split - halves->begin);
@@ -240,20 +265,25 @@ std::vector<std::string> parse_shared_strings(std::string& xml) {
     }
     if (!first_marked && !second_marked) {
       std::vector<std::string> later;
+      RunColours later_colours;
       std::exception_ptr later_error;
       {  // the helper is joined before `later` is read, or on the way out of an error
         std::jthread helper([&] {
           try {
-            later =
-                parse_fragment_of_items(xml.data() + halves->split, second.size(), halves->split);
+            later = parse_fragment_of_items(xml.data() + halves->split, second.size(),
+                                            halves->split, styles, &later_colours);
           } catch (...) {
             later_error = std::current_exception();
           }
         });
-        std::vector<std::string> strings =
-            parse_fragment_of_items(xml.data() + halves->begin, first.size(), halves->begin);
+        std::vector<std::string> strings = parse_fragment_of_items(
+            xml.data() + halves->begin, first.size(), halves->begin, styles, colours);
         helper.join();
         if (later_error) std::rethrow_exception(later_error);
+        if (colours) {
+          for (auto& [index, colour] : later_colours)
+            colours->emplace_back(index + strings.size(), colour);
+        }
         strings.insert(strings.end(), std::make_move_iterator(later.begin()),
                        std::make_move_iterator(later.end()));
         return strings;
@@ -262,7 +292,7 @@ std::vector<std::string> parse_shared_strings(std::string& xml) {
   }
   pugi::xml_document doc;
   parse_part_in_place(doc, xml, "sharedStrings", kTextOptions | pugi::parse_embed_pcdata);
-  return strings_of_items(doc.document_element());
+  return strings_of_items(doc.document_element(), styles, colours);
 }
 
 XlsxWorkbook read_workbook(OoxmlPackage& package) {
@@ -288,7 +318,9 @@ XlsxWorkbook read_workbook(OoxmlPackage& package) {
     if (auto xml = package.read(rel->target)) out.styles = parse_styles(*xml, theme);
   }
   if (const Relationship* rel = find_by_type(rels, "/sharedStrings")) {
-    if (auto xml = package.read(rel->target)) out.shared_strings = parse_shared_strings(*xml);
+    if (auto xml = package.read(rel->target)) {
+      out.shared_strings = parse_shared_strings(*xml, &out.styles, &out.shared_string_colours);
+    }
   }
   out.title = read_title(package);
   return out;

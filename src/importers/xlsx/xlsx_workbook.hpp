@@ -18,11 +18,15 @@ struct XlsxSheetEntry {
   bool is_worksheet = false;  // false for chart sheets, dialog and macro sheets
 };
 
+// The colour of a shared string's first coloured run, by the string's index (ascending).
+using RunColours = std::vector<std::pair<std::size_t, Rgb>>;
+
 struct XlsxWorkbook {
   std::vector<XlsxSheetEntry> sheets;
   bool date1904 = false;
   std::string title;                        // docProps/core.xml dc:title
   std::vector<std::string> shared_strings;  // already cleaned (model/text.hpp)
+  RunColours shared_string_colours;         // only the strings with a coloured run
   XlsxStyles styles;
 };
 
@@ -31,7 +35,12 @@ XlsxWorkbook read_workbook(OoxmlPackage& package);
 
 // Each <si> of sharedStrings.xml as plain text: the runs of rich text joined, phonetic runs
 // dropped, _xHHHH_ escapes decoded, then cleaned. `xml` is parsed in place.
-std::vector<std::string> parse_shared_strings(std::string& xml);
+// With `styles` and `colours`: also each string's first coloured run's colour.
+std::vector<std::string> parse_shared_strings(std::string& xml, const XlsxStyles* styles = nullptr,
+                                              RunColours* colours = nullptr);
+
+// The colour of the first run of a rich-text container (<si>, <is>) that sets one.
+std::optional<Rgb> first_run_colour(pugi::xml_node container, const XlsxStyles& styles);
 
 // Decodes OOXML's _xHHHH_ escapes ("_x000D_" is a carriage return) in place.
 void decode_ooxml_escapes(std::string& text);

@@ -26,7 +26,7 @@ bool schema_has(const std::filesystem::path& db, const std::string& type, const 
                                "' AND name = '" + name + "'") == 1;
 }
 
-TEST_CASE("a new database gets every table, index and the view, at schema version 1", "[sqlite]") {
+TEST_CASE("a new database gets every table, index and the view, at schema version 2", "[sqlite]") {
   ScratchFolder folder;
   const auto db = folder / "new.sqlite";
   write_sqlite({}, db);
@@ -45,8 +45,37 @@ TEST_CASE("a new database gets every table, index and the view, at schema versio
     CHECK(schema_has(db, "index", index));
   }
   CHECK(schema_has(db, "view", "latest_items"));
-  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "1");
+  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
   CHECK(rows_in(db, "documents") == 0);
+}
+
+TEST_CASE("a version 1 database is read, and moved to version 2 when written", "[sqlite]") {
+  ScratchFolder folder;
+  const auto db = folder / "old.sqlite";
+  write_sqlite({tracker("aaa", "June 2014", {{"1", Rating::amber}})}, db);
+  // Made as version 1 made it: an assessment's source could only be text or fill.
+  test::execute(db, R"sql(
+    CREATE TABLE old_assessments (
+      id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL, assessed_by TEXT, rating TEXT NOT NULL DEFAULT 'none',
+      raw TEXT, rating_from TEXT NOT NULL DEFAULT 'text' CHECK (rating_from IN ('text', 'fill')),
+      commentary TEXT);
+    INSERT INTO old_assessments SELECT * FROM assessments;
+    DROP TABLE assessments;
+    ALTER TABLE old_assessments RENAME TO assessments;
+    CREATE UNIQUE INDEX assessments_item ON assessments (item_id, position);
+    UPDATE meta SET value = '1' WHERE key = 'schema_version';)sql");
+  CHECK(read_documents(db).size() == 1);
+
+  Document september = tracker("bbb", "September 2014", {{"1", Rating::green}});
+  september.items[0].assessments = {{"RAG", Rating::green, "#00B050", RatingSource::font, ""}};
+  write_sqlite({september}, db);
+  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  const auto documents = read_documents(db);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].items[0].assessments.size() == 1);
+  REQUIRE(documents[1].items[0].assessments.size() == 1);
+  CHECK(documents[1].items[0].assessments[0].from == RatingSource::font);
 }
 
 TEST_CASE("a document with every field reads back equal", "[sqlite]") {
@@ -237,11 +266,11 @@ TEST_CASE("a file that is not a trackport database is refused and left alone", "
   SECTION("a trackport database of a newer schema version") {
     const auto path = folder / "future.sqlite";
     write_sqlite({}, path);
-    test::execute(path, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    test::execute(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     const std::string before = test::file_bytes(path);
     CHECK_THROWS_WITH(write_sqlite({full_document()}, path),
-                      Catch::Contains("schema version \"2\"") && Catch::Contains("version 1"));
-    CHECK_THROWS_WITH(read_documents(path), Catch::Contains("schema version \"2\""));
+                      Catch::Contains("schema version \"3\"") && Catch::Contains("version 2"));
+    CHECK_THROWS_WITH(read_documents(path), Catch::Contains("schema version \"3\""));
     CHECK(test::file_bytes(path) == before);
   }
 }

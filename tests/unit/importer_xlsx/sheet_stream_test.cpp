@@ -76,7 +76,7 @@ std::pair<std::vector<std::string>, std::vector<std::string>> both_ways(const Ev
     }
     while (h < events.hidden.size()) sink.hidden_row(events.hidden[h++]);
     auto merges = events.merges;
-    sink.end_sheet(std::move(merges));
+    sink.end_sheet(std::move(merges), nullptr);
   };
   std::vector<Table> tables;
   std::size_t budget = 100000;

@@ -134,8 +134,7 @@ TEST_CASE("texts that say there is no rating give none", "[rating]") {
 TEST_CASE("prose and other text is not a rating", "[rating]") {
   for (const char* text :
        {"", "   ", "-", "reduced", "Red route review complete in March", "Reduced waiting times",
-        "Greener travel plan", "Agreed",
-        "On track",  // only a mapping may say that On track is green
+        "Greener travel plan", "Agreed", "On track to be complete by March next year",
         "Red (this has not happened because of a lack of funding)",
         "Amber - the review was delayed by the restructure of the team",
         "Status (please choose Red / Amber / Green)", "Red / Amber / Green", "R/G",
@@ -192,4 +191,67 @@ TEST_CASE("white, greys, black, banding and purples are no rating", "[rating][co
     INFO(hex);
     CHECK_FALSE(fill_is_rating(hex));
   }
+}
+
+TEST_CASE("the status words of programme offices", "[rating]") {
+  const std::vector<std::pair<const char*, Rating>> words{
+      {"On track", Rating::green},
+      {"on-track", Rating::green},
+      {"ON TRACK", Rating::green},
+      {"On target", Rating::green},
+      {"At risk", Rating::amber},
+      {"Delayed", Rating::amber},
+      {"Off track", Rating::red},
+      {"Off target", Rating::red},
+      {"Complete", Rating::blue},
+      {"Completed", Rating::blue},
+      {"Achieved", Rating::blue},
+      {"Not started", Rating::none},
+      {"Not due", Rating::none},
+      {"Not yet due", Rating::none},
+      {"Done", Rating::blue},
+      {"On track (minor delays)", Rating::green},
+      {"At risk - see note", Rating::amber}};
+  for (const auto& [text, rating] : words) {
+    INFO(text);
+    CHECK(parse_rating(text) == rating);
+  }
+}
+
+TEST_CASE("BRAG letters: C is complete", "[rating]") {
+  CHECK(parse_rating("C") == Rating::blue);
+  CHECK(parse_rating("c") == Rating::blue);
+  CHECK(parse_rating("B") == Rating::blue);
+  CHECK_FALSE(parse_rating("A/C"));  // no rating is both
+}
+
+TEST_CASE("coloured circle emoji are ratings", "[rating]") {
+  CHECK(parse_rating("\U0001F534") == Rating::red);
+  CHECK(parse_rating("\U0001F7E0") == Rating::amber);
+  CHECK(parse_rating("\U0001F7E1") == Rating::amber);
+  CHECK(parse_rating("\U0001F7E2") == Rating::green);
+  CHECK(parse_rating("\U0001F535") == Rating::blue);
+  CHECK(parse_rating("\U0001F7E2 On track") == Rating::green);
+  CHECK_FALSE(parse_rating("\U0001F600"));  // a smiley is no rating
+}
+
+TEST_CASE("symbols whose colour is the rating", "[rating]") {
+  for (const char* text : {"\u25CF", " \u25CF ", "\u25A0", "\u25B2 \u25B2", "\u2B24", "\u2714"}) {
+    INFO(text);
+    CHECK(trackport::is_rating_symbol(text));
+  }
+  for (const char* text : {"", " ", "\u25CF On track", "G", "o"}) {
+    INFO(text);
+    CHECK_FALSE(trackport::is_rating_symbol(text));
+  }
+}
+
+TEST_CASE("where a rating came from has one spelling each", "[rating]") {
+  using trackport::RatingSource;
+  for (RatingSource source :
+       {RatingSource::text, RatingSource::fill, RatingSource::font, RatingSource::format}) {
+    CHECK(trackport::rating_source_from_name(trackport::rating_source_name(source)) == source);
+  }
+  CHECK(trackport::rating_source_name(RatingSource::format) == "format");
+  CHECK_FALSE(trackport::rating_source_from_name("colour"));
 }

@@ -1,0 +1,414 @@
+// Item assembly: the data rows of a planned table, once classified, become items.
+#include <algorithm>
+
+#include "mapping/row_text.hpp"
+#include "mapping/rows.hpp"
+#include "model/due.hpp"
+#include "model/rating.hpp"
+#include "model/text.hpp"
+
+namespace trackport {
+
+using detail::append_extra;
+using detail::append_line;
+
+namespace {
+
+std::string strip_bullet(std::string_view text) {
+  if (text.starts_with("\u2022")) text.remove_prefix(3);
+  return collapse_whitespace(text);
+}
+
+std::vector<std::string> split_people(std::string_view text, const std::vector<std::string>& by) {
+  std::vector<std::string> parts{std::string(text)};
+  for (const auto& separator : by) {
+    std::string sep = separator == "lines" ? "\n" : separator;
+    std::vector<std::string> next;
+    for (const auto& part : parts) {
+      std::size_t start = 0;
+      while (true) {
+        auto found = part.find(sep, start);
+        next.push_back(part.substr(start, found - start));
+        if (found == std::string::npos) break;
+        start = found + sep.size();
+      }
+    }
+    parts = std::move(next);
+  }
+  std::vector<std::string> people;
+  for (const auto& part : parts) {
+    auto person = strip_bullet(part);
+    if (!person.empty()) people.push_back(std::move(person));
+  }
+  return people;
+}
+
+void add_people(Item& item, const PlannedColumn& column, std::string_view text) {
+  auto& list = item.*(column.target->people);
+  for (auto& person : split_people(text, column.rule->split)) list.push_back(std::move(person));
+}
+
+// Adds an assessment, or completes one that a commentary column (standing before its rating
+// column) already opened for the same `by`.
+void record_assessment(Item& item, Assessment assessment) {
+  for (auto& existing : item.assessments) {
+    if (existing.by == assessment.by && existing.rating == Rating::none && existing.raw.empty()) {
+      assessment.commentary = std::move(existing.commentary);
+      existing = std::move(assessment);
+      return;
+    }
+  }
+  item.assessments.push_back(std::move(assessment));
+}
+
+std::string extra_header(const PlannedColumn& column) {
+  return column.header.empty() ? "Column " + column_letters(static_cast<int>(column.col) + 1)
+                               : column.header;
+}
+
+}  // namespace
+
+ItemAssembler::ItemAssembler(const MappingLayers& layers, const RatingVocabulary& vocabulary,
+                             std::string file, ItemBuffer& items, std::vector<Warning>& warnings)
+    : layers_(layers),
+      vocabulary_(vocabulary),
+      file_(std::move(file)),
+      items_(items),
+      warnings_(warnings) {}
+
+void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
+                          std::vector<std::string> headings) {
+  table_ = &table;
+  plan_ = &plan;
+  headings_ = std::move(headings);
+  carried_.assign(plan.columns.size(), std::string());
+  after_header_ = false;
+  part_begun_ = false;
+  first_item_ = items_.count();
+  warn_about_columns();
+}
+
+void ItemAssembler::resume(const Table& table, const ColumnPlan& plan) {
+  table_ = &table;
+  plan_ = &plan;
+  carried_.resize(plan.columns.size());
+  after_header_ = true;
+  part_begun_ = false;
+}
+
+// Says how the columns were placed where that is not certain: columns in extra, a column that
+// lost its field to another, a column placed by its content alone.
+void ItemAssembler::warn_about_columns() {
+  const Location at = location_of(plan_->header_row);
+  for (const auto& column : plan_->columns) {
+    if (!column.lost_to.empty()) {
+      warn("column-conflict",
+           "columns '" + column.header + "' and '" + column.lost_to + "' both read as " +
+               std::string(field_name(column.lost_field)) + "; '" + column.lost_to +
+               "' was used and '" + column.header + "' kept in extra",
+           at);
+      continue;
+    }
+    if (column.rule && column.evidence.tier == EvidenceTier::content) {
+      warn("column-by-content",
+           "column '" + column.header + "' was read as " +
+               std::string(field_name(column.rule->field)) + " from its " + column.evidence.reason +
+               "; check it",
+           at);
+      continue;
+    }
+    if (column.rule || column.header.empty() || !column.fill_by.empty()) continue;
+    warn("unmapped-column",
+         "column '" + column.header + "' has no model field in mapping '" + layers_.primary().name +
+             "'; its values are kept in extra",
+         at);
+  }
+}
+
+void ItemAssembler::add_rows() {
+  if (!part_begun_) {
+    part_begun_ = true;
+    next_row_ = plan_->header_row + plan_->header_rows;
+    released_ = 0;
+    merges_.clear();
+    if (releasable_) {
+      items_.items.reserve(items_.items.size() + table_->rows.size());
+      for (std::size_t row = 0; row < next_row_ && row < table_->rows.size(); ++row) {
+        note_merges(row);
+      }
+    }
+  }
+  for (; next_row_ < table_->rows.size(); ++next_row_) {
+    const std::size_t row = next_row_;
+    if (releasable_) release_behind(row);
+    RowCells cells = read_row(row);
+    bool empty = std::all_of(cells.texts.begin(), cells.texts.end(),
+                             [](std::string_view t) { return t.empty(); });
+    if (empty && !has_rating(cells)) continue;
+    if (is_repeated_header(row, cells)) {
+      after_header_ = true;
+      continue;
+    }
+    if (is_droppable(cells)) continue;
+    realign_if_shifted(row, cells);
+    if (is_spilled_table_row(cells)) {
+      fold_spilled_row(row, cells);
+    } else if (is_continuation(cells)) {
+      continue_item(row, cells);
+    } else {
+      apply_carry_down(cells);
+      items_.items.push_back(build_item(row, cells));
+    }
+    after_header_ = false;
+  }
+}
+
+void ItemAssembler::note_merges(std::size_t row) {
+  for (const Cell& cell : table_->rows[row]) {
+    if (!cell.covered && cell.row_span > 1) {
+      merges_.push_back({row, row + static_cast<std::size_t>(cell.row_span) - 1});
+    }
+  }
+}
+
+// Before reading `row`: frees every earlier row that no vertical merge still reaching `row` or
+// beyond starts in (covered cells read their text from the merge's first row).
+void ItemAssembler::release_behind(std::size_t row) {
+  if (row > 0) note_merges(row - 1);
+  std::erase_if(merges_, [&](const ActiveMerge& merge) { return merge.last < row; });
+  std::size_t keep_from = row;
+  for (const auto& merge : merges_) keep_from = std::min(keep_from, merge.origin);
+  for (; released_ < keep_from; ++released_) {
+    std::vector<Cell>().swap(releasable_->rows[released_]);
+  }
+}
+
+void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
+  Item& item = items_.items.back();
+  append_extra(item.extra, "nested table", detail::joined_row(cells.texts));
+  extend_location(item.source, row);
+  warn("nested-table-rows",
+       "a row of short cells beyond the header's columns (a table inside a cell) was kept in the "
+       "extra field 'nested table' of the item above",
+       location_of(row));
+}
+
+void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {
+  Item& item = items_.items.back();
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto& text = cells.texts[col];
+    if (text.empty()) continue;
+    const auto& column = plan_->columns[col];
+    const ItemField* target = column.target;
+    if (target && target->text) {
+      append_line(item.*(target->text), text);
+    } else if (target && target->people) {
+      add_people(item, column, text);
+    } else if (column.rule && column.rule->field == Field::commentary) {
+      for (auto& assessment : item.assessments) {
+        if (assessment.by == column.by) append_line(assessment.commentary, text);
+      }
+    } else {
+      append_extra(item.extra, extra_header(column), text);
+    }
+  }
+  extend_location(item.source, row);
+  warn("row-continued",
+       "a row with an empty key column was joined to the item above it (a row continued after a "
+       "page break or a repeated header)",
+       location_of(row));
+}
+
+void ItemAssembler::apply_carry_down(RowCells& cells) {
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto* rule = plan_->columns[col].rule;
+    if (!rule || !rule->carry_down) continue;
+    if (cells.texts[col].empty()) {
+      cells.texts[col] = carried_[col];
+    } else {
+      carried_[col] = std::string(cells.texts[col]);
+    }
+  }
+}
+
+Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
+  Item item;
+  std::size_t unnamed = 0;
+  item.source = location_of(row);
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto& column = plan_->columns[col];
+    const auto& text = cells.texts[col];
+    const Field field = column.rule ? column.rule->field : Field::ignore;
+    if (field == Field::rating) {
+      add_rating(item, column, text, cells.cells[col], row);
+      continue;
+    }
+    if (!column.fill_by.empty()) add_fill_rating(item, column, cells.cells[col]);
+    if (text.empty()) continue;
+    const ItemField* target = column.target;
+    if (target && target->text) {
+      append_line(item.*(target->text), text);
+    } else if (field == Field::due) {
+      if (item.due) {
+        append_line(item.due->raw, text);
+        item.due = parse_due(item.due->raw);
+      } else {
+        item.due = parse_due(text);
+      }
+    } else if (target && target->people) {
+      add_people(item, column, text);
+    } else if (field == Field::commentary) {
+      auto found = std::find_if(item.assessments.begin(), item.assessments.end(),
+                                [&](const Assessment& a) { return a.by == column.by; });
+      if (found != item.assessments.end()) {
+        append_line(found->commentary, text);
+      } else {
+        item.assessments.push_back(
+            {column.by, Rating::none, "", RatingSource::text, std::string(text)});
+      }
+    } else {
+      if (column.header.empty()) ++unnamed;
+      append_extra(item.extra, extra_header(column), text);
+    }
+  }
+  if (unnamed > 0) {
+    warn("values-beyond-header",
+         std::to_string(unnamed) +
+             " value(s) of this row stand in columns with no header; they are kept in extra as "
+             "'Column X'",
+         item.source);
+  }
+  apply_headings(item);
+  choose_headline(item);
+  // The printed reference when there is one, else the position (made unique per document by
+  // UniqueIds as items are handed on).
+  item.id = item.ref.empty() ? "r" + std::to_string(items_.count() + 1) : item.ref;
+  return item;
+}
+
+void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, std::string_view text,
+                               const Cell* cell, std::size_t row) {
+  auto rating = read_cell_rating(text, cell, layers_, vocabulary_);
+  if (rating) {
+    record_assessment(item, {column.by, rating->rating, std::move(rating->raw), rating->from, ""});
+  }
+  // A text that is not a rating (nor a symbol whose colour is) is kept; its colour may still
+  // have rated the row.
+  if (text.empty() || is_rating_symbol(text) || (rating && rating->from == RatingSource::text)) {
+    return;
+  }
+  append_extra(item.extra, column.header, text);
+  if (!rating) {
+    warn("status-unrecognised",
+         "'" + std::string(text.substr(0, 60)) + "' under '" + column.header +
+             "' is not a rating; it is kept in extra",
+         location_of(row));
+  }
+}
+
+// A column whose fill is a rating though its text is not (fill_ratings, or the commitment's own
+// cell coloured): only a rating colour counts, and only the fill.
+void ItemAssembler::add_fill_rating(Item& item, const PlannedColumn& column,
+                                    const Cell* cell) const {
+  if (!cell || !cell->fill) return;
+  if (auto rating = rating_from_fill(*cell->fill)) {
+    item.assessments.push_back({column.fill_by, *rating, to_hex(*cell->fill),
+                                cell->fill_by_format ? RatingSource::format : RatingSource::fill,
+                                ""});
+  }
+}
+
+void ItemAssembler::choose_headline(Item& item) const {
+  if (const std::string& headline = layers_.headline(); !headline.empty()) {
+    auto wanted = normalise_for_match(headline);
+    for (const auto& assessment : item.assessments) {
+      if (assessment.rating != Rating::none && normalise_for_match(assessment.by) == wanted) {
+        item.status = assessment.rating;
+        return;
+      }
+    }
+  }
+  for (auto it = item.assessments.rbegin(); it != item.assessments.rend(); ++it) {
+    if (it->rating != Rating::none) {
+      item.status = it->rating;
+      return;
+    }
+  }
+}
+
+void ItemAssembler::apply_headings(Item& item) const {
+  const Mapping* mapping = layers_.headings();
+  if (!mapping || headings_.empty()) return;
+  std::vector<std::string> chosen;
+  if (!mapping->heading_patterns.empty()) {
+    // Patterns in order of preference; the nearest heading that matches the first pattern wins.
+    for (const auto& pattern : mapping->heading_patterns) {
+      for (auto it = headings_.rbegin(); it != headings_.rend() && chosen.empty(); ++it) {
+        if (pattern.matches(*it)) chosen.push_back(*it);
+      }
+      if (!chosen.empty()) break;
+    }
+  } else {
+    // The nearest headings, one per field, outermost first; a document's title heads no section.
+    std::vector<std::string> sections;
+    for (const auto& heading : headings_) {
+      if (!looks_like_document_title(heading)) sections.push_back(heading);
+    }
+    std::size_t take = std::min(mapping->headings.size(), sections.size());
+    chosen.assign(sections.end() - static_cast<std::ptrdiff_t>(take), sections.end());
+  }
+  for (std::size_t i = 0; i < chosen.size() && i < mapping->headings.size(); ++i) {
+    const ItemField* field = find_item_field(field_name(mapping->headings[i]));
+    if (field && field->text && (item.*(field->text)).empty()) item.*(field->text) = chosen[i];
+  }
+}
+
+Location ItemAssembler::location_of(std::size_t row) const {
+  Location location;
+  location.file = file_;
+  RowOrigin origin;
+  if (row < table_->row_origins.size()) origin = table_->row_origins[row];
+  int number = origin.number > 0 ? origin.number : static_cast<int>(row) + 1;
+  switch (table_->addressing) {
+    case Addressing::cells: {
+      location.sheet = table_->sheet;
+      int first = table_->column_numbers.empty() ? 1 : table_->column_numbers.front();
+      int last = table_->column_numbers.empty() ? static_cast<int>(table_->column_count())
+                                                : table_->column_numbers.back();
+      location.cells = column_letters(first) + std::to_string(number) + ":" +
+                       column_letters(std::max(first, last)) + std::to_string(number);
+      break;
+    }
+    case Addressing::table_row:
+      location.table = table_->index;
+      location.row = number;
+      break;
+    case Addressing::page:
+      location.page = origin.page;
+      break;
+  }
+  return location;
+}
+
+void ItemAssembler::extend_location(Location& location, std::size_t row) const {
+  Location next = location_of(row);
+  if (!location.cells.empty() && location.sheet == next.sheet) {
+    auto colon = location.cells.find(':');
+    auto next_colon = next.cells.find(':');
+    if (colon != std::string::npos && next_colon != std::string::npos) {
+      location.cells = location.cells.substr(0, colon) + next.cells.substr(next_colon);
+    }
+  }
+  if (!next.page.empty() && next.page != location.page) {
+    auto first = location.page.substr(0, location.page.find('-'));
+    auto last =
+        next.page.substr(next.page.rfind('-') == std::string::npos ? 0 : next.page.rfind('-') + 1);
+    location.page = first == last ? first : first + "-" + last;
+  }
+}
+
+void ItemAssembler::warn(std::string code, std::string message, Location location) {
+  warnings_.push_back({std::move(code), std::move(message), std::move(location)});
+}
+
+}  // namespace trackport

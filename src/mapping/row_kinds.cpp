@@ -1,0 +1,207 @@
+// Row classification: what each data row of a planned table is, before any item is built.
+#include <algorithm>
+#include <array>
+#include <regex>
+
+#include "mapping/row_text.hpp"
+#include "mapping/rows.hpp"
+#include "model/text.hpp"
+
+namespace trackport {
+
+namespace {
+
+bool is_dash_row(const std::vector<std::string_view>& texts) {
+  bool any = false;
+  for (const auto& text : texts) {
+    for (char c : text) {
+      if (c != '-' && c != '_' && c != '=' && c != ' ' && c != '|') return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+bool is_page_number_row(const std::vector<std::string_view>& texts) {
+  const std::string_view* only = nullptr;
+  for (const auto& text : texts) {
+    if (text.empty()) continue;
+    if (only) return false;
+    only = &text;
+  }
+  return only && is_page_number(*only);
+}
+
+}  // namespace
+
+bool is_page_number(std::string_view text) {
+  static const std::regex page(R"(^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$)",
+                               std::regex::icase | std::regex::optimize);
+  return text.size() < 20 && std::regex_match(text.begin(), text.end(), page);
+}
+
+bool looks_like_document_title(std::string_view text) {
+  static const std::regex year(R"((^|[^0-9])(19|20)[0-9]{2}([^0-9]|$))");
+  if (std::regex_search(text.begin(), text.end(), year)) return true;
+  static constexpr std::array<std::string_view, 18> kWords{"plan",
+                                                           "action plan",
+                                                           "task list",
+                                                           "action log",
+                                                           "issue log",
+                                                           "delivery plan",
+                                                           "tracker",
+                                                           "monitoring",
+                                                           "progress report",
+                                                           "dashboard",
+                                                           "return",
+                                                           "highlight report",
+                                                           "performance report",
+                                                           "update report",
+                                                           "work programme",
+                                                           "register",
+                                                           "scorecard",
+                                                           "improvement plan"};
+  const std::string normalised = normalise_for_match(text);
+  const std::string padded = " " + normalised + " ";
+  for (std::string_view word : kWords) {
+    if (padded.find(" " + std::string(word) + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+ItemAssembler::RowCells ItemAssembler::read_row(std::size_t row) const {
+  RowCells cells;
+  const std::size_t count = plan_->columns.size();
+  cells.texts.resize(count);
+  cells.cells.resize(count);
+  for (std::size_t col = 0; col < count; ++col) {
+    const Cell* cell = table_->cell_at(row, col);
+    cells.cells[col] = cell;
+    if (cell) cells.texts[col] = cell->text;
+  }
+  return cells;
+}
+
+bool ItemAssembler::is_repeated_header(std::size_t row, const RowCells& cells) const {
+  if (row < table_->row_origins.size() && table_->row_origins[row].header_marked) return true;
+  const std::size_t columns = std::min(cells.texts.size(), plan_->normalised_headers.size());
+  std::size_t named = 0;
+  for (std::size_t col = 0; col < columns; ++col) {
+    if (!plan_->normalised_headers[col].empty()) ++named;
+  }
+  // At least two named columns, and six in ten, must repeat their header.
+  const std::size_t needed = std::max<std::size_t>(2, (named * 6 + 9) / 10);
+  std::size_t same = 0, unseen = named;
+  for (std::size_t col = 0; col < columns && same + unseen >= needed; ++col) {
+    const auto& header = plan_->normalised_headers[col];
+    if (header.empty()) continue;
+    --unseen;
+    const std::string_view text = cells.texts[col];
+    // Normalising only changes case, punctuation and spacing: skip texts of a very different
+    // length.
+    if (text.empty() || text.size() + 8 < header.size() || text.size() > 2 * header.size() + 8) {
+      continue;
+    }
+    if (normalises_to(text, header)) ++same;
+  }
+  return same >= needed;
+}
+
+bool ItemAssembler::is_droppable(const RowCells& cells) const {
+  if (is_dash_row(cells.texts) || is_page_number_row(cells.texts)) return true;
+  if (!layers_.has_drop_rows()) return false;
+  return layers_.drops(detail::joined_row(cells.texts));
+}
+
+bool ItemAssembler::is_rating_column(std::size_t col) const {
+  const auto* rule = plan_->columns[col].rule;
+  return rule && rule->field == Field::rating;
+}
+
+// A row carries a rating of its own: a rating word in a rating column, or a rating colour in a
+// rating column or a column whose fill is a rating.
+bool ItemAssembler::has_rating(const RowCells& cells) const {
+  for (std::size_t col = 0; col < plan_->columns.size(); ++col) {
+    const auto& column = plan_->columns[col];
+    const std::string_view text = cells.texts[col];
+    if (is_rating_column(col)) {
+      if (!text.empty() && text.size() <= 24 && read_rating_text(text, layers_, vocabulary_)) {
+        return true;
+      }
+      if (colour_rating(text, cells.cells[col])) return true;
+    } else if (!column.fill_by.empty()) {
+      const Cell* cell = cells.cells[col];
+      if (cell && cell->fill && rating_from_fill(*cell->fill)) return true;
+    }
+  }
+  return false;
+}
+
+// Some trackers have rows whose cells slipped one column (a cell deleted or inserted by hand):
+// the rating then sits beside its column. Shift the row back so the rating lands under its header,
+// taking out (or putting in) the nearest empty cell, and say so.
+void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
+  const std::size_t count = cells.texts.size();
+  auto is_bare_rating = [&](std::string_view text) {
+    return !text.empty() && text.size() <= 24 && read_rating_text(text, layers_, vocabulary_);
+  };
+  for (std::size_t col = 0; col < count; ++col) {
+    if (!is_rating_column(col)) continue;
+    if (is_bare_rating(cells.texts[col])) return;
+    bool right =
+        col + 1 < count && is_bare_rating(cells.texts[col + 1]) && !is_rating_column(col + 1);
+    bool left = col > 0 && is_bare_rating(cells.texts[col - 1]) && !is_rating_column(col - 1);
+    if (!right && !left) continue;
+    std::string moved(right ? cells.texts[col + 1] : cells.texts[col - 1]);
+    // Only the texts move: the cells' colours stay in their columns.
+    if (right) {
+      // Take out the nearest empty cell left of the rating; everything after it moves left.
+      std::size_t gap = col + 1;
+      while (gap > 0 && !cells.texts[gap - 1].empty()) --gap;
+      if (gap == 0) continue;
+      cells.texts.erase(cells.texts.begin() + static_cast<std::ptrdiff_t>(gap - 1));
+      cells.texts.emplace_back();
+    } else {
+      // Put an empty cell in before the rating, taking out the nearest empty cell to its right.
+      std::size_t gap = col;
+      while (gap < count && !cells.texts[gap].empty()) ++gap;
+      if (gap == count) continue;
+      cells.texts.erase(cells.texts.begin() + static_cast<std::ptrdiff_t>(gap));
+      cells.texts.insert(cells.texts.begin() + static_cast<std::ptrdiff_t>(col - 1),
+                         std::string_view());
+    }
+    warn("row-misaligned",
+         "the cells of this row seem shifted by one column in the source ('" + moved +
+             "' stands beside '" + plan_->columns[col].header +
+             "'); the row was realigned, check its fields",
+         location_of(row));
+    return;
+  }
+}
+
+// Text extracted from documents with tables nested in cells spills the inner table's rows into
+// the outer table: short cells reaching into columns the header does not name. They are lines of
+// the item above (cells joined by " | "), not items.
+bool ItemAssembler::is_spilled_table_row(const RowCells& cells) const {
+  if (items_.count() <= first_item_ || has_rating(cells)) return false;
+  bool beyond_header = false;
+  for (std::size_t col = 0; col < cells.texts.size(); ++col) {
+    const auto& text = cells.texts[col];
+    if (text.empty()) continue;
+    if (text.size() > 60) return false;
+    const auto& column = plan_->columns[col];
+    beyond_header = beyond_header || (column.header.empty() && !column.rule);
+  }
+  return beyond_header;
+}
+
+// A row that only carries on the item above: its key cell is empty (or, right after a page break
+// or repeated header, starts mid-sentence in lower case) and it has no rating of its own.
+bool ItemAssembler::is_continuation(const RowCells& cells) const {
+  if (!plan_->key_col || items_.count() <= first_item_ || has_rating(cells)) return false;
+  const std::string_view key = cells.texts[plan_->columns[*plan_->key_col].col];
+  if (key.empty()) return !plan_->key_carries_down || after_header_;
+  return after_header_ && key.front() >= 'a' && key.front() <= 'z';
+}
+
+}  // namespace trackport
