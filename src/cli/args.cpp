@@ -62,6 +62,10 @@ Args::Args(std::span<const std::string> words, std::span<const OptionSpec> specs
     } else if (has_inline) {
       throw UsageError("option --" + std::string(spec->name) + " takes no value");
     }
+    // An option given twice would leave one of them silently unused.
+    if (spec->takes_value && values_.count(std::string(spec->name))) {
+      throw UsageError("option --" + std::string(spec->name) + " is given twice; give it once");
+    }
     values_[std::string(spec->name)] = value;
   }
 }

@@ -23,11 +23,11 @@ namespace trackport::cli {
 namespace {
 
 constexpr OptionSpec kOptions[] = {
-    {"output", 'o', true},        {"mapping", 'm', true},  {"organisation", 0, true},
-    {"format", 'f', true},        {"jobs", 'j', true},     {"quiet", 'q', false},
-    {"verbose", 'v', false},      {"summary", 's', false}, {"manifest", 0, true},
-    {"shard", 0, true},           {"timeout", 0, true},    {"memory-limit", 0, true},
-    {"skip-unchanged", 0, false}, {"help", 'h', false},
+    {"output", 'o', true},     {"mapping", 'm', true},       {"mappings", 0, true},
+    {"organisation", 0, true}, {"format", 'f', true},        {"jobs", 'j', true},
+    {"quiet", 'q', false},     {"verbose", 'v', false},      {"summary", 's', false},
+    {"manifest", 0, true},     {"shard", 0, true},           {"timeout", 0, true},
+    {"memory-limit", 0, true}, {"skip-unchanged", 0, false}, {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
@@ -45,7 +45,10 @@ A trackport.yaml in a folder names the organisation and mapping for the files un
 
 options:
   -o, --output PATH        where to write (written to a temporary file, then renamed)
-  -m, --mapping NAME|FILE  use this mapping for every table instead of choosing one
+  -m, --mapping NAME|FILE  this mapping's rules first, for every table (the dictionary and the
+                           columns' content still place what it does not name)
+      --mappings DIR       a folder of your own mappings, tried on every table before the
+                           built-in ones (also TRACKPORT_MAPPINGS and ~/.config/trackport/mappings)
       --organisation NAME  the council or partnership the inputs come from
   -f, --format NAME        output format when it cannot come from the extension
   -j, --jobs N             convert N files at once (default: all cores)
@@ -257,7 +260,7 @@ int run_convert(std::span<const std::string> words) {
   }
   ExpandedInputs expanded;
   try {
-    expanded = expand_inputs(arguments);
+    expanded = expand_inputs(arguments, options.catalogue.get());
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }

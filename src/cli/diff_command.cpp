@@ -18,8 +18,8 @@ namespace trackport::cli {
 namespace {
 
 constexpr OptionSpec kOptions[] = {
-    {"output", 'o', true},  {"mapping", 'm', true}, {"all", 'a', false},
-    {"progress", 0, false}, {"help", 'h', false},
+    {"output", 'o', true}, {"mapping", 'm', true}, {"mappings", 0, true},
+    {"all", 'a', false},   {"progress", 0, false}, {"help", 'h', false},
 };
 
 constexpr const char* kHelp =
@@ -35,6 +35,7 @@ moves (worst first), new and dropped items, changed leads and due dates.
 options:
   -o, --output PATH        also write the changes: .xlsx (Changes and Summary sheets) or .json
   -m, --mapping NAME|FILE  use this mapping for both inputs instead of choosing one
+      --mappings DIR       a folder of your own mappings, tried before the built-in ones
   -a, --all                also list changed texts, measures and assessments
       --progress           also list changed progress texts (otherwise only counted)
   -h, --help               this help

@@ -13,9 +13,10 @@ namespace trackport::cli {
 namespace {
 
 constexpr OptionSpec kOptions[] = {
-    {"mapping", 'm', true}, {"rows", 'n', true}, {"help", 'h', false}};
+    {"mapping", 'm', true}, {"mappings", 0, true}, {"rows", 'n', true}, {"help", 'h', false}};
 
-constexpr const char* kHelp = R"(usage: trackport inspect INPUT [--mapping NAME|FILE] [--rows N]
+constexpr const char* kHelp =
+    R"(usage: trackport inspect INPUT [--mapping NAME|FILE] [--mappings DIR] [--rows N]
 
 Shows the tables found in INPUT, the header row of each, every mapping's score against it, how
 each column is placed, and the first N items as mapped (default 3).

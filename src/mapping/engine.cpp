@@ -26,7 +26,8 @@ RowChoice best_header_row(const Table& table, const Mapping& mapping, bool gener
   RowChoice best;
   const std::size_t rows = std::min(table.rows.size(), kHeaderSearchRows);
   for (std::size_t row = 0; row < rows; ++row) {
-    double score = score_header(mapping, row_texts(table, row), generic);
+    double score = score_header(mapping, row_texts(table, row), generic,
+                                generic ? nullptr : &generic_mapping());
     if (score > best.score + 1e-9) best = {row, score};
   }
   return best;
@@ -182,7 +183,6 @@ bool is_count_table(const Table& table, std::size_t header_row) {
 
 // "page 3", "pages 10-15", "Appendix 1", "p. 4": where a table of contents points.
 bool is_page_reference(const std::string& text) {
-  if (is_page_number(text)) return true;
   const std::string normalised = normalise_for_match(text);
   for (std::string_view word :
        {"page ", "pages ", "p ", "pp ", "appendix ", "annex ", "section "}) {
@@ -194,14 +194,23 @@ bool is_page_reference(const std::string& text) {
 // A table of contents: a column of page references beside the titles.
 bool is_contents_table(const Table& table) {
   for (std::size_t col = 0; col < table.column_count(); ++col) {
-    std::size_t values = 0, references = 0;
+    // Page numbers alone count when they rise down the column (a budget column does not).
+    std::size_t values = 0, references = 0, rising = 0;
+    long last = -1;
     for (std::size_t row = 0; row < table.rows.size() && row < kDecisionRows; ++row) {
       const auto& text = table.text_at(row, col);
       if (text.empty()) continue;
       ++values;
-      references += is_page_reference(text) ? 1 : 0;
+      if (is_page_reference(text)) {
+        ++references;
+      } else if (is_page_number(text)) {
+        const long page = std::strtol(text.c_str(), nullptr, 10);
+        if (page > last) ++rising;
+        last = page;
+      }
     }
-    if (references >= 3 && references * 5 >= values * 3) return true;
+    const std::size_t pointing = references > 0 ? references + rising : 0;
+    if (pointing >= 3 && pointing * 5 >= values * 3) return true;
   }
   return false;
 }

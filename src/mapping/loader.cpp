@@ -218,8 +218,10 @@ Mapping read_mapping(const Reader& reader, const YAML::Node& root) {
   if (root["values"]) read_values(reader, root["values"], mapping);
   if (root["drop_rows"]) {
     if (!root["drop_rows"].IsSequence()) reader.fail(root["drop_rows"], "must be a list");
-    for (const auto& pattern : root["drop_rows"])
+    for (const auto& pattern : root["drop_rows"]) {
       mapping.drop_rows.push_back(reader.regex(pattern));
+      mapping.drop_row_specs.push_back(pattern.Scalar());
+    }
   }
   if (root["key"]) mapping.key = reader.patterns(root["key"], "key");
   if (root["headings"]) {

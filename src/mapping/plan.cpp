@@ -392,21 +392,30 @@ std::vector<std::string> row_texts(const Table& table, std::size_t row) {
   return texts;
 }
 
-double score_header(const Mapping& mapping, const std::vector<std::string>& headers, bool generic) {
+double score_header(const Mapping& mapping, const std::vector<std::string>& headers, bool generic,
+                    const Mapping* dictionary) {
   std::size_t nonempty = 0, claimed = 0;
   bool has_text = false;
   std::vector<bool> rule_used(mapping.columns.size(), false);
   for (const auto& header : headers) {
     if (header.empty()) continue;
     ++nonempty;
+    bool named = false;
     for (std::size_t i = 0; i < mapping.columns.size(); ++i) {
       if (any_matches(mapping.columns[i].headers, header)) {
-        ++claimed;
+        named = true;
         rule_used[i] = true;
         has_text = has_text || mapping.columns[i].field == Field::text;
         break;
       }
     }
+    // A mapping needs not name what the dictionary knows: those columns count as explained.
+    if (!named && dictionary) {
+      named =
+          std::any_of(dictionary->columns.begin(), dictionary->columns.end(),
+                      [&](const ColumnRule& rule) { return any_matches(rule.headers, header); });
+    }
+    claimed += named ? 1 : 0;
   }
   if (nonempty < 2 || claimed == 0) return 0.0;
   for (const auto& pattern : mapping.required) {
@@ -455,6 +464,7 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     if (!header.empty()) carried_header = header;
     if (header.empty() && !sub_header.empty()) header = carried_header;
     planned.header = header;
+    planned.rule_header = header;
     const LayerMatch found = layer_rule_for(layers, header);
     planned.rule = found.match.rule;
     if (planned.rule) {

@@ -34,6 +34,8 @@ struct Evidence {
 struct PlannedColumn {
   std::size_t col = 0;
   std::string header;                // the header text as printed ("" for an unnamed column)
+  std::string rule_header;           // the text the rules were matched against (a merged
+                                     // header's text for the columns under it)
   const ColumnRule* rule = nullptr;  // nullptr: goes to extra under `header`
   std::string by;                    // rating/commentary: whose
   std::string fill_by;               // non-empty: this column's fill is a rating (fill_ratings)
@@ -74,7 +76,9 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
 double explained_share(const Table& table, const ColumnPlan& plan);
 
 // How well a mapping's recognise block fits a header row, 0..1 (0 when a required header is
-// missing). `generic`: the dictionary's score, the share of the headers it names.
-double score_header(const Mapping& mapping, const std::vector<std::string>& headers, bool generic);
+// missing): its recognise headers found, against the share of the row's headers that it or
+// `dictionary` names. `generic`: the dictionary's own score, the share of the headers it names.
+double score_header(const Mapping& mapping, const std::vector<std::string>& headers, bool generic,
+                    const Mapping* dictionary = nullptr);
 
 }  // namespace trackport

@@ -49,8 +49,7 @@ namespace {
 Document make_document(ImportedFile& imported, const ConvertOptions& options,
                        MappingResult* details, bool consume) {
   const std::string file = imported.input.path.string();
-  MapOptions map_options;
-  map_options.forced = options.mapping;
+  MapOptions map_options = map_options_for(options);
   MappingResult mapped = consume
                              ? map_document_consuming(std::move(imported.source), file, map_options)
                              : map_document(imported.source, file, map_options);
@@ -64,6 +63,13 @@ Document make_document(ImportedFile& imported, const ConvertOptions& options,
 }
 
 }  // namespace
+
+MapOptions map_options_for(const ConvertOptions& options) {
+  MapOptions map_options;
+  map_options.forced = options.mapping;
+  if (options.catalogue) map_options.kept = options.catalogue->kept_pointers();
+  return map_options;
+}
 
 Document build_document(const ImportedFile& imported, const ConvertOptions& options,
                         MappingResult* details) {
@@ -130,9 +136,10 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
         if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
           outcome.skipped = true;
         } else if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
-          outcome =
-              convert_in_child(inputs[i].path, {effective.mapping_spec, effective.organisation},
-                               {options.timeout_seconds, options.memory_limit_bytes});
+          outcome = convert_in_child(
+              inputs[i].path,
+              {effective.mapping_spec, effective.organisation, options.mapping_folders},
+              {options.timeout_seconds, options.memory_limit_bytes});
         } else {
           outcome.documents = convert_to_documents(inputs[i].path, effective);
         }

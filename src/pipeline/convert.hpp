@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "grid/table.hpp"
 #include "importers/importer.hpp"
+#include "mapping/catalogue.hpp"
 #include "mapping/engine.hpp"
 #include "model/document.hpp"
 #include "pipeline/inputs.hpp"
@@ -20,7 +22,10 @@ namespace trackport {
 struct ConvertOptions {
   const Mapping* mapping = nullptr;  // forced mapping; nullptr = choose per table
   std::string mapping_spec;          // how `mapping` was named (for child processes)
-  std::string organisation;          // overrides what the document or mapping says
+  // The mappings the team keeps (mapping folders), tried before the built-in ones.
+  std::shared_ptr<const MappingCatalogue> catalogue;
+  std::vector<std::string> mapping_folders;  // --mappings, for child processes
+  std::string organisation;                  // overrides what the document or mapping says
   ImportOptions import;
   // Batch safety: when either is set, each file is converted in a child process that is killed
   // past the time limit or fails past the memory cap (see pipeline/isolated.hpp).
@@ -38,6 +43,9 @@ struct ImportedFile {
 
 // Reads a file with the importer that fits it. Throws InputError (one line, no file name).
 ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options = {});
+
+// The mapping engine's options for a conversion's.
+MapOptions map_options_for(const ConvertOptions& options);
 
 // Maps an imported file into a Document.
 Document build_document(const ImportedFile& imported, const ConvertOptions& options,

@@ -35,6 +35,8 @@ fs::path normal(const fs::path& path) {
 
 class SettingsCache {
  public:
+  explicit SettingsCache(const MappingCatalogue* catalogue) : catalogue_(catalogue) {}
+
   // The nearest settings in the file's folder or above it, up to and including `root`.
   std::shared_ptr<const FolderSettings> for_file(const fs::path& file, const fs::path& root) {
     const fs::path stop = normal(root);
@@ -52,12 +54,13 @@ class SettingsCache {
     std::error_code ec;
     auto file = folder / kSettingsName;
     if (fs::is_regular_file(file, ec)) {
-      settings = std::make_shared<FolderSettings>(read_folder_settings(file));
+      settings = std::make_shared<FolderSettings>(read_folder_settings(file, catalogue_));
     }
     cache_.emplace(folder, settings);
     return settings;
   }
 
+  const MappingCatalogue* catalogue_;
   std::map<fs::path, std::shared_ptr<const FolderSettings>> cache_;
 };
 
@@ -82,7 +85,7 @@ std::vector<fs::path> files_under(const fs::path& folder) {
 
 }  // namespace
 
-FolderSettings read_folder_settings(const fs::path& file) {
+FolderSettings read_folder_settings(const fs::path& file, const MappingCatalogue* catalogue) {
   YAML::Node root;
   try {
     root = YAML::LoadFile(file.string());
@@ -108,7 +111,8 @@ FolderSettings read_folder_settings(const fs::path& file) {
       auto relative = file.parent_path() / value;
       std::error_code ec;
       settings.mapping_spec = fs::is_regular_file(relative, ec) ? relative.string() : value;
-      settings.mapping = resolve_mapping(settings.mapping_spec);
+      settings.mapping = catalogue ? catalogue->resolve(settings.mapping_spec)
+                                   : resolve_mapping(settings.mapping_spec);
     } else {
       settings_error(file, entry.first.Mark(),
                      "unknown key '" + key + "' (expected organisation or mapping)");
@@ -124,9 +128,10 @@ bool is_supported_extension(const std::string& extension) {
                      [&](const char* known) { return extension == known; });
 }
 
-ExpandedInputs expand_inputs(const std::vector<std::string>& arguments) {
+ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
+                             const MappingCatalogue* catalogue) {
   ExpandedInputs expanded;
-  SettingsCache settings;
+  SettingsCache settings(catalogue);
   for (const auto& argument : arguments) {
     std::error_code ec;
     fs::path path(argument);

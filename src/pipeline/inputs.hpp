@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mapping/catalogue.hpp"
 #include "mapping/mapping.hpp"
 
 namespace trackport {
@@ -23,7 +24,9 @@ struct FolderSettings {
 };
 
 // Reads a trackport.yaml; throws MappingError ("file:line:column: ...") when it is wrong.
-FolderSettings read_folder_settings(const std::filesystem::path& file);
+// A mapping named there is a built-in, one of `catalogue` (when given), or a file.
+FolderSettings read_folder_settings(const std::filesystem::path& file,
+                                    const MappingCatalogue* catalogue = nullptr);
 
 struct InputJob {
   std::filesystem::path path;
@@ -42,7 +45,8 @@ bool is_supported_extension(const std::string& extension);
 // lock files "~$x.xlsx" skipped; each folder's files sorted by path). A file takes the settings
 // of the nearest trackport.yaml in its folder or above it, up to the folder named on the
 // command line. Throws MappingError for a bad trackport.yaml.
-ExpandedInputs expand_inputs(const std::vector<std::string>& arguments);
+ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
+                             const MappingCatalogue* catalogue = nullptr);
 
 // A manifest: one path a line; blank lines and lines starting with '#' are skipped.
 // Throws std::runtime_error when the manifest cannot be read.

@@ -187,8 +187,7 @@ class StreamedMapping {
   // On the first event: the reader has set the document's title by then.
   void start() {
     if (mapper_) return;
-    MapOptions map_options;
-    map_options.forced = options_.mapping;
+    MapOptions map_options = map_options_for(options_);
     mapper_.emplace(input_.path.string(), head_.title, map_options, true, [this](Item&& item) {
       if (items_ == 0) stream_.begin(so_far());
       writer_.write(std::move(item));

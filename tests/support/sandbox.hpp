@@ -37,11 +37,15 @@ class Sandbox {
     return file;
   }
 
-  // Runs trackport with the arguments (a shell word list) from inside the sandbox.
-  Run run(const std::string& arguments) const {
+  // Runs trackport with the arguments (a shell word list) from inside the sandbox. `environment`
+  // ("NAME=value ...") is set for the run; the user's own mapping folders never are (the XDG
+  // config folder is the sandbox's, TRACKPORT_MAPPINGS empty), so a run sees only the repository.
+  Run run(const std::string& arguments, const std::string& environment = "") const {
     auto out = path(".stdout"), err = path(".stderr");
-    std::string command = "cd '" + dir_.string() + "' && '" + TRACKPORT_BINARY + "' " + arguments +
-                          " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    std::string command = "cd '" + dir_.string() + "' && XDG_CONFIG_HOME='" +
+                          path(".config").string() + "' TRACKPORT_MAPPINGS= " + environment + " '" +
+                          TRACKPORT_BINARY + "' " + arguments + " >'" + out.string() + "' 2>'" +
+                          err.string() + "' </dev/null";
     int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
