@@ -217,6 +217,14 @@ void print_summary(const std::vector<Document>& documents) {
     }
     std::cout << column(document.warnings.size(), 10) << '\n';
   }
+  std::vector<std::string> empty;
+  for (const auto& document : documents) {
+    if (document.items.empty()) empty.push_back(document.source.file);
+  }
+  if (empty.empty()) return;
+  std::cout << empty.size() << " file(s) gave no items (see their warnings, or trackport inspect):";
+  for (const auto& file : empty) std::cout << ' ' << file;
+  std::cout << '\n';
 }
 
 }  // namespace

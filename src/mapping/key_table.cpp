@@ -71,11 +71,12 @@ std::string without_symbols(const std::string& text) {
 // delivered"): the rating is the words before the explanation.
 std::optional<Rating> leading_rating(const std::string& text) {
   if (auto rating = parse_rating(text)) return rating;
-  const std::size_t cut = text.find_first_of("-:,(\n");
+  std::size_t cut = std::string::npos;
+  for (std::string_view separator : {"-", "\u2013", "\u2014", ":", ",", ";", "(", "\n"}) {
+    cut = std::min(cut, text.find(separator));
+  }
   if (cut == std::string::npos || cut == 0) return std::nullopt;
-  std::string head = text.substr(0, cut);
-  if (auto dash = head.find("\u2013"); dash != std::string::npos) head.resize(dash);
-  return parse_rating(head);
+  return parse_rating(text.substr(0, cut));
 }
 
 struct KeyRow {
@@ -155,9 +156,11 @@ std::optional<KeyTable> read_key_table(const Table& table) {
     if (filled_columns(table, row).size() > kMaxKeyColumns) return std::nullopt;
     auto anchor = anchor_of(table, row);
     if (!anchor) return std::nullopt;
-    // A key lists each rating once, in one column.
-    if (std::find(seen.begin(), seen.end(), anchor->rating) != seen.end()) return std::nullopt;
-    seen.push_back(anchor->rating);
+    // A key lists its ratings in one column; without a header of key words, each rating once
+    // (a few rows that each name a different rating could be items otherwise).
+    const bool repeated = std::find(seen.begin(), seen.end(), anchor->rating) != seen.end();
+    if (repeated && first_body == 0) return std::nullopt;
+    if (!repeated) seen.push_back(anchor->rating);
     if (rating_column && *rating_column != anchor->anchor) return std::nullopt;
     rating_column = anchor->anchor;
     for (std::size_t col = 0; col < table.column_count(); ++col) {

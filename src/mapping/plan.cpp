@@ -335,6 +335,15 @@ std::string layer_label(const LayerMatch& match) {
   }
 }
 
+// A target is the item's `target` only beside a measure; alone, it is how success is measured.
+void target_as_measure(ColumnPlan& plan) {
+  if (!columns_reading_as(plan, Field::measure).empty()) return;
+  auto targets = columns_reading_as(plan, Field::target);
+  if (targets.empty() || targets[0]->evidence.tier == EvidenceTier::user) return;
+  targets[0]->rule = &content_rule(Field::measure);
+  targets[0]->evidence.reason += "; the measure, as the table has no other";
+}
+
 void find_key_column(ColumnPlan& plan, const MappingLayers& layers) {
   auto find_key = [&](auto&& is_key) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
@@ -506,6 +515,7 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     content.rate_text_by_fill();
     settle_single_fields(plan);
   }
+  target_as_measure(plan);
   for (auto& column : plan.columns) {
     column.target = column.rule ? find_item_field(field_name(column.rule->field)) : nullptr;
   }

@@ -142,8 +142,12 @@ bool ItemAssembler::has_rating(const RowCells& cells) const {
 // taking out (or putting in) the nearest empty cell, and say so.
 void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
   const std::size_t count = cells.texts.size();
+  // Only a colour's word is sure enough to move a row for ("Not started" beside an empty rating
+  // cell is more likely a column of its own).
   auto is_bare_rating = [&](std::string_view text) {
-    return !text.empty() && text.size() <= 24 && read_rating_text(text, layers_, vocabulary_);
+    if (text.empty() || text.size() > 24) return false;
+    auto rating = read_rating_text(text, layers_, vocabulary_);
+    return rating && *rating != Rating::none;
   };
   for (std::size_t col = 0; col < count; ++col) {
     if (!is_rating_column(col)) continue;

@@ -250,13 +250,12 @@ struct PhraseRating {
   std::string_view phrase;
   Rating rating;
 };
-constexpr std::array<PhraseRating, 17> kPhrases{{
+constexpr std::array<PhraseRating, 16> kPhrases{{
     {"on track", Rating::green},
     {"on target", Rating::green},
     {"on schedule", Rating::green},
     {"at risk", Rating::amber},
     {"delayed", Rating::amber},
-    {"slipping", Rating::amber},
     {"off track", Rating::red},
     {"off target", Rating::red},
     {"not started", Rating::none},

@@ -51,7 +51,7 @@ void write_sources_sheet(lxw_workbook* workbook, const Formats& formats,
                          const Documents& documents) {
   SheetWriter sheet(workbook, "Sources", formats);
   sheet.write_header({"File", "Format", "SHA-256", "Title", "Organisation", "Period", "Mapping",
-                      "Score", "Auto", "Items", "Warnings"});
+                      "Score", "Auto", "Items", "Warnings", "Note"});
   for (const auto& document : documents) {
     sheet.next_row();
     sheet.text(0, document.source.file);
@@ -65,6 +65,10 @@ void write_sources_sheet(lxw_workbook* workbook, const Formats& formats,
     sheet.boolean(8, document.mapping.automatic);
     sheet.number(9, static_cast<double>(document.items.size()));
     sheet.number(10, static_cast<double>(document.warnings.size()));
+    // A file that gave nothing says so where the data team looks first.
+    if (document.items.empty()) {
+      sheet.wrapped_text(11, "no items were read from this file: see its warnings");
+    }
   }
   sheet.finish_table();
 }
