@@ -114,3 +114,35 @@ TEST_CASE("shared strings: malformed XML in either half is an error, not a crash
     CHECK_THROWS_AS(parse_shared_strings(xml), InputError);
   }
 }
+
+TEST_CASE("shared strings: the first coloured run gives a string's colour, in both halves") {
+  XlsxStyles styles;
+  styles.theme = std::vector<Rgb>(12, Rgb{});
+  styles.theme[9] = Rgb{0x70, 0xAD, 0x47};  // accent6
+  auto coloured = [](std::size_t n) {
+    if (n % 3 == 0) {
+      return std::string(
+          "<si><r><rPr><color rgb=\"FF00B050\"/></rPr><t>\u25CF</t></r>"
+          "<r><t xml:space=\"preserve\"> On track</t></r></si>");
+    }
+    if (n % 3 == 1) return std::string("<si><r><rPr><color theme=\"9\"/></rPr><t>G</t></r></si>");
+    return std::string("<si><r><rPr><color auto=\"1\"/></rPr><t>plain</t></r></si>");
+  };
+  for (std::size_t count : {std::size_t{30}, std::size_t{200000}}) {
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst>";
+    for (std::size_t n = 0; n < count; ++n) xml += coloured(n);
+    xml += "</sst>";
+    RunColours colours;
+    auto strings = parse_shared_strings(xml, &styles, &colours);
+    REQUIRE(strings.size() == count);
+    CHECK(strings[0] == "\u2022 On track");  // a circle that starts a line is a list bullet
+    REQUIRE(colours.size() == count - count / 3);
+    CHECK(colours[0] == std::pair<std::size_t, Rgb>{0, Rgb{0x00, 0xB0, 0x50}});
+    CHECK(colours[1] == std::pair<std::size_t, Rgb>{1, Rgb{0x70, 0xAD, 0x47}});
+    // Every string but each third one, by ascending index.
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+      const std::size_t n = i / 2 * 3 + i % 2;
+      if (colours[i].first != n) FAIL("colour " << i << " is of string " << colours[i].first);
+    }
+  }
+}
