@@ -240,7 +240,7 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
     const auto& text = cells.texts[col];
     const Field field = column.rule ? column.rule->field : Field::ignore;
     if (field == Field::rating) {
-      add_rating(item, column, text, cells.cells[col], row);
+      add_rating(item, column, cells, col, row);
       continue;
     }
     if (!column.fill_by.empty()) add_fill_rating(item, column, cells.cells[col]);
@@ -286,17 +286,24 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
   return item;
 }
 
-void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, std::string_view text,
-                               const Cell* cell, std::size_t row) {
-  auto rating = read_cell_rating(text, cell, layers_, vocabulary_);
+// As read_cell_rating reads a rating column's cell: its text, else its colour.
+void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, const RowCells& cells,
+                               std::size_t col, std::size_t row) {
+  const std::string_view text = cells.texts[col];
+  const bool symbol = is_rating_symbol(text);
+  if (!text.empty() && !symbol) {
+    if (auto rating = text_rating(cells, col)) {
+      record_assessment(item, {column.by, *rating, std::string(text), RatingSource::text, ""});
+      return;
+    }
+  }
+  auto rating = colour_rating(text, cells.cells[col]);
   if (rating) {
     record_assessment(item, {column.by, rating->rating, std::move(rating->raw), rating->from, ""});
   }
   // A text that is not a rating (nor a symbol whose colour is) is kept; its colour may still
   // have rated the row.
-  if (text.empty() || is_rating_symbol(text) || (rating && rating->from == RatingSource::text)) {
-    return;
-  }
+  if (text.empty() || symbol) return;
   append_extra(item.extra, column.header, text);
   if (!rating) {
     warn("status-unrecognised",

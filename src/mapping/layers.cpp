@@ -28,6 +28,13 @@ std::optional<Rating> MappingLayers::value(std::string_view normalised) const {
   return std::nullopt;
 }
 
+bool MappingLayers::has_values() const {
+  for (const Mapping* mapping : {user, named, dictionary}) {
+    if (mapping && !mapping->values.empty()) return true;
+  }
+  return false;
+}
+
 const std::string& MappingLayers::headline() const {
   static const std::string none;
   for (const Mapping* mapping : {user, named, dictionary}) {

@@ -23,6 +23,8 @@ struct MappingLayers {
   const Mapping& primary() const;
   // The rating a mapping's `values:` give a normalised text, strongest mapping first.
   std::optional<Rating> value(std::string_view normalised) const;
+  // True when some mapping has `values:` (so a text is worth normalising for them).
+  bool has_values() const;
   // The `by` of the headline rating; "" = the last rating given.
   const std::string& headline() const;
   // The columns whose emptiness marks a continuation row (empty: none named).

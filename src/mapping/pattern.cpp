@@ -71,15 +71,21 @@ HeaderPattern::HeaderPattern(std::string_view spec) : spec_(spec) {
 }
 
 bool HeaderPattern::matches(std::string_view header) const {
+  if (kind_ == Kind::exact || kind_ == Kind::glob) {
+    return matches(header, normalise_for_match(header));
+  }
+  return matches(header, {});
+}
+
+bool HeaderPattern::matches(std::string_view header, std::string_view normalised) const {
   switch (kind_) {
     case Kind::blank:
       return collapse_whitespace(header).empty();
     case Kind::exact:
-      return normalise_for_match(header) == normalised_;
-    case Kind::glob: {
-      auto text = normalise_for_match(header);
-      return !text.empty() && glob_matches(pieces_, anchored_start_, anchored_end_, text);
-    }
+      return normalised == normalised_;
+    case Kind::glob:
+      return !normalised.empty() &&
+             glob_matches(pieces_, anchored_start_, anchored_end_, normalised);
     case Kind::regex: {
       auto text = collapse_whitespace(header);
       return std::regex_search(text, regex_);
@@ -88,11 +94,16 @@ bool HeaderPattern::matches(std::string_view header) const {
   return false;
 }
 
-bool any_matches(const std::vector<HeaderPattern>& patterns, std::string_view header) {
+bool any_matches(const std::vector<HeaderPattern>& patterns, std::string_view header,
+                 std::string_view normalised) {
   for (const auto& pattern : patterns) {
-    if (pattern.matches(header)) return true;
+    if (pattern.matches(header, normalised)) return true;
   }
   return false;
+}
+
+bool any_matches(const std::vector<HeaderPattern>& patterns, std::string_view header) {
+  return any_matches(patterns, header, normalise_for_match(header));
 }
 
 }  // namespace trackport

@@ -20,6 +20,9 @@ class HeaderPattern {
   explicit HeaderPattern(std::string_view spec);
 
   bool matches(std::string_view header) const;
+  // The same, given the header already normalised (normalise_for_match): a header tried against
+  // many patterns is normalised once.
+  bool matches(std::string_view header, std::string_view normalised) const;
   bool matches_blank() const { return kind_ == Kind::blank; }
   // The pattern as written in the mapping file.
   const std::string& spec() const { return spec_; }
@@ -36,5 +39,7 @@ class HeaderPattern {
 
 // True when any pattern matches.
 bool any_matches(const std::vector<HeaderPattern>& patterns, std::string_view header);
+bool any_matches(const std::vector<HeaderPattern>& patterns, std::string_view header,
+                 std::string_view normalised);
 
 }  // namespace trackport

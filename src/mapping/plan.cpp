@@ -18,11 +18,11 @@ struct RuleMatch {
 };
 
 // The first rule of `mapping` whose header matches, and which of its headers did.
-RuleMatch rule_for(const Mapping& mapping, std::string_view header) {
+RuleMatch rule_for(const Mapping& mapping, std::string_view header, std::string_view normalised) {
   for (const auto& rule : mapping.columns) {
     for (std::size_t i = 0; i < rule.headers.size(); ++i) {
       const auto& pattern = rule.headers[i];
-      if (header.empty() ? pattern.matches_blank() : pattern.matches(header)) {
+      if (header.empty() ? pattern.matches_blank() : pattern.matches(header, normalised)) {
         return {&rule, i, &pattern};
       }
     }
@@ -42,9 +42,12 @@ LayerMatch layer_rule_for(const MappingLayers& layers, std::string_view header) 
       {layers.named, EvidenceTier::named},
       {layers.dictionary, EvidenceTier::dictionary},
   }};
+  const std::string normalised = normalise_for_match(header);
   for (const auto& [mapping, tier] : tiers) {
     if (!mapping) continue;
-    if (auto match = rule_for(*mapping, header); match.rule) return {match, tier, mapping};
+    if (auto match = rule_for(*mapping, header, normalised); match.rule) {
+      return {match, tier, mapping};
+    }
   }
   return {};
 }
@@ -409,9 +412,10 @@ double score_header(const Mapping& mapping, const std::vector<std::string>& head
   for (const auto& header : headers) {
     if (header.empty()) continue;
     ++nonempty;
+    const std::string normalised = normalise_for_match(header);
     bool named = false;
     for (std::size_t i = 0; i < mapping.columns.size(); ++i) {
-      if (any_matches(mapping.columns[i].headers, header)) {
+      if (any_matches(mapping.columns[i].headers, header, normalised)) {
         named = true;
         rule_used[i] = true;
         has_text = has_text || mapping.columns[i].field == Field::text;
@@ -420,9 +424,9 @@ double score_header(const Mapping& mapping, const std::vector<std::string>& head
     }
     // A mapping needs not name what the dictionary knows: those columns count as explained.
     if (!named && dictionary) {
-      named =
-          std::any_of(dictionary->columns.begin(), dictionary->columns.end(),
-                      [&](const ColumnRule& rule) { return any_matches(rule.headers, header); });
+      named = std::any_of(
+          dictionary->columns.begin(), dictionary->columns.end(),
+          [&](const ColumnRule& rule) { return any_matches(rule.headers, header, normalised); });
     }
     claimed += named ? 1 : 0;
   }

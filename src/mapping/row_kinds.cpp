@@ -74,6 +74,7 @@ ItemAssembler::RowCells ItemAssembler::read_row(std::size_t row) const {
   const std::size_t count = plan_->columns.size();
   cells.texts.resize(count);
   cells.cells.resize(count);
+  cells.ratings.assign(count, RowCells::kUnread);
   for (std::size_t col = 0; col < count; ++col) {
     const Cell* cell = table_->cell_at(row, col);
     cells.cells[col] = cell;
@@ -113,6 +114,16 @@ bool ItemAssembler::is_droppable(const RowCells& cells) const {
   return layers_.drops(detail::joined_row(cells.texts));
 }
 
+std::optional<Rating> ItemAssembler::text_rating(const RowCells& cells, std::size_t col) const {
+  signed char& known = cells.ratings[col];
+  if (known == RowCells::kUnread) {
+    const auto rating = read_rating_text(cells.texts[col], layers_, vocabulary_);
+    known = rating ? static_cast<signed char>(*rating) : RowCells::kNoRating;
+  }
+  if (known == RowCells::kNoRating) return std::nullopt;
+  return static_cast<Rating>(known);
+}
+
 bool ItemAssembler::is_rating_column(std::size_t col) const {
   const auto* rule = plan_->columns[col].rule;
   return rule && rule->field == Field::rating;
@@ -125,7 +136,7 @@ bool ItemAssembler::has_rating(const RowCells& cells) const {
     const auto& column = plan_->columns[col];
     const std::string_view text = cells.texts[col];
     if (is_rating_column(col)) {
-      if (!text.empty() && text.size() <= 24 && read_rating_text(text, layers_, vocabulary_)) {
+      if (!text.empty() && text.size() <= 24 && text_rating(cells, col)) {
         return true;
       }
       if (colour_rating(text, cells.cells[col])) return true;
@@ -144,17 +155,17 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
   const std::size_t count = cells.texts.size();
   // Only a colour's word is sure enough to move a row for ("Not started" beside an empty rating
   // cell is more likely a column of its own).
-  auto is_bare_rating = [&](std::string_view text) {
+  auto is_bare_rating = [&](std::size_t c) {
+    const std::string_view text = cells.texts[c];
     if (text.empty() || text.size() > 24) return false;
-    auto rating = read_rating_text(text, layers_, vocabulary_);
+    auto rating = text_rating(cells, c);
     return rating && *rating != Rating::none;
   };
   for (std::size_t col = 0; col < count; ++col) {
     if (!is_rating_column(col)) continue;
-    if (is_bare_rating(cells.texts[col])) return;
-    bool right =
-        col + 1 < count && is_bare_rating(cells.texts[col + 1]) && !is_rating_column(col + 1);
-    bool left = col > 0 && is_bare_rating(cells.texts[col - 1]) && !is_rating_column(col - 1);
+    if (is_bare_rating(col)) return;
+    bool right = col + 1 < count && is_bare_rating(col + 1) && !is_rating_column(col + 1);
+    bool left = col > 0 && is_bare_rating(col - 1) && !is_rating_column(col - 1);
     if (!right && !left) continue;
     std::string moved(right ? cells.texts[col + 1] : cells.texts[col - 1]);
     // Only the texts move: the cells' colours stay in their columns.
@@ -174,6 +185,7 @@ void ItemAssembler::realign_if_shifted(std::size_t row, RowCells& cells) {
       cells.texts.insert(cells.texts.begin() + static_cast<std::ptrdiff_t>(col - 1),
                          std::string_view());
     }
+    cells.ratings.assign(count, RowCells::kUnread);  // the texts moved
     warn("row-misaligned",
          "the cells of this row seem shifted by one column in the source ('" + moved +
              "' stands beside '" + plan_->columns[col].header +

@@ -84,6 +84,10 @@ class ItemAssembler {
     std::vector<std::string_view> texts;
     std::vector<const Cell*> cells;  // the cell each text came from (a merge's top-left); nullptr
                                      // for a text carried down or beyond the row
+    // What each text reads as as a rating, worked out once (several checks ask): kUnread, else
+    // kNoRating or a Rating.
+    mutable std::vector<signed char> ratings;
+    static constexpr signed char kUnread = -2, kNoRating = -1;
   };
 
   // Row classification (row_kinds.cpp).
@@ -91,6 +95,9 @@ class ItemAssembler {
   bool is_repeated_header(std::size_t row, const RowCells& cells) const;
   bool is_droppable(const RowCells& cells) const;
   bool is_rating_column(std::size_t col) const;
+  // The rating the text in column `col` reads as (mappings' values, the document's key, the
+  // defaults), nullopt when it is none.
+  std::optional<Rating> text_rating(const RowCells& cells, std::size_t col) const;
   bool has_rating(const RowCells& cells) const;
   void realign_if_shifted(std::size_t row, RowCells& cells);
   bool is_spilled_table_row(const RowCells& cells) const;
@@ -102,7 +109,7 @@ class ItemAssembler {
   void apply_carry_down(RowCells& cells);
   Item build_item(std::size_t row, const RowCells& cells);
   void apply_headings(Item& item) const;
-  void add_rating(Item& item, const PlannedColumn& column, std::string_view text, const Cell* cell,
+  void add_rating(Item& item, const PlannedColumn& column, const RowCells& cells, std::size_t col,
                   std::size_t row);
   void add_fill_rating(Item& item, const PlannedColumn& column, const Cell* cell) const;
   void choose_headline(Item& item) const;

@@ -26,7 +26,7 @@ std::optional<Rating> RatingVocabulary::defined(std::string_view text) const {
 std::optional<Rating> read_rating_text(std::string_view text, const MappingLayers& layers,
                                        const RatingVocabulary& vocabulary) {
   if (text.empty()) return std::nullopt;
-  if (text.size() <= 80) {
+  if (text.size() <= 80 && layers.has_values()) {
     if (auto rating = layers.value(normalise_for_match(text))) return rating;
   }
   if (auto rating = vocabulary.defined(text)) return rating;

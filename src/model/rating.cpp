@@ -269,24 +269,23 @@ constexpr std::array<PhraseRating, 16> kPhrases{{
     {"fully complete", Rating::blue},
 }};
 
-// The text with '-' and '_' as spaces and runs of spaces as one.
-std::string as_phrase(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = is_ascii_space(c) || c == '-' || c == '_';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
+constexpr std::size_t kMaxPhraseLength = 20;
 
 std::optional<Rating> rating_of_phrase(std::string_view text) {
-  if (text.size() > 20) return std::nullopt;
-  const std::string phrase = as_phrase(text);
+  if (text.size() > kMaxPhraseLength) return std::nullopt;
+  // The text with '-' and '_' as spaces and runs of spaces as one, in place (this runs for every
+  // rating cell).
+  std::array<char, kMaxPhraseLength> buffer{};
+  std::size_t length = 0;
+  for (char c : text) {
+    if (is_ascii_space(c) || c == '-' || c == '_') {
+      if (length > 0 && buffer[length - 1] != ' ') buffer[length++] = ' ';
+    } else {
+      buffer[length++] = c;
+    }
+  }
+  while (length > 0 && buffer[length - 1] == ' ') --length;
+  const std::string_view phrase(buffer.data(), length);
   for (const auto& entry : kPhrases) {
     if (entry.phrase == phrase) return entry.rating;
   }

@@ -4,6 +4,7 @@
 
 #include "exporters/json/json_exporter.hpp"
 #include "model/due.hpp"
+#include "model/fields.hpp"
 #include "model/rating.hpp"
 
 namespace trackport {
@@ -166,27 +167,35 @@ struct Reader {
   static Item item(const Json& json, const std::string& path) {
     expect_object(json, path);
     Item item;
-    item.id = text(json, "id", path);
-    item.theme = text(json, "theme", path);
-    item.objective = text(json, "objective", path);
-    item.category = text(json, "category", path);
-    item.ref = text(json, "ref", path);
-    item.text = text(json, "text", path);
-    item.measure = text(json, "measure", path);
-    item.baseline = text(json, "baseline", path);
-    item.target = text(json, "target", path);
-    item.due = due(json, path);
-    item.leads = strings(json, "leads", path);
-    item.partners = strings(json, "partners", path);
-    item.progress = text(json, "progress", path);
-    item.status = rating(json, "status", path);
-    each(json, "assessments", path, [&](const Json& value, const std::string& value_path) {
-      item.assessments.push_back(assessment(value, value_path));
-    });
-    item.mitigation = text(json, "mitigation", path);
-    item.comments = text(json, "comments", path);
-    item.extra = extra(json, path);
-    item.source = location(json, "source", path);
+    for (const ItemField& field : kItemFields) {
+      switch (field.kind) {
+        case ItemFieldKind::id:
+        case ItemFieldKind::always_text:
+        case ItemFieldKind::text:
+          item.*(field.text) = text(json, field.name, path);
+          break;
+        case ItemFieldKind::due:
+          item.due = due(json, path);
+          break;
+        case ItemFieldKind::people:
+          item.*(field.people) = strings(json, field.name, path);
+          break;
+        case ItemFieldKind::status:
+          item.status = rating(json, field.name, path);
+          break;
+        case ItemFieldKind::assessments:
+          each(json, field.name, path, [&](const Json& value, const std::string& value_path) {
+            item.assessments.push_back(assessment(value, value_path));
+          });
+          break;
+        case ItemFieldKind::extra:
+          item.extra = extra(json, path);
+          break;
+        case ItemFieldKind::source:
+          item.source = location(json, field.name, path);
+          break;
+      }
+    }
     return item;
   }
 

@@ -6,6 +6,7 @@
 #include "exporters/json/json_exporter.hpp"
 #include "exporters/json/json_parts.hpp"
 #include "model/due.hpp"
+#include "model/fields.hpp"
 #include "model/rating.hpp"
 
 namespace trackport {
@@ -129,25 +130,36 @@ ordered_json document_head(const Document& document) {
 
 ordered_json item(const Item& item) {
   ordered_json json;
-  json["id"] = item.id;
-  json["theme"] = optional_text(item.theme);
-  json["objective"] = optional_text(item.objective);
-  json["category"] = optional_text(item.category);
-  json["ref"] = optional_text(item.ref);
-  json["text"] = item.text;
-  json["measure"] = optional_text(item.measure);
-  json["baseline"] = optional_text(item.baseline);
-  json["target"] = optional_text(item.target);
-  json["due"] = due_json(item.due);
-  json["leads"] = string_array(item.leads);
-  json["partners"] = string_array(item.partners);
-  json["progress"] = optional_text(item.progress);
-  json["status"] = rating_name(item.status);
-  json["assessments"] = array_of(item.assessments, assessment_json);
-  json["mitigation"] = optional_text(item.mitigation);
-  json["comments"] = optional_text(item.comments);
-  json["extra"] = extra_json(item.extra);
-  json["source"] = location_json(item.source);
+  for (const ItemField& field : kItemFields) {
+    ordered_json& value = json[std::string(field.name)];
+    switch (field.kind) {
+      case ItemFieldKind::id:
+      case ItemFieldKind::always_text:
+        value = item.*(field.text);
+        break;
+      case ItemFieldKind::text:
+        value = optional_text(item.*(field.text));
+        break;
+      case ItemFieldKind::due:
+        value = due_json(item.due);
+        break;
+      case ItemFieldKind::people:
+        value = string_array(item.*(field.people));
+        break;
+      case ItemFieldKind::status:
+        value = rating_name(item.status);
+        break;
+      case ItemFieldKind::assessments:
+        value = array_of(item.assessments, assessment_json);
+        break;
+      case ItemFieldKind::extra:
+        value = extra_json(item.extra);
+        break;
+      case ItemFieldKind::source:
+        value = location_json(item.source);
+        break;
+    }
+  }
   return json;
 }
 

@@ -17,6 +17,7 @@
 #include "exporters/json/json_exporter.hpp"
 #include "exporters/json/json_writer.hpp"
 #include "model/due.hpp"
+#include "model/fields.hpp"
 #include "model/rating.hpp"
 
 namespace trackport {
@@ -158,28 +159,38 @@ void extra_member(JsonWriter& json, const ExtraFields& extra) {
 
 void write_item(JsonWriter& json, const Item& item) {
   json.begin_object();
-  text_member(json, "id", item.id);
-  optional_text_member(json, "theme", item.theme);
-  optional_text_member(json, "objective", item.objective);
-  optional_text_member(json, "category", item.category);
-  optional_text_member(json, "ref", item.ref);
-  text_member(json, "text", item.text);
-  optional_text_member(json, "measure", item.measure);
-  optional_text_member(json, "baseline", item.baseline);
-  optional_text_member(json, "target", item.target);
-  due_member(json, item.due);
-  string_array_member(json, "leads", item.leads);
-  string_array_member(json, "partners", item.partners);
-  optional_text_member(json, "progress", item.progress);
-  text_member(json, "status", rating_name(item.status));
-  json.plain_key("assessments");
-  json.begin_array();
-  for (const auto& assessment : item.assessments) write_assessment(json, assessment);
-  json.end_array();
-  optional_text_member(json, "mitigation", item.mitigation);
-  optional_text_member(json, "comments", item.comments);
-  extra_member(json, item.extra);
-  location_member(json, "source", item.source);
+  for (const ItemField& field : kItemFields) {
+    switch (field.kind) {
+      case ItemFieldKind::id:
+      case ItemFieldKind::always_text:
+        text_member(json, field.name, item.*(field.text));
+        break;
+      case ItemFieldKind::text:
+        optional_text_member(json, field.name, item.*(field.text));
+        break;
+      case ItemFieldKind::due:
+        due_member(json, item.due);
+        break;
+      case ItemFieldKind::people:
+        string_array_member(json, field.name, item.*(field.people));
+        break;
+      case ItemFieldKind::status:
+        text_member(json, field.name, rating_name(item.status));
+        break;
+      case ItemFieldKind::assessments:
+        json.plain_key(field.name);
+        json.begin_array();
+        for (const auto& assessment : item.assessments) write_assessment(json, assessment);
+        json.end_array();
+        break;
+      case ItemFieldKind::extra:
+        extra_member(json, item.extra);
+        break;
+      case ItemFieldKind::source:
+        location_member(json, field.name, item.source);
+        break;
+    }
+  }
   json.end_object();
 }
 

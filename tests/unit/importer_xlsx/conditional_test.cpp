@@ -74,7 +74,7 @@ TEST_CASE("conditional formats: cellIs against texts and numbers") {
   CHECK(fill_after(formats, row_of(2, {"x", "R"}), 2) == kRed);
   CHECK(fill_after(formats, row_of(3, {"x", "g"}), 2) == kGreen);  // Excel ignores case
   CHECK_FALSE(fill_after(formats, row_of(4, {"x", "Red"}), 2));
-  CHECK_FALSE(fill_after(formats, row_of(30, {"x", "R"}), 2));  // below the range
+  CHECK_FALSE(fill_after(formats, row_of(30, {"x", "R"}), 2));         // below the range
   CHECK(fill_after(formats, row_of(5, {"x", "", "45%"}), 3) == kRed);  // the shown text's number
   CHECK(fill_after(formats, row_of(6, {"x", "", "0.94"}), 3) == kGreen);
   CHECK_FALSE(fill_after(formats, row_of(7, {"x", "", "72%"}), 3));
