@@ -176,6 +176,10 @@ void nest_groups(const Table& table, ColumnPlan& plan) {
 // "Status" column of prose updates, a "Progress" column of R/A/G), the content decides.
 bool content_contradicts(const ColumnProfile& profile, Field field) {
   if (profile.values < 3) return false;
+  // "Priority: High / Medium / Low" ranks the rows; it groups nothing.
+  const bool grouping = field == Field::theme || field == Field::objective ||
+                        field == Field::category;
+  if (grouping && profile.share(profile.levels) >= 0.8) return true;
   if (field == Field::rating) {
     return profile.ratings + profile.no_ratings == 0 && profile.coloured == 0 &&
            profile.share(profile.prose) >= 0.5;
@@ -285,6 +289,9 @@ class ContentPlanner {
     if (!all_kinds_) return std::nullopt;
     if (p.share(p.numbers) >= 0.7) {
       return ContentChoice{Field::ignore, share_text(p.numbers, p.values, "are numbers")};
+    }
+    if (p.share(p.levels) >= 0.8) {
+      return ContentChoice{Field::ignore, share_text(p.levels, p.values, "are priority levels")};
     }
     if (i <= 1 && p.share(p.codes) >= 0.8 && p.distinct * 10 >= p.values * 9 &&
         !field_taken(plan_, Field::ref)) {

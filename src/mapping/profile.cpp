@@ -162,6 +162,15 @@ bool looks_like_prose(std::string_view text) {
   return text.size() >= 60 || count_words(text) >= 8;
 }
 
+bool looks_like_level(std::string_view text) {
+  static constexpr std::array<std::string_view, 13> kLevels{
+      "high",      "medium", "low",    "critical", "very high", "very low", "med",
+      "h",         "m",      "l",      "p1",       "p2",        "p3"};
+  const std::string normalised = normalise_for_match(text);
+  return std::find(kLevels.begin(), kLevels.end(), normalised) != kLevels.end() ||
+         (normalised.size() == 2 && normalised[0] == 'p' && is_digit(normalised[1]));
+}
+
 bool looks_like_update(std::string_view text) {
   // Reports use the perfect and past tenses, name months and years, and speak of progress.
   static constexpr std::array<std::string_view, 30> kMarkers{
@@ -224,10 +233,12 @@ ColumnProfile profile_column(const Table& table, std::size_t col, std::size_t fi
       ++profile.timings;
     }
     if (looks_like_code(text)) ++profile.codes;
+    const bool level = looks_like_level(text);
+    if (level) ++profile.levels;
     if (looks_like_update(text)) ++profile.updates;
     if (looks_like_prose(text)) {
       ++profile.prose;
-    } else if (!rating && looks_like_name(text)) {
+    } else if (!rating && !level && looks_like_name(text)) {
       ++profile.names;
     }
   }

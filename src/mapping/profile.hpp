@@ -17,6 +17,8 @@ bool looks_like_name(std::string_view text);    // "Jo Bloggs", "Head of Housing
 bool looks_like_code(std::string_view text);    // "1", "1.2", "P1-1", "4a", "(ii)", "HC-03"
 bool looks_like_prose(std::string_view text);   // a sentence or more
 bool looks_like_timing(std::string_view text);  // "Ongoing", "Annually", "TBC": due words
+// A priority level: "High", "Medium", "Low", "Critical", "P1".
+bool looks_like_level(std::string_view text);
 // A progress update: says what has been done ("has been agreed", "completed in May 2024").
 bool looks_like_update(std::string_view text);
 
@@ -31,6 +33,7 @@ struct ColumnProfile {
   std::size_t numbers = 0;       // numbers, money, percentages
   std::size_t names = 0;         // texts whose every line is a short name of a person or team
   std::size_t codes = 0;         // short reference codes
+  std::size_t levels = 0;        // priority levels
   std::size_t prose = 0;         // sentences
   std::size_t updates = 0;       // texts that report what was done
   std::size_t distinct = 0;      // distinct non-empty texts

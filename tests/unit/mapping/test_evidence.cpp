@@ -272,3 +272,15 @@ TEST_CASE("the mapping score is how much of the table is explained") {
   REQUIRE(decision.kind == TableKind::items);
   CHECK(decision.score == Approx(0.5));  // two of four columns, half of the values
 }
+
+TEST_CASE("evidence: a priority of High, Medium and Low ranks the rows; it is no theme") {
+  auto table = make_table({{"Priority", "Action", "Lead", "RAG"},
+                           {"High", "Publish the plan", "Jo", "Green"},
+                           {"Low", "Consult residents", "Al", "Amber"},
+                           {"Medium", "Train the staff", "Sam", "Red"}});
+  auto result = map_document(make_document({table}), "t.csv");
+  REQUIRE(result.items.size() == 3);
+  CHECK(result.items[1].theme.empty());
+  CHECK(result.items[1].extra == ExtraFields{{"Priority", "Low"}});
+  CHECK(result.items[1].leads == std::vector<std::string>{"Al"});
+}
