@@ -22,12 +22,35 @@ struct RowChoice {
   double score = 0.0;
 };
 
+// Cells of a row that hold values rather than names: numbers, money, dates, ratings.
+std::size_t value_cells(const std::vector<std::string>& texts) {
+  std::size_t values = 0;
+  for (const auto& text : texts) {
+    if (text.empty() || text.size() > 40) continue;
+    if (looks_like_number(text) || looks_like_date(text) || parse_rating(text)) ++values;
+  }
+  return values;
+}
+
+// A row's texts for judging it as a header: a merged cell counts once, where it starts (a group
+// row merged across the table is one text, not nine; a header merged down is not the row below's).
+std::vector<std::string> header_texts(const Table& table, std::size_t row) {
+  std::vector<std::string> texts = row_texts(table, row);
+  for (std::size_t col = 0; col < texts.size() && col < table.rows[row].size(); ++col) {
+    if (table.rows[row][col].covered) texts[col].clear();
+  }
+  return texts;
+}
+
 RowChoice best_header_row(const Table& table, const Mapping& mapping, bool generic) {
   RowChoice best;
   const std::size_t rows = std::min(table.rows.size(), kHeaderSearchRows);
   for (std::size_t row = 0; row < rows; ++row) {
-    double score = score_header(mapping, row_texts(table, row), generic,
-                                generic ? nullptr : &generic_mapping());
+    // The dictionary's loose names ("milestone*") can match a data row's sentences: a row that
+    // holds values is no header.
+    const auto texts = header_texts(table, row);
+    if (generic && value_cells(texts) >= 2) continue;
+    double score = score_header(mapping, texts, generic, generic ? nullptr : &generic_mapping());
     if (score > best.score + 1e-9) best = {row, score};
   }
   return best;
@@ -148,7 +171,7 @@ std::optional<std::size_t> header_by_look(const Table& table) {
   for (std::size_t row = 0; row + 2 < table.rows.size() && row < rows; ++row) {
     std::size_t labels = 0;
     bool plain = true;
-    for (const auto& text : row_texts(table, row)) {
+    for (const auto& text : header_texts(table, row)) {
       if (text.empty()) continue;
       plain = plain && is_plain_label(text);
       ++labels;
@@ -215,6 +238,29 @@ bool is_contents_table(const Table& table) {
   return false;
 }
 
+// An item has more than a name: a number, who leads it, when, how it stands, how it is measured.
+bool has_item_attribute(const ColumnPlan& plan) {
+  return std::any_of(plan.columns.begin(), plan.columns.end(), [](const PlannedColumn& c) {
+    if (!c.rule && c.fill_by.empty()) return false;
+    if (!c.fill_by.empty()) return true;
+    switch (c.rule->field) {
+      case Field::ref:
+      case Field::leads:
+      case Field::partners:
+      case Field::due:
+      case Field::rating:
+      case Field::progress:
+      case Field::measure:
+      case Field::target:
+      case Field::mitigation:
+      case Field::comments:
+        return true;
+      default:
+        return false;
+    }
+  });
+}
+
 bool has_text_column(const ColumnPlan& plan) {
   return std::any_of(plan.columns.begin(), plan.columns.end(),
                      [](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
@@ -234,6 +280,8 @@ void plan_items(const Table& table, std::size_t header_row, const MapOptions& op
   const bool recognised = decision.layers.user || decision.layers.named;
   if (!has_text_column(*decision.plan)) {
     decision.reason = "no column reads as the commitment's text";
+  } else if (!recognised && !has_item_attribute(*decision.plan)) {
+    decision.reason = "nothing in it but names: no reference, lead, date, rating or update";
   } else if (!recognised && is_count_table(table, header_row)) {
     decision.kind = TableKind::overview;
     decision.reason = "an overview of counts under rating headers";

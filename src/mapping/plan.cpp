@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "mapping/profile.hpp"
 #include "model/rating.hpp"
@@ -177,8 +178,8 @@ void nest_groups(const Table& table, ColumnPlan& plan) {
 bool content_contradicts(const ColumnProfile& profile, Field field) {
   if (profile.values < 3) return false;
   // "Priority: High / Medium / Low" ranks the rows; it groups nothing.
-  const bool grouping = field == Field::theme || field == Field::objective ||
-                        field == Field::category;
+  const bool grouping =
+      field == Field::theme || field == Field::objective || field == Field::category;
   if (grouping && profile.share(profile.levels) >= 0.8) return true;
   if (field == Field::rating) {
     return profile.ratings + profile.no_ratings == 0 && profile.coloured == 0 &&
@@ -225,15 +226,19 @@ class ContentPlanner {
       if (auto choice = sure_kind(i, profiles[i])) place(i, *choice);
     }
     if (!all_kinds_) return;
-    // Prose: the commitment is the leftmost, the progress update a later one.
+    promote_naming_column();
+    // Sentences: the commitment is the leftmost column of them, the progress update a later one
+    // whose sentences report what was done.
     for (std::size_t i : open) {
       const auto& p = profiles[i];
-      if (plan_.columns[i].rule || p.values == 0 || p.share(p.prose) < 0.5) continue;
-      const std::string why = share_text(p.prose, p.values, "are sentences");
-      if (!field_taken(plan_, Field::text) && !right_of_field(i, Field::progress)) {
-        place(i, {Field::text, why});
+      if (plan_.columns[i].rule || p.values == 0) continue;
+      if (!field_taken(plan_, Field::text) && !right_of_field(i, Field::progress) &&
+          names_each_row(p)) {
+        place(i, {Field::text, p.share(p.prose) >= 0.5
+                                   ? share_text(p.prose, p.values, "are sentences")
+                                   : share_text(p.distinct, p.values, "are distinct phrases")});
       } else if (!field_taken(plan_, Field::progress) && right_of_field(i, Field::text) &&
-                 p.share(p.updates) >= 0.4) {
+                 p.share(p.prose) >= 0.5 && p.share(p.updates) >= 0.4) {
         place(i, {Field::progress, share_text(p.updates, p.values, "report what was done")});
       }
     }
@@ -303,6 +308,38 @@ class ContentPlanner {
       return ContentChoice{Field::leads, share_text(p.names, p.values, "are names")};
     }
     return std::nullopt;
+  }
+
+  // A column that says what each row is: a different phrase of several words on each row, not
+  // names, dates, numbers, ratings or codes.
+  static bool names_each_row(const ColumnProfile& p) {
+    if (p.share(p.prose) >= 0.5) return true;
+    return p.distinct * 10 >= p.values * 9 && p.mean_words() >= 3 && p.share(p.names) < 0.5 &&
+           p.share(p.numbers + p.dates + p.ratings + p.no_ratings + p.codes) < 0.2;
+  }
+
+  // Without a commitment column, the grouping column that differs on every row names the items
+  // ("Project | SRO | Go-live | RAG": each row is a project).
+  void promote_naming_column() {
+    if (field_taken(plan_, Field::text)) return;
+    for (Field field : {Field::objective, Field::theme}) {
+      auto columns = columns_reading_as(plan_, field);
+      if (columns.empty()) continue;
+      PlannedColumn& column = *columns.back();
+      const ColumnProfile p = profile(column.col);
+      if (p.values < 2 || p.distinct * 10 < p.values * 9) continue;
+      // A row's name stands before what is said of it (a lookup sheet's lists do not).
+      const bool leads_the_row =
+          std::none_of(plan_.columns.begin(), plan_.columns.end(), [&](const PlannedColumn& other) {
+            return other.col < column.col && other.rule &&
+                   (other.rule->field == Field::rating || other.rule->field == Field::leads ||
+                    other.rule->field == Field::due);
+          });
+      if (!leads_the_row) continue;
+      column.rule = &content_rule(Field::text);
+      column.evidence.reason += "; it names each row, as no other column does";
+      return;
+    }
   }
 
   bool right_of_field(std::size_t i, Field field) const {
@@ -445,7 +482,13 @@ double score_header(const Mapping& mapping, const std::vector<std::string>& head
     if (!found) return 0.0;
   }
   double precision = static_cast<double>(claimed) / static_cast<double>(nonempty);
-  if (generic) return has_text && claimed >= 2 ? precision : 0.0;
+  // The dictionary's header need not name the commitment: the content may ("Project" alone). A
+  // header names many columns: two names of a two-cell note row are no header of nine columns.
+  if (generic) {
+    if (claimed < 2) return 0.0;
+    const double many = 1.0 - std::pow(0.5, static_cast<double>(claimed));
+    return std::min(1.0, precision * many + (has_text ? 0.001 : 0.0));
+  }
 
   double recall = 0.0;
   std::size_t expected = mapping.required.size() + mapping.optional.size();

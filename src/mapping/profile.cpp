@@ -164,8 +164,8 @@ bool looks_like_prose(std::string_view text) {
 
 bool looks_like_level(std::string_view text) {
   static constexpr std::array<std::string_view, 13> kLevels{
-      "high",      "medium", "low",    "critical", "very high", "very low", "med",
-      "h",         "m",      "l",      "p1",       "p2",        "p3"};
+      "high", "medium", "low", "critical", "very high", "very low", "med",
+      "h",    "m",      "l",   "p1",       "p2",        "p3"};
   const std::string normalised = normalise_for_match(text);
   return std::find(kLevels.begin(), kLevels.end(), normalised) != kLevels.end() ||
          (normalised.size() == 2 && normalised[0] == 'p' && is_digit(normalised[1]));
@@ -213,6 +213,7 @@ ColumnProfile profile_column(const Table& table, std::size_t col, std::size_t fi
     }
     ++profile.values;
     profile.total_length += text.size();
+    profile.total_words += count_words(text);
     if (seen.insert(text).second) ++profile.distinct;
     if (text == above) ++profile.repeated;
     above = text;

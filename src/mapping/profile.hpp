@@ -39,9 +39,13 @@ struct ColumnProfile {
   std::size_t distinct = 0;      // distinct non-empty texts
   std::size_t repeated = 0;      // non-empty texts equal to the one in the row above
   std::size_t total_length = 0;  // bytes over the non-empty texts
+  std::size_t total_words = 0;   // words over the non-empty texts
 
   double mean_length() const {
     return values == 0 ? 0.0 : static_cast<double>(total_length) / static_cast<double>(values);
+  }
+  double mean_words() const {
+    return values == 0 ? 0.0 : static_cast<double>(total_words) / static_cast<double>(values);
   }
   // Share of the non-empty texts that `count` is (0 when there are none).
   double share(std::size_t count) const {

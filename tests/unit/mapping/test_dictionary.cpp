@@ -18,7 +18,8 @@ std::string field_of(const std::string& header) {
         {{header, "Lead", "Due"}, {"Publish the plan for consultation", "Jo Bloggs", "Mar-25"}});
     auto decision = decide_table(alone);
     return decision.plan && decision.plan->columns[0].rule &&
-           decision.plan->columns[0].rule->field == Field::text;
+           decision.plan->columns[0].rule->field == Field::text &&
+           decision.plan->columns[0].evidence.tier == EvidenceTier::dictionary;
   }();
   if (is_text_header) return "text";
   auto table = make_table({{"Action", header, "Lead", "Measure"},

@@ -50,7 +50,6 @@ TEST_CASE("evidence: a column's content places it when no header rule does") {
   auto decision = decide_table(table);
   REQUIRE(decision.kind == TableKind::items);
   CHECK(decision.generic);
-  CHECK(decision.header_by_look);
   CHECK(field_of(decision, "Ask") == "text");
   CHECK(field_of(decision, "Who") == "leads");  // the dictionary knows "Who"
   CHECK(field_of(decision, "Deadline when") == "due");
