@@ -85,10 +85,27 @@ struct KeyRow {
   bool by_colour = false;
 };
 
-// The cell that gives a row's rating: the one cell with a rating colour, else the one cell whose
-// text is a rating (the first, when several agree).
+// A colour's own name ("Amber", "R", "A/G"), as opposed to a status word ("Delayed").
+bool names_a_colour(const std::string& text) {
+  static constexpr std::array<std::string_view, 12> kColours{
+      "red", "amber", "green", "blue", "r", "a", "g", "b", "ag", "ar", "ga", "ra"};
+  const std::string normalised = normalise_for_match(text);
+  std::size_t at = 0;
+  bool any = false;
+  while (at < normalised.size()) {
+    const std::size_t end = std::min(normalised.find(' ', at), normalised.size());
+    const std::string_view word = std::string_view(normalised).substr(at, end - at);
+    if (std::find(kColours.begin(), kColours.end(), word) == kColours.end()) return false;
+    any = true;
+    at = end + 1;
+  }
+  return any;
+}
+
+// The cell that gives a row's rating: the one cell with a rating colour, else the first cell that
+// names a colour ("Delayed | Amber | ..."), else the first whose text is a rating.
 std::optional<KeyRow> anchor_of(const Table& table, std::size_t row) {
-  std::optional<KeyRow> coloured, worded;
+  std::optional<KeyRow> coloured, named, worded;
   std::size_t colours = 0;
   for (std::size_t col = 0; col < table.column_count(); ++col) {
     const std::string& text = table.text_at(row, col);
@@ -97,14 +114,15 @@ std::optional<KeyRow> anchor_of(const Table& table, std::size_t row) {
       ++colours;
       coloured = KeyRow{col, colour->rating, true};
     }
-    if (worded || text.empty() || is_rating_symbol(text) || text.size() > kMaxTermLength * 2) {
-      continue;
-    }
-    if (auto rating = leading_rating(text)) worded = KeyRow{col, *rating, false};
+    if (text.empty() || is_rating_symbol(text) || text.size() > kMaxTermLength * 2) continue;
+    auto rating = leading_rating(text);
+    if (!rating) continue;
+    if (!named && names_a_colour(text)) named = KeyRow{col, *rating, false};
+    if (!worded) worded = KeyRow{col, *rating, false};
   }
   if (colours == 1) return coloured;
   if (colours > 1) return std::nullopt;  // a row of several colours is no key line
-  return worded;
+  return named ? named : worded;
 }
 
 std::vector<std::size_t> filled_columns(const Table& table, std::size_t row) {

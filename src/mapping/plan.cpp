@@ -242,6 +242,17 @@ class ContentPlanner {
         place(i, {Field::progress, share_text(p.updates, p.values, "report what was done")});
       }
     }
+    // Still no commitment: the leftmost column that names each row with a title of its own
+    // ("Town Hall refurbishment"), standing before the lead.
+    for (std::size_t i : open) {
+      const auto& p = profiles[i];
+      if (field_taken(plan_, Field::text)) break;
+      if (plan_.columns[i].rule || p.values < 2 || right_of_field(i, Field::leads)) continue;
+      const bool titles =
+          p.distinct * 10 >= p.values * 9 && p.mean_words() >= 2 &&
+          p.share(p.numbers + p.dates + p.ratings + p.no_ratings + p.codes + p.levels) < 0.2;
+      if (titles) place(i, {Field::text, share_text(p.distinct, p.values, "are distinct titles")});
+    }
     // Groups: short texts repeated down the rows, left of the commitment, are its theme.
     for (std::size_t i : open) {
       const auto& p = profiles[i];
@@ -304,7 +315,9 @@ class ContentPlanner {
     }
     // Names are the lead's; a second column of names could be partners, places or teams, and is
     // left in extra.
-    if (p.share(p.names) >= 0.6 && p.mean_length() < 40 && !field_taken(plan_, Field::leads)) {
+    // One word alone ("Tracker", "Housing") is as likely a label as a team: names have two.
+    if (p.share(p.names) >= 0.6 && p.mean_length() < 40 && p.mean_words() >= 1.5 &&
+        !field_taken(plan_, Field::leads)) {
       return ContentChoice{Field::leads, share_text(p.names, p.values, "are names")};
     }
     return std::nullopt;

@@ -191,6 +191,9 @@ class TextCollector {
   int nested_tables = 0;
   std::optional<Rgb> first_colour;  // the colour of the first visible text that has one
 
+  // The colour the text starts in (the cell's own).
+  void start_colour(std::optional<Rgb> colour) { colour_ = colour; }
+
   void children(const xmlNode* parent, int depth) {
     for (const xmlNode* child = parent->children; child; child = child->next) node(child, depth);
   }
@@ -319,6 +322,7 @@ void collect_rows(const xmlNode* parent, bool in_thead, int depth, std::vector<R
 HtmlCell read_cell(const xmlNode* td, std::optional<Rgb> row_fill, int depth, int& nested) {
   HtmlCell cell;
   TextCollector collector;
+  collector.start_colour(text_colour_of(td));
   collector.children(td, depth + 1);
   nested += collector.nested_tables;
   cell.text = finish_cell_lines(collector.text);

@@ -283,3 +283,51 @@ TEST_CASE("evidence: a priority of High, Medium and Low ranks the rows; it is no
   CHECK(result.items[1].extra == ExtraFields{{"Priority", "Low"}});
   CHECK(result.items[1].leads == std::vector<std::string>{"Al"});
 }
+
+TEST_CASE("evidence: without a commitment column, the column that names each row is the text") {
+  // A project list: each row is a project.
+  auto projects = make_table({{"Ref", "Programme", "Project", "SRO", "Go-live", "BRAG"},
+                              {"P1", "Digital", "Cloud migration", "Mark Kaur", "Sep-26", "R"},
+                              {"P2", "Digital", "M365 rollout", "Hannah Lee", "Oct-26", "A/G"},
+                              {"P3", "Estates", "Depot closure", "Jo Bloggs", "Mar-27", "C"}});
+  auto decision = decide_table(projects);
+  REQUIRE(decision.kind == TableKind::items);
+  CHECK(field_of(decision, "Project") == "text");
+  CHECK(field_of(decision, "Programme") == "theme");
+  // A capital programme: titles no header names, before the lead.
+  auto schemes = make_table({{"Code", "Works", "Lead engineer", "Completion date", "Budget"},
+                             {"H1", "A38 junction improvement", "Sam Jones", "Mar-26", "£1.2m"},
+                             {"H2", "Town Hall Road resurfacing", "Sam Jones", "Jun-26", "£0.4m"},
+                             {"H3", "Bridge Street cycle lane", "Al Smith", "Sep-26", "£0.9m"}});
+  auto capital = decide_table(schemes);
+  REQUIRE(capital.kind == TableKind::items);
+  CHECK(field_of(capital, "Works") == "text");
+  // Lists of allowed values, and a table of names alone, are not items.
+  auto lookups = make_table({{"RAG", "Lead officers", "Themes"},
+                             {"Red", "Jo Bloggs", "Housing and homelessness"},
+                             {"Amber", "Al Smith", "Health and wellbeing"},
+                             {"Green", "Sam Jones", "Jobs and skills"}});
+  CHECK(decide_table(lookups).kind != TableKind::items);
+  auto contents = make_table({{"Tab", "Purpose"},
+                              {"Tracker", "The actions and their progress this quarter"},
+                              {"Key", "What the ratings mean in this report"},
+                              {"Lists", "The values the tracker's drop-downs offer"}});
+  CHECK(decide_table(contents).kind != TableKind::items);
+}
+
+TEST_CASE("ratings: a key may give a status word beside its colour's name") {
+  auto tracker = make_table({{"Action", "Lead", "Status"},
+                             {"Publish the plan", "Jo", "Paused"},
+                             {"Consult residents", "Al", "Delayed"}},
+                            1);
+  auto key = make_table({{"Status", "RAG", "Definition"},
+                         {"On track", "Green", "Will be delivered on time"},
+                         {"Paused", "Amber", "Stopped for now, by decision"},
+                         {"Delayed", "Amber", "Late, but will be delivered"},
+                         {"Off track", "Red", "Will not be delivered as planned"}},
+                        2);
+  auto result = map_document(make_document({tracker, key}), "t.xlsx");
+  REQUIRE(result.items.size() == 2);
+  CHECK(result.decisions[1].kind == TableKind::key);
+  CHECK(result.items[0].status == Rating::amber);
+}
