@@ -35,17 +35,6 @@ bool is_meaning_word(const std::string& header) {
   return std::find(kWords.begin(), kWords.end(), normalised) != kWords.end();
 }
 
-std::size_t words_in(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool letter = c != ' ' && c != '\n' && c != '\t';
-    if (letter && !in_word) ++words;
-    in_word = letter;
-  }
-  return words;
-}
-
 // The text without its rating symbols ("● On track" -> "On track").
 std::string without_symbols(const std::string& text) {
   std::string out;
@@ -134,7 +123,7 @@ std::vector<std::size_t> filled_columns(const Table& table, std::size_t row) {
 }
 
 bool is_term(const std::string& text) {
-  return !text.empty() && text.size() <= kMaxTermLength && words_in(text) <= kMaxTermWords;
+  return !text.empty() && text.size() <= kMaxTermLength && count_words(text) <= kMaxTermWords;
 }
 
 }  // namespace

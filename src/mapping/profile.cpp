@@ -32,17 +32,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-std::size_t count_words(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool letter = !is_space(c);
-    if (letter && !in_word) ++words;
-    in_word = letter;
-  }
-  return words;
-}
-
 template <typename Line>
 bool every_line(std::string_view text, Line&& line) {
   bool any = false;

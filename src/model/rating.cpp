@@ -1,5 +1,7 @@
 #include "model/rating.hpp"
 
+#include "model/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -114,17 +116,6 @@ std::string_view trim_edges(std::string_view text) {
   while (!text.empty() && is_edge_punctuation(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_edge_punctuation(text.back())) text.remove_suffix(1);
   return text;
-}
-
-std::size_t count_words(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool letter = !is_ascii_space(c);
-    if (letter && !in_word) ++words;
-    in_word = letter;
-  }
-  return words;
 }
 
 // A rating may carry a short note: "Green (on track)", "Amber - slight delay". Longer notes make

@@ -723,6 +723,17 @@ bool emit_normalised(std::string_view text, Emit&& emit) {
 
 }  // namespace
 
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool letter = c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v';
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words;
+}
+
 std::string normalise_for_match(std::string_view text) {
   std::string out;
   out.reserve(text.size());

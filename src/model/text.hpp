@@ -23,6 +23,9 @@ std::string finish_cell_lines(std::string_view text);
 // True when the text contains something that looks like an HTML tag or entity worth parsing.
 bool looks_like_html(std::string_view text);
 
+// The words of a text: runs of characters between ASCII whitespace.
+std::size_t count_words(std::string_view text);
+
 // Collapses whitespace only (keeps line breaks as single "\n", trims each line).
 std::string collapse_whitespace(std::string_view text);
 
