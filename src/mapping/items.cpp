@@ -82,6 +82,9 @@ void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
   plan_ = &plan;
   headings_ = std::move(headings);
   carried_.assign(plan.columns.size(), std::string());
+  group_theme_.clear();
+  group_objective_.clear();
+  after_group_ = false;
   after_header_ = false;
   part_begun_ = false;
   first_item_ = items_.count();
@@ -150,6 +153,12 @@ void ItemAssembler::add_rows() {
       continue;
     }
     if (is_droppable(cells)) continue;
+    if (auto group = group_row(row, cells)) {
+      start_group(std::move(*group));
+      after_header_ = false;
+      continue;
+    }
+    after_group_ = false;
     realign_if_shifted(row, cells);
     if (is_spilled_table_row(cells)) {
       fold_spilled_row(row, cells);
@@ -191,6 +200,34 @@ void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
        "a row of short cells beyond the header's columns (a table inside a cell) was kept in the "
        "extra field 'nested table' of the item above",
        location_of(row));
+}
+
+// A group row names the theme of the rows below it, until the next; right under another group
+// row (or where a column gives the theme) it names their objective. Alone in a column that
+// carries down (a theme column's value printed on a row of its own), it is that column's value.
+void ItemAssembler::start_group(GroupRow group) {
+  const auto* rule = plan_->columns[group.col].rule;
+  if (!group.merged && rule && rule->carry_down) {
+    carried_[group.col] = std::move(group.text);
+    after_group_ = true;
+    return;
+  }
+  std::string text = std::move(group.text);
+  const bool theme_by_column =
+      std::any_of(plan_->columns.begin(), plan_->columns.end(),
+                  [](const PlannedColumn& c) { return c.rule && c.rule->field == Field::theme; });
+  if (after_group_ || theme_by_column) {
+    group_objective_ = std::move(text);
+  } else {
+    group_theme_ = std::move(text);
+    group_objective_.clear();
+  }
+  after_group_ = true;
+}
+
+void ItemAssembler::apply_groups(Item& item) const {
+  if (item.theme.empty()) item.theme = group_theme_;
+  if (item.objective.empty()) item.objective = group_objective_;
 }
 
 void ItemAssembler::continue_item(std::size_t row, const RowCells& cells) {
@@ -278,6 +315,7 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
              "'Column X'",
          item.source);
   }
+  apply_groups(item);
   apply_headings(item);
   choose_headline(item);
   // The printed reference when there is one, else the position (made unique per document by

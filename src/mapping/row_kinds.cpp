@@ -3,6 +3,7 @@
 #include <array>
 #include <regex>
 
+#include "mapping/profile.hpp"
 #include "mapping/row_text.hpp"
 #include "mapping/rows.hpp"
 #include "model/text.hpp"
@@ -209,6 +210,41 @@ bool ItemAssembler::is_spilled_table_row(const RowCells& cells) const {
     beyond_header = beyond_header || (column.header.empty() && !column.rule);
   }
   return beyond_header;
+}
+
+// A group row: one text alone across the row, merged over most of its columns, or alone in a
+// column that names groups (the first, an unnamed one, or the theme's), with no rating of its own.
+// Returns the group's text.
+std::optional<ItemAssembler::GroupRow> ItemAssembler::group_row(std::size_t row,
+                                                                const RowCells& cells) const {
+  std::optional<std::size_t> only;
+  for (std::size_t col = 0; col < cells.texts.size(); ++col) {
+    if (cells.texts[col].empty()) continue;
+    if (only && cells.texts[col] != cells.texts[*only]) return std::nullopt;
+    if (!only) only = col;
+  }
+  if (!only) return std::nullopt;
+  const std::string_view text = cells.texts[*only];
+  if (text.size() > 200 || read_rating_text(text, layers_, vocabulary_)) return std::nullopt;
+  const std::size_t columns = plan_->columns.size();
+  const Cell* cell = table_->cell_at(row, *only);
+  const std::size_t span = cell ? static_cast<std::size_t>(std::max(cell->col_span, 1)) : 1;
+  if (columns >= 3 && span * 5 >= columns * 3) return GroupRow{*only, std::string(text), true};
+  // Alone, unmerged: only where the column groups rows, and never a continued sentence.
+  if (columns < 3 || (text.front() >= 'a' && text.front() <= 'z')) return std::nullopt;
+  if (has_rating(cells)) return std::nullopt;
+  const auto& column = plan_->columns[*only];
+  const Field field = column.rule ? column.rule->field : Field::ignore;
+  const bool groups = *only == 0 || (column.header.empty() && !column.rule) ||
+                      field == Field::theme || field == Field::objective;
+  const bool key_column = plan_->key_col && *plan_->key_col == *only;
+  if (!groups || key_column || (field == Field::ref && looks_like_code(text))) return std::nullopt;
+  if (items_.count() > first_item_ && plan_->key_col && !plan_->key_carries_down) {
+    // A lone short heading, not a carried value: the key (text) column is empty, as it is in a
+    // continuation row, so only a text that reads as a heading counts.
+    if (text.find('\n') != std::string_view::npos || text.size() > 120) return std::nullopt;
+  }
+  return GroupRow{*only, std::string(text)};
 }
 
 // A row that only carries on the item above: its key cell is empty (or, right after a page break

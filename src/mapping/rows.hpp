@@ -101,10 +101,18 @@ class ItemAssembler {
   bool has_rating(const RowCells& cells) const;
   void realign_if_shifted(std::size_t row, RowCells& cells);
   bool is_spilled_table_row(const RowCells& cells) const;
+  struct GroupRow {
+    std::size_t col;  // the column the text stands in (a merged one's first)
+    std::string text;
+    bool merged = false;  // merged across most of the row
+  };
+  std::optional<GroupRow> group_row(std::size_t row, const RowCells& cells) const;
   bool is_continuation(const RowCells& cells) const;
 
   // Item assembly (items.cpp).
   void fold_spilled_row(std::size_t row, const RowCells& cells);
+  void start_group(GroupRow group);
+  void apply_groups(Item& item) const;
   void continue_item(std::size_t row, const RowCells& cells);
   void apply_carry_down(RowCells& cells);
   Item build_item(std::size_t row, const RowCells& cells);
@@ -139,6 +147,11 @@ class ItemAssembler {
   std::vector<std::string> headings_;
   std::vector<std::string> carried_;
   bool after_header_ = false;
+  // Group rows (a priority or programme named across the table above its rows): the theme, and
+  // under it the objective, of the rows that follow.
+  std::string group_theme_;
+  std::string group_objective_;
+  bool after_group_ = false;    // the row before was a group row
   std::size_t first_item_ = 0;  // index in items_ of this logical table's first item
 };
 

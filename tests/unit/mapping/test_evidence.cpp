@@ -331,3 +331,38 @@ TEST_CASE("ratings: a key may give a status word beside its colour's name") {
   CHECK(result.decisions[1].kind == TableKind::key);
   CHECK(result.items[0].status == Rating::amber);
 }
+
+TEST_CASE("group rows: a priority named across the table is the theme of the rows below it") {
+  auto table = make_table({{"Ref", "Action", "Lead", "RAG"},
+                           {"Priority 1: Best start in life", "", "", ""},
+                           {"1.1", "Open family hubs", "Jo", "Green"},
+                           {"1.2", "Recruit foster carers", "Al", "Amber"},
+                           {"Priority 2: Safe at home", "", "", ""},
+                           {"Early help", "", "", ""},
+                           {"2.1", "Publish the early help offer", "Sam", "Red"}});
+  table.rows[1][0].col_span = 4;  // merged across
+  for (int col = 1; col < 4; ++col) table.rows[1][col] = trackport::testing::covered_by(1, 0);
+  auto result = map_document(make_document({table}), "t.xlsx");
+  REQUIRE(result.items.size() == 3);
+  CHECK(result.items[0].theme == "Priority 1: Best start in life");
+  CHECK(result.items[1].theme == "Priority 1: Best start in life");
+  CHECK(result.items[1].objective.empty());
+  // Alone in the first column, unmerged, as text exports print them; right under another group
+  // row, the objective under it.
+  CHECK(result.items[2].theme == "Priority 2: Safe at home");
+  CHECK(result.items[2].objective == "Early help");
+}
+
+TEST_CASE("group rows: under a theme column they name the objective; a continued row is none") {
+  auto table = make_table({{"Theme", "Action", "Lead", "Progress"},
+                           {"Housing", "", "", ""},
+                           {"", "Build 200 homes", "Jo", "Sites agreed in May"},
+                           {"", "", "", "and planning granted for two of them"},
+                           {"", "Bring empty homes back", "Al", "Twelve so far"}});
+  table.rows[1][0].text = "Homes for all";
+  auto result = map_document(make_document({table}), "t.csv");
+  REQUIRE(result.items.size() == 2);
+  CHECK(result.items[0].objective.empty());
+  CHECK(result.items[0].theme == "Homes for all");  // the Theme column, carried down
+  CHECK(result.items[0].progress == "Sites agreed in May\nand planning granted for two of them");
+}
