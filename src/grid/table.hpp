@@ -75,6 +75,9 @@ struct Table {
   int index = 0;                      // 1-based, in document order
   std::string sheet;                  // sheet name (spreadsheets), empty otherwise
   std::vector<std::string> headings;  // section headings above the table, outermost first
+  // The headings are an outline's path (Heading 2 > Heading 3), not just the lines before the
+  // table: the outer one heads the inner.
+  bool headings_nested = false;
   Addressing addressing = Addressing::table_row;
   std::vector<std::vector<Cell>> rows;
   std::vector<RowOrigin> row_origins;  // one per row

@@ -81,6 +81,7 @@ void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
   table_ = &table;
   plan_ = &plan;
   headings_ = std::move(headings);
+  headings_nested_ = table.headings_nested;
   carried_.assign(plan.columns.size(), std::string());
   group_theme_.clear();
   group_objective_.clear();
@@ -384,6 +385,8 @@ void ItemAssembler::choose_headline(Item& item) const {
 void ItemAssembler::apply_headings(Item& item) const {
   const Mapping* mapping = layers_.headings();
   if (!mapping || headings_.empty()) return;
+  // A table that groups itself (a theme column, group rows) is not grouped by the headings above.
+  if (!item.theme.empty() && mapping->heading_patterns.empty()) return;
   std::vector<std::string> chosen;
   if (!mapping->heading_patterns.empty()) {
     // Patterns in order of preference; the nearest heading that matches the first pattern wins.
@@ -394,12 +397,17 @@ void ItemAssembler::apply_headings(Item& item) const {
       if (!chosen.empty()) break;
     }
   } else {
-    // The nearest headings, one per field, outermost first; a document's title heads no section.
+    // The nearest headings, one per field, outermost first; a document's title heads no section,
+    // a line of a section's own details ("Strategic leads: ...") is none. Only an outline's path
+    // nests: the lines before a table in a text export are the nearest one alone.
     std::vector<std::string> sections;
     for (const auto& heading : headings_) {
-      if (!looks_like_document_title(heading)) sections.push_back(heading);
+      if (!looks_like_document_title(heading) && !looks_like_detail_line(heading)) {
+        sections.push_back(heading);
+      }
     }
-    std::size_t take = std::min(mapping->headings.size(), sections.size());
+    const std::size_t levels = headings_nested_ ? mapping->headings.size() : 1;
+    std::size_t take = std::min(levels, sections.size());
     chosen.assign(sections.end() - static_cast<std::ptrdiff_t>(take), sections.end());
   }
   for (std::size_t i = 0; i < chosen.size() && i < mapping->headings.size(); ++i) {

@@ -70,6 +70,18 @@ bool looks_like_document_title(std::string_view text) {
   return false;
 }
 
+bool looks_like_detail_line(std::string_view text) {
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon > 40) return false;
+  static constexpr std::array<std::string_view, 16> kLabels{
+      "lead",    "leads",  "strategic lead", "strategic leads", "lead officer", "lead officers",
+      "owner",   "owners", "responsible",    "contact",         "date",         "updated",
+      "version", "author", "prepared by",    "last updated"};
+  std::string label = normalise_for_match(text.substr(0, colon));
+  if (label.ends_with(" s")) label.resize(label.size() - 2);  // "Lead/s"
+  return std::find(kLabels.begin(), kLabels.end(), label) != kLabels.end();
+}
+
 ItemAssembler::RowCells ItemAssembler::read_row(std::size_t row) const {
   RowCells cells;
   const std::size_t count = plan_->columns.size();

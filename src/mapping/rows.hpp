@@ -59,6 +59,10 @@ bool is_page_number(std::string_view text);
 // plan monitoring", "progress report", "tracker"). Such a line is not a theme.
 bool looks_like_document_title(std::string_view text);
 
+// A line under a heading that gives its details rather than names a section: "Strategic leads:
+// Frances Hunt", "Lead officer: ...", "Updated: June 2014".
+bool looks_like_detail_line(std::string_view text);
+
 // Builds items from the rows of one logical table, which may be made of several source tables
 // that share a header (a table split by page breaks): carried-down values and the last item
 // survive from one part to the next, so a row cut by the break can be joined to its item.
@@ -145,6 +149,7 @@ class ItemAssembler {
   std::vector<ActiveMerge> merges_;
   const ColumnPlan* plan_ = nullptr;
   std::vector<std::string> headings_;
+  bool headings_nested_ = false;
   std::vector<std::string> carried_;
   bool after_header_ = false;
   // Group rows (a priority or programme named across the table above its rows): the theme, and

@@ -63,6 +63,7 @@ Table layout_word_table(const WordTable& source, int index, std::size_t max_cell
   Table table;
   table.index = index;
   table.headings = source.headings;
+  table.headings_nested = true;  // the document's outline in force above the table
   table.addressing = Addressing::table_row;
   std::vector<std::vector<Cell>> rows(source.rows.size());
   std::size_t used = 0;

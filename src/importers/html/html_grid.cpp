@@ -81,6 +81,7 @@ Table layout_html_table(const HtmlTable& source, int index, std::size_t max_cell
   Table table;
   table.index = index;
   table.headings = source.headings;
+  table.headings_nested = true;  // h1..h6 in force above the table
   table.addressing = Addressing::table_row;
   GridBuilder grid(source.rows.size(), max_cells);
   for (std::size_t r = 0; r < source.rows.size(); ++r) {

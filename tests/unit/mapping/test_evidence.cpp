@@ -366,3 +366,26 @@ TEST_CASE("group rows: under a theme column they name the objective; a continued
   CHECK(result.items[0].theme == "Homes for all");  // the Theme column, carried down
   CHECK(result.items[0].progress == "Sites agreed in May\nand planning granted for two of them");
 }
+
+TEST_CASE("outline: nested headings give theme and objective; details and titles none") {
+  auto table = make_table({{"Action", "Lead", "RAG"}, {"Open family hubs", "Jo", "Green"}});
+  table.headings = {"Children and Young People's Plan 2024-2027", "Priority 1: Best start in life",
+                    "Strategic leads: Frances Hunt", "Early years"};
+  table.headings_nested = true;
+  auto nested = map_document(make_document({table}), "t.docx");
+  REQUIRE(nested.items.size() == 1);
+  CHECK(nested.items[0].theme == "Priority 1: Best start in life");
+  CHECK(nested.items[0].objective == "Early years");
+  // Lines before a table in a text export are not an outline: the nearest alone is the theme.
+  table.headings_nested = false;
+  auto flat = map_document(make_document({table}), "t.csv");
+  CHECK(flat.items[0].theme == "Early years");
+  CHECK(flat.items[0].objective.empty());
+  // A table that groups itself is not grouped by the headings above it.
+  auto grouped = make_table({{"Theme", "Action", "Lead"}, {"Housing", "Build homes", "Jo"}});
+  grouped.headings = {"Priority 1", "Early years"};
+  grouped.headings_nested = true;
+  auto own = map_document(make_document({grouped}), "t.docx");
+  CHECK(own.items[0].theme == "Housing");
+  CHECK(own.items[0].objective.empty());
+}
