@@ -23,11 +23,12 @@ namespace trackport::cli {
 namespace {
 
 constexpr OptionSpec kOptions[] = {
-    {"output", 'o', true},     {"mapping", 'm', true},       {"mappings", 0, true},
-    {"organisation", 0, true}, {"format", 'f', true},        {"jobs", 'j', true},
-    {"quiet", 'q', false},     {"verbose", 'v', false},      {"summary", 's', false},
-    {"manifest", 0, true},     {"shard", 0, true},           {"timeout", 0, true},
-    {"memory-limit", 0, true}, {"skip-unchanged", 0, false}, {"help", 'h', false},
+    {"output", 'o', true},     {"mapping", 'm', true},    {"mappings", 0, true},
+    {"organisation", 0, true}, {"period", 0, true},       {"format", 'f', true},
+    {"jobs", 'j', true},       {"quiet", 'q', false},     {"verbose", 'v', false},
+    {"summary", 's', false},   {"manifest", 0, true},     {"shard", 0, true},
+    {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
+    {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
@@ -41,6 +42,7 @@ input path (arguments in order, each folder sorted), whatever --jobs is.
 A trackport.yaml in a folder names the organisation and mapping for the files under it:
   organisation: Sheffield City Council
   mapping: sheffield-child-poverty        (a built-in name, or a file beside the yaml)
+  period: Quarter two 2024/25
 --organisation and --mapping on the command line win over it.
 
 options:
@@ -50,6 +52,8 @@ options:
       --mappings DIR       a folder of your own mappings, tried on every table before the
                            built-in ones (also TRACKPORT_MAPPINGS and ~/.config/trackport/mappings)
       --organisation NAME  the council or partnership the inputs come from
+      --period LABEL       the reporting period of the inputs ("Quarter two 2024/25"), over the
+                           one a document names (title rows, the update column's header)
   -f, --format NAME        output format when it cannot come from the extension
   -j, --jobs N             convert N files at once (default: all cores)
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
@@ -249,6 +253,7 @@ int run_convert(std::span<const std::string> words) {
   std::optional<Mapping> mapping;
   apply_mapping_option(args, mapping, options);
   options.organisation = args.value("organisation");
+  options.period = args.value("period");
   options.timeout_seconds = args.seconds("timeout");
   options.memory_limit_bytes = std::size_t{args.number("memory-limit", 0)} << 20;
   std::set<std::string> known;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "mapping/key_table.hpp"
+#include "mapping/period.hpp"
 #include "mapping/plan.hpp"
 #include "mapping/profile.hpp"
 #include "mapping/rows.hpp"
@@ -435,6 +436,30 @@ void DocumentMapper::warn_if_item_like(const Table& table) {
        location});
 }
 
+void DocumentMapper::note_period(const ColumnPlan& plan, const std::vector<std::string>& headings) {
+  if (period_of_column_.empty()) {
+    for (const auto& column : plan.columns) {
+      if (!column.rule || column.rule->field != Field::progress) continue;
+      if (auto period = find_period(column.header)) period_of_column_ = *period;
+      break;
+    }
+  }
+  if (period_of_heading_.empty()) {
+    for (const auto& heading : headings) {
+      if (auto period = find_period(heading)) {
+        period_of_heading_ = *period;
+        break;
+      }
+    }
+  }
+}
+
+std::string DocumentMapper::period_so_far() const {
+  if (!period_of_column_.empty()) return period_of_column_;
+  if (!period_of_heading_.empty()) return period_of_heading_;
+  return find_period(title_).value_or("");
+}
+
 void DocumentMapper::begin_table(Table& table) {
   current_ = decide_table(table, options_, vocabulary_);
   result_.decisions.push_back(current_);
@@ -462,6 +487,7 @@ void DocumentMapper::begin_table(Table& table) {
   }
   for (auto& heading : headings_above(table, plan.header_row))
     headings.push_back(std::move(heading));
+  note_period(plan, headings);
 
   bool same_layout =
       assembler_ && current_mapping_ == &mapping && layout_of(plan) == current_headers_;
@@ -567,6 +593,7 @@ MappingResult DocumentMapper::finish() {
   }
 
   result_.info = mapping_so_far();
+  result_.period = period_so_far();
   if (total == 0) {
     Location location;
     location.file = file_;

@@ -62,6 +62,7 @@ struct MappingResult {
   std::vector<Item> items;
   std::vector<Warning> warnings;
   MappingInfo info;
+  std::string period;  // the reporting period the document names ("Update June 2014"), if any
   std::vector<TableDecision> decisions;
 };
 
@@ -95,11 +96,15 @@ class DocumentMapper final : public TableStream {
   // The document's mapping as it stands (the one that gave the most items so far, counting the
   // table being read): what finish() will give unless a later table gives more.
   MappingInfo mapping_so_far() const;
+  // The reporting period found so far: an update column's header ("Update June 2014"), else the
+  // title rows and headings above the item tables, else the document's title.
+  std::string period_so_far() const;
 
  private:
   void add_rows(Table& table);
   void hand_on_items(std::size_t keep);
   void learn_key(const Table& table);
+  void note_period(const ColumnPlan& plan, const std::vector<std::string>& headings);
   void warn_if_item_like(const Table& table);
   bool continues_previous(const Table& table) const;
   void continue_previous(Table& table);
@@ -118,6 +123,8 @@ class DocumentMapper final : public TableStream {
   bool assembling_ = false;  // the current table's rows go to the assembler
   std::size_t items_before_ = 0;
   RatingVocabulary vocabulary_;
+  std::string period_of_column_;
+  std::string period_of_heading_;
   const Mapping* current_mapping_ = nullptr;  // of the logical table being assembled
   std::vector<std::string> current_headers_;
   std::vector<std::string> banners_;        // section banners since the last item table

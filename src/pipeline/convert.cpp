@@ -24,7 +24,9 @@ Document assemble_document(const SourceDocument& head, const InputFile& input,
                            const ConvertOptions& options) {
   Document document;
   document.title = head.title;
-  document.period = head.period;
+  document.period = !options.period.empty() ? options.period
+                    : !head.period.empty()  ? head.period
+                                            : mapped.period;
   document.organisation = head.organisation;
   document.warnings = head.warnings;
   if (const auto* mapping = find_builtin_mapping(mapped.info.name);
@@ -106,6 +108,7 @@ ConvertOptions options_for(const InputJob& input, const ConvertOptions& options)
   ConvertOptions effective = options;
   if (!input.settings) return effective;
   if (effective.organisation.empty()) effective.organisation = input.settings->organisation;
+  if (effective.period.empty()) effective.period = input.settings->period;
   if (!effective.mapping && input.settings->mapping) {
     effective.mapping = &*input.settings->mapping;
     effective.mapping_spec = input.settings->mapping_spec;
@@ -136,10 +139,10 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
         if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
           outcome.skipped = true;
         } else if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
-          outcome = convert_in_child(
-              inputs[i].path,
-              {effective.mapping_spec, effective.organisation, options.mapping_folders},
-              {options.timeout_seconds, options.memory_limit_bytes});
+          outcome = convert_in_child(inputs[i].path,
+                                     {effective.mapping_spec, effective.organisation,
+                                      options.mapping_folders, effective.period},
+                                     {options.timeout_seconds, options.memory_limit_bytes});
         } else {
           outcome.documents = convert_to_documents(inputs[i].path, effective);
         }

@@ -26,6 +26,7 @@ struct ConvertOptions {
   std::shared_ptr<const MappingCatalogue> catalogue;
   std::vector<std::string> mapping_folders;  // --mappings, for child processes
   std::string organisation;                  // overrides what the document or mapping says
+  std::string period;                        // --period: overrides the period the document names
   ImportOptions import;
   // Batch safety: when either is set, each file is converted in a child process that is killed
   // past the time limit or fails past the memory cap (see pipeline/isolated.hpp).

@@ -107,6 +107,8 @@ FolderSettings read_folder_settings(const fs::path& file, const MappingCatalogue
     const auto value = entry.second.Scalar();
     if (key == "organisation") {
       settings.organisation = value;
+    } else if (key == "period") {
+      settings.period = value;
     } else if (key == "mapping") {
       auto relative = file.parent_path() / value;
       std::error_code ec;
@@ -115,7 +117,7 @@ FolderSettings read_folder_settings(const fs::path& file, const MappingCatalogue
                                    : resolve_mapping(settings.mapping_spec);
     } else {
       settings_error(file, entry.first.Mark(),
-                     "unknown key '" + key + "' (expected organisation or mapping)");
+                     "unknown key '" + key + "' (expected organisation, period or mapping)");
     }
   }
   return settings;

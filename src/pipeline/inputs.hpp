@@ -19,6 +19,7 @@ namespace trackport {
 struct FolderSettings {
   std::filesystem::path file;  // the trackport.yaml
   std::string organisation;
+  std::string period;  // the reporting period of the files under it ("Quarter two 2024/25")
   std::optional<Mapping> mapping;
   std::string mapping_spec;  // the built-in name, or the mapping file's path
 };

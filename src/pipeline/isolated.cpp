@@ -36,6 +36,7 @@ std::vector<std::string> child_arguments(const std::string& executable,
   if (!settings.organisation.empty()) {
     arguments.insert(arguments.end(), {"--organisation", settings.organisation});
   }
+  if (!settings.period.empty()) arguments.insert(arguments.end(), {"--period", settings.period});
   for (const auto& folder : settings.mapping_folders) {
     arguments.insert(arguments.end(), {"--mappings", folder});
   }

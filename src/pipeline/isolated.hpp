@@ -20,6 +20,7 @@ struct ChildSettings {
   std::string mapping_spec;  // built-in name or file; empty: choose per table
   std::string organisation;
   std::vector<std::string> mapping_folders;  // --mappings
+  std::string period;
 };
 
 // Runs `trackport convert FILE -o - --format jsonl` as a child of this process (the same

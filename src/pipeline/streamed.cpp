@@ -210,6 +210,7 @@ class StreamedMapping {
     known.organisation = head_.organisation;
     MappingResult mapped;
     mapped.info = mapper_->mapping_so_far();
+    mapped.period = mapper_->period_so_far();
     return describe(known, mapped);
   }
 

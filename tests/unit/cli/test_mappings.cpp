@@ -113,3 +113,21 @@ TEST_CASE("cli: mappings suggest writes a mapping that check accepts and that co
   CHECK(items_of(forced.out).at(0).at("progress") ==
         "Both sites have been agreed and the first opened in May 2024");
 }
+
+TEST_CASE("cli: --period and a folder's trackport.yaml set the reporting period") {
+  Sandbox box;
+  auto given =
+      box.run("convert '" + kSample + "' -o - --format json --quiet --period 'Quarter two'");
+  REQUIRE(given.status == 0);
+  auto json = nlohmann::json::parse(given.out);
+  CHECK(json.at("period") == "Quarter two");
+
+  box.write("returns/trackport.yaml", "organisation: Sheffield City Council\nperiod: Q3 2013/14\n");
+  fs::copy_file(kSample, box.path("returns/tracker.csv"));
+  auto folder = box.run("convert returns -o - --format json --quiet");
+  REQUIRE(folder.status == 0);
+  CHECK(nlohmann::json::parse(folder.out).at("period") == "Q3 2013/14");
+  // Given on the command line, it wins over the folder's.
+  auto both = box.run("convert returns -o - --format json --quiet --period 'Q4 2013/14'");
+  CHECK(nlohmann::json::parse(both.out).at("period") == "Q4 2013/14");
+}
