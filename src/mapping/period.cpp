@@ -23,9 +23,9 @@ std::optional<std::string> find_period(std::string_view text) {
       "period|as at|as of|quarter ending|year ending|ending)\\b(([ :,-]+[a-z]+){0,3})[ :,-]*";
   static const std::regex quarter("\\b" + kQuarter + "([ ,]+" + kYear + ")?\\b",
                                   std::regex::icase | std::regex::optimize);
-  static const std::regex month(kLead + "(([0-9]{1,2}(st|nd|rd|th)? )?" + kMonth +
-                                    "[ ,]+(19|20)[0-9]{2})\\b",
-                                std::regex::icase | std::regex::optimize);
+  static const std::regex month(
+      kLead + "(([0-9]{1,2}(st|nd|rd|th)? )?" + kMonth + "[ ,]+(19|20)[0-9]{2})\\b",
+      std::regex::icase | std::regex::optimize);
   const std::string line = collapse_whitespace(text);
   std::smatch found;
   if (std::regex_search(line, found, quarter)) return found.str(0);

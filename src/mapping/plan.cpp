@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <regex>
 
 #include "mapping/profile.hpp"
 #include "model/rating.hpp"
@@ -75,6 +76,33 @@ bool is_sub_header(const Table& table, std::size_t header_row, const MappingLaye
     ++named;
   }
   return named >= 2;
+}
+
+// A quarter's sub-header as the model names quarters ("Quarter one", "Qtr 1", "First quarter",
+// "Q1 2024/25" are all "Q1"); any other sub-header as printed.
+std::string quarter_name(const std::string& sub_header) {
+  static const std::regex quarter(
+      R"(^\s*(?:(?:quarter|qtr)\s*(one|two|three|four|[1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)\b)",
+      std::regex::icase);
+  std::smatch found;
+  if (!std::regex_search(sub_header, found, quarter)) return sub_header;
+  const std::string word = normalise_for_match(found.str(1) + found.str(2) + found.str(3));
+  static constexpr std::array<std::pair<std::string_view, char>, 12> kNumbers{{{"one", '1'},
+                                                                               {"two", '2'},
+                                                                               {"three", '3'},
+                                                                               {"four", '4'},
+                                                                               {"first", '1'},
+                                                                               {"second", '2'},
+                                                                               {"third", '3'},
+                                                                               {"fourth", '4'},
+                                                                               {"1", '1'},
+                                                                               {"2", '2'},
+                                                                               {"3", '3'},
+                                                                               {"4", '4'}}};
+  for (const auto& [name, digit] : kNumbers) {
+    if (word == name) return std::string("Q") + digit;
+  }
+  return sub_header;
 }
 
 // The rules content evidence places a column with: what a dictionary rule for the field would
@@ -548,10 +576,10 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
           found.tier, found.match.rank,
           "header matches '" + found.match.pattern->spec() + "' (" + layer_label(found) + ")"};
     }
-    if (!sub_header.empty()) planned.header = header + " / " + sub_header;
+    if (!sub_header.empty()) planned.header = header + " \u203A " + sub_header;
     if (planned.rule &&
         (planned.rule->field == Field::rating || planned.rule->field == Field::commentary)) {
-      planned.by = !sub_header.empty()         ? sub_header
+      planned.by = !sub_header.empty()         ? quarter_name(sub_header)
                    : !planned.rule->by.empty() ? planned.rule->by
                                                : header;
     }

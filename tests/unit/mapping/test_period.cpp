@@ -20,15 +20,13 @@ TEST_CASE("period: the reporting periods documents name") {
 }
 
 TEST_CASE("period: an update column's header names it before the title rows") {
-  auto table = trackport::testing::make_table(
-      {{"Quarterly monitoring - Q1 2024/25"},
-       {"Action", "Lead", "Update September 2024", "RAG"},
-       {"Publish the plan", "Jo", "Done", "Green"}});
+  auto table = trackport::testing::make_table({{"Quarterly monitoring - Q1 2024/25"},
+                                               {"Action", "Lead", "Update September 2024", "RAG"},
+                                               {"Publish the plan", "Jo", "Done", "Green"}});
   auto result = map_document(trackport::testing::make_document({table}), "t.csv");
   CHECK(result.period == "September 2024");
-  auto plain = trackport::testing::make_table(
-      {{"Quarterly monitoring - Q1 2024/25"},
-       {"Action", "Lead", "Update", "RAG"},
-       {"Publish the plan", "Jo", "Done", "Green"}});
+  auto plain = trackport::testing::make_table({{"Quarterly monitoring - Q1 2024/25"},
+                                               {"Action", "Lead", "Update", "RAG"},
+                                               {"Publish the plan", "Jo", "Done", "Green"}});
   CHECK(map_document(trackport::testing::make_document({plain}), "t.csv").period == "Q1 2024/25");
 }
