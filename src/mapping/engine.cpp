@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "mapping/cards.hpp"
 #include "mapping/key_table.hpp"
 #include "mapping/period.hpp"
 #include "mapping/plan.hpp"
@@ -460,8 +461,29 @@ std::string DocumentMapper::period_so_far() const {
   return find_period(title_).value_or("");
 }
 
-void DocumentMapper::begin_table(Table& table) {
-  current_ = decide_table(table, options_, vocabulary_);
+// A table of cards is read as the table of its cards' values under their labels.
+Table* DocumentMapper::as_cards(Table& table) {
+  const bool recognised = current_.layers.user || current_.layers.named;
+  if (recognised || current_.kind == TableKind::key || table.rows.size() >= kDecisionRows) {
+    return nullptr;  // a long table could be streaming in: cards are small
+  }
+  MappingLayers layers;
+  layers.user = options_.forced;
+  layers.dictionary = &generic_mapping();
+  auto cards = cards_as_rows(table, layers);
+  if (!cards) return nullptr;
+  auto decision = decide_table(*cards, options_, vocabulary_);
+  if (decision.kind != TableKind::items) return nullptr;
+  decision.reason = "cards of label | value pairs, one item a card";
+  current_ = std::move(decision);
+  cards_.push_back(std::move(*cards));
+  return &cards_.back();
+}
+
+void DocumentMapper::begin_table(Table& original) {
+  current_ = decide_table(original, options_, vocabulary_);
+  Table* cards = as_cards(original);
+  Table& table = cards ? *cards : original;
   result_.decisions.push_back(current_);
   assembling_ = false;
   items_before_ = items_.count();

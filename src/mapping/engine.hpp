@@ -104,6 +104,7 @@ class DocumentMapper final : public TableStream {
   void add_rows(Table& table);
   void hand_on_items(std::size_t keep);
   void learn_key(const Table& table);
+  Table* as_cards(Table& table);
   void note_period(const ColumnPlan& plan, const std::vector<std::string>& headings);
   void warn_if_item_like(const Table& table);
   bool continues_previous(const Table& table) const;
@@ -118,6 +119,7 @@ class DocumentMapper final : public TableStream {
   ItemBuffer items_;
   UniqueIds ids_;
   std::deque<ColumnPlan> plans_;  // the assembler keeps pointers into it
+  std::deque<Table> cards_;       // card tables read as rows (the assembler points into it)
   std::optional<ItemAssembler> assembler_;
   TableDecision current_;
   bool assembling_ = false;  // the current table's rows go to the assembler

@@ -459,6 +459,10 @@ void find_key_column(ColumnPlan& plan, const MappingLayers& layers) {
 
 }  // namespace
 
+const ColumnRule* header_rule(const MappingLayers& layers, std::string_view header) {
+  return layer_rule_for(layers, header).match.rule;
+}
+
 std::string_view evidence_tier_name(EvidenceTier tier) {
   switch (tier) {
     case EvidenceTier::user:

@@ -56,6 +56,10 @@ struct ColumnPlan {
   std::vector<std::string> normalised_headers;  // for spotting repeated header rows
 };
 
+// The rule the layers' headers give a header (the user's, the named mapping's, the dictionary's),
+// nullptr when none names it.
+const ColumnRule* header_rule(const MappingLayers& layers, std::string_view header);
+
 // A field that one column at most may feed.
 bool is_single_valued(Field field);
 

@@ -389,3 +389,41 @@ TEST_CASE("outline: nested headings give theme and objective; details and titles
   CHECK(own.items[0].theme == "Housing");
   CHECK(own.items[0].objective.empty());
 }
+
+TEST_CASE("cards: each action its own table of label | value pairs is one item a card") {
+  auto card = [](int index, const std::string& ref, const std::string& action,
+                 const std::string& rag) {
+    auto table = make_table({{"Ref", ref},
+                             {"Action", action},
+                             {"Lead officer", "Head of Housing"},
+                             {"Due", "Mar-25"},
+                             {"RAG", rag},
+                             {"Update", "Work is under way and on plan"}},
+                            index);
+    table.headings = {"Priority 1: Homes for all"};
+    table.headings_nested = true;
+    return table;
+  };
+  auto result = map_document(make_document({card(1, "1.1", "Build 200 homes", "Green"),
+                                            card(2, "1.2", "Fill voids", "Red")}),
+                             "t.docx");
+  REQUIRE(result.items.size() == 2);
+  CHECK(result.items[0].ref == "1.1");
+  CHECK(result.items[0].text == "Build 200 homes");
+  CHECK(result.items[0].leads == std::vector<std::string>{"Head of Housing"});
+  CHECK(result.items[0].due->raw == "Mar-25");
+  CHECK(result.items[1].status == Rating::red);
+  CHECK(result.items[1].theme == "Priority 1: Homes for all");
+  CHECK(result.items[1].source.table == 2);
+
+  // Two pairs a row, and two cards in one table.
+  auto pairs = make_table({{"Ref", "2.1", "Lead", "Jo Bloggs"},
+                           {"Action", "Open a hub", "RAG", "Amber"},
+                           {"Ref", "2.2", "Lead", "Al Smith"},
+                           {"Action", "Close a depot", "RAG", "Green"}});
+  auto both = map_document(make_document({pairs}), "t.docx");
+  REQUIRE(both.items.size() == 2);
+  CHECK(both.items[1].ref == "2.2");
+  CHECK(both.items[1].text == "Close a depot");
+  CHECK(both.items[1].status == Rating::green);
+}
