@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -28,14 +29,15 @@ constexpr OptionSpec kOptions[] = {
     {"jobs", 'j', true},       {"quiet", 'q', false},     {"verbose", 'v', false},
     {"summary", 's', false},   {"manifest", 0, true},     {"shard", 0, true},
     {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
-    {"help", 'h', false},
+    {"table", 0, true},        {"help", 'h', false},
 };
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
-from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table), .sqlite
-(a database that accumulates: each input replaces its own earlier import, by sha256).
+from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table, or with
+--table the Indicators or Risks table), .sqlite (a database that accumulates: each input replaces
+its own earlier import, by sha256).
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -55,6 +57,9 @@ options:
       --period LABEL       the reporting period of the inputs ("Quarter two 2024/25"), over the
                            one a document names (title rows, the update column's header)
   -f, --format NAME        output format when it cannot come from the extension
+      --table NAME         the table a .csv output holds: items (the default, one row per item),
+                           indicators (one row per indicator and per area of its breakdown, one
+                           column per target period) or risks (one row per risk)
   -j, --jobs N             convert N files at once (default: all cores)
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
@@ -84,6 +89,25 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
                      "' (use .xlsx, .json, .jsonl, .csv or .sqlite, or --format)");
   }
   return *exporter;
+}
+
+// --table NAME: the format writing that one table of the model (a CSV file holds one).
+std::unique_ptr<Exporter> exporter_for_table(const Exporter& exporter, const std::string& table) {
+  const auto tables = exporter.tables();
+  if (tables.empty()) {
+    throw UsageError("--table is for a .csv output; the " + std::string(exporter.name()) +
+                     " format writes every table");
+  }
+  auto chosen = exporter.for_table(table);
+  if (!chosen) {
+    std::string names;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      if (i > 0) names += i + 1 == tables.size() ? " or " : ", ";
+      names += tables[i];
+    }
+    throw UsageError("unknown --table '" + table + "' (use " + names + ")");
+  }
+  return chosen;
 }
 
 // "[ 12/400]  3% 0:04 2.9 files/s  council-a/q2.xlsx" on one terminal line, redrawn per file.
@@ -244,7 +268,13 @@ int run_convert(std::span<const std::string> words) {
   }
   if (!args.has("output")) throw UsageError("convert needs -o OUTPUT (see --help)");
   const std::string output = args.value("output");
-  const Exporter& exporter = choose_exporter(args, output);
+  const Exporter* chosen = &choose_exporter(args, output);
+  std::unique_ptr<Exporter> table_exporter;
+  if (args.has("table")) {
+    table_exporter = exporter_for_table(*chosen, args.value("table"));
+    chosen = table_exporter.get();
+  }
+  const Exporter& exporter = *chosen;
   if (output == "-" && !exporter.can_stream()) {
     throw UsageError("the " + std::string(exporter.name()) + " format cannot go to stdout");
   }

@@ -35,6 +35,12 @@ class Exporter {
   // A database is appended to where it stands: the caller passes the target itself to write_file,
   // not a temporary file to rename over it (which would lose what the target already holds).
   virtual bool writes_in_place() const { return false; }
+  // The tables a format can write one of (`convert --table NAME`), its default first; empty for
+  // a format that writes every table in one output.
+  virtual std::vector<std::string_view> tables() const { return {}; }
+  // This format writing `table` (one of tables()) instead of its default; nullptr for a name it
+  // does not know.
+  virtual std::unique_ptr<Exporter> for_table(std::string_view /*table*/) const { return nullptr; }
   virtual void write(const std::vector<Document>& documents, std::ostream& out) const = 0;
   // A format that can take a single document's items one at a time writes it to `out` through
   // the returned stream, byte for byte as write() would; items may wait in a temporary file in

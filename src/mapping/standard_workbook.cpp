@@ -1,5 +1,6 @@
 #include "mapping/standard_workbook.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -35,6 +36,13 @@ class SheetTable {
   }
   const std::string& at(std::size_t row, std::size_t col) const {
     return table_->text_at(row, col);
+  }
+  // The rightmost column of that header (a period column may repeat a fixed column's header).
+  std::optional<std::size_t> last_column(const std::string& header) const {
+    for (std::size_t col = width(); col-- > 0;) {
+      if (table_->text_at(0, col) == header) return col;
+    }
+    return std::nullopt;
   }
   const std::string& header(std::size_t col) const { return table_->text_at(0, col); }
   std::size_t width() const { return table_ ? table_->column_count() : 0; }
@@ -177,18 +185,167 @@ void read_warnings(const SheetTable& warnings, std::vector<Document>& documents,
   }
 }
 
+using FileIndex = std::map<std::string, std::size_t>;
+
+// The Indicators sheet (exporters/register_tables.hpp): Source, Code, Title, Area, Baseline, one
+// column per target period, Location. A row without an Area is an indicator; a row with one is
+// an area of the indicator of the same source, code and title nearest above it (the first such
+// indicator when the sheet was sorted so that none is above; an indicator of its own when there
+// is none at all).
+void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
+                     const FileIndex& by_file) {
+  const auto baseline = sheet.column("Baseline");
+  const auto location = sheet.last_column("Location");
+  if (!baseline || !location || *location <= *baseline) return;
+  auto targets_of = [&](std::size_t row) {
+    std::vector<PeriodValue> targets;
+    for (std::size_t col = *baseline + 1; col < *location; ++col) {
+      const auto& value = sheet.at(row, col);
+      if (!value.empty()) targets.push_back({sheet.header(col), value});
+    }
+    return targets;
+  };
+  struct Placed {
+    std::size_t row;       // in the sheet
+    std::size_t document;  // index into documents
+    std::size_t indicator;
+  };
+  // (source, code, title) -> that key's indicators, in row order.
+  std::map<std::string, std::vector<Placed>> by_key;
+  auto key_of_row = [&](std::size_t row) {
+    return sheet.at(row, "Source") + '\x1f' + sheet.at(row, "Code") + '\x1f' +
+           sheet.at(row, "Title");
+  };
+  auto add_indicator = [&](std::size_t row, std::size_t document, const std::string& file,
+                           bool with_values) {
+    Indicator indicator;
+    indicator.code = sheet.at(row, "Code");
+    indicator.title = sheet.at(row, "Title");
+    if (with_values) {
+      indicator.baseline = sheet.at(row, *baseline);
+      indicator.targets = targets_of(row);
+    }
+    indicator.source = parse_location_label(sheet.at(row, *location), file);
+    auto& indicators = documents[document].indicators;
+    indicators.push_back(std::move(indicator));
+    Placed placed{row, document, indicators.size() - 1};
+    by_key[key_of_row(row)].push_back(placed);
+    return placed;
+  };
+  for (std::size_t row = 1; row < sheet.rows(); ++row) {
+    auto found = by_file.find(sheet.at(row, "Source"));
+    if (found == by_file.end() || !sheet.at(row, "Area").empty()) continue;
+    add_indicator(row, found->second, found->first, true);
+  }
+  for (std::size_t row = 1; row < sheet.rows(); ++row) {
+    auto found = by_file.find(sheet.at(row, "Source"));
+    const auto& area = sheet.at(row, "Area");
+    if (found == by_file.end() || area.empty()) continue;
+    std::optional<Placed> owner;
+    if (auto same = by_key.find(key_of_row(row)); same != by_key.end()) {
+      owner = same->second.front();
+      for (const auto& placed : same->second) {
+        if (placed.row < row) owner = placed;
+      }
+    }
+    if (!owner) owner = add_indicator(row, found->second, found->first, false);
+    documents[owner->document].indicators[owner->indicator].breakdown.push_back(
+        {area, sheet.at(row, *baseline), targets_of(row)});
+  }
+}
+
+// "2010/11: 54%" -> {2010/11, 54%}; a line without ": " is a value with no period.
+PeriodValue period_value_of_line(const std::string& line) {
+  auto colon = line.find(": ");
+  if (colon == std::string::npos) return {"", line};
+  return {line.substr(0, colon), line.substr(colon + 2)};
+}
+
+// Workbooks written before the period columns: Targets as "period: value" lines, Breakdown as
+// "Area: baseline X; period: value; ..." lines. Read as well as that form allows.
+void read_legacy_indicators(const SheetTable& sheet, std::vector<Document>& documents,
+                            const FileIndex& by_file) {
+  for (std::size_t row = 1; row < sheet.rows(); ++row) {
+    auto found = by_file.find(sheet.at(row, "Source"));
+    if (found == by_file.end()) continue;
+    Indicator indicator;
+    indicator.code = sheet.at(row, "Code");
+    indicator.title = sheet.at(row, "Title");
+    indicator.baseline = sheet.at(row, "Baseline");
+    for (const auto& line : lines_of(sheet.at(row, "Targets"))) {
+      indicator.targets.push_back(period_value_of_line(line));
+    }
+    for (const auto& line : lines_of(sheet.at(row, "Breakdown"))) {
+      IndicatorBreakdown area;
+      auto colon = line.find(':');
+      area.area = line.substr(0, colon);
+      std::string rest = colon == std::string::npos ? "" : line.substr(colon + 1);
+      std::size_t start = 0;
+      while (start < rest.size()) {
+        auto end = rest.find(';', start);
+        auto part = rest.substr(start, end == std::string::npos ? end : end - start);
+        if (part.starts_with(" ")) part.erase(0, 1);
+        if (part.starts_with("baseline ") && area.targets.empty() && area.baseline.empty()) {
+          area.baseline = part.substr(9);
+        } else if (!part.empty()) {
+          area.targets.push_back(period_value_of_line(part));
+        }
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+      indicator.breakdown.push_back(std::move(area));
+    }
+    indicator.source = parse_location_label(sheet.at(row, "Location"), found->first);
+    documents[found->second].indicators.push_back(std::move(indicator));
+  }
+}
+
+// The Risks sheet: one row per risk.
+void read_risks(const SheetTable& sheet, std::vector<Document>& documents,
+                const FileIndex& by_file) {
+  for (std::size_t row = 1; row < sheet.rows(); ++row) {
+    auto found = by_file.find(sheet.at(row, "Source"));
+    if (found == by_file.end()) continue;
+    Risk risk;
+    risk.ref = sheet.at(row, "Ref");
+    risk.description = sheet.at(row, "Description");
+    risk.impact = sheet.at(row, "Impact");
+    risk.likelihood = sheet.at(row, "Likelihood");
+    risk.score = sheet.at(row, "Score");
+    risk.mitigation = sheet.at(row, "Mitigation");
+    risk.owner = sheet.at(row, "Owner");
+    risk.due = due_of(sheet, row);
+    risk.source = parse_location_label(sheet.at(row, "Location"), found->first);
+    documents[found->second].risks.push_back(std::move(risk));
+  }
+}
+
 }  // namespace
 
 Location parse_location_label(const std::string& label, const std::string& file) {
   Location location;
   std::string rest = label;
-  if (!file.empty() && rest.starts_with(file)) {
+  // What follows the file in a label: a sheet, a table, a row or a page.
+  auto marker_at = [](const std::string& text, std::size_t from) {
+    std::size_t first = std::string::npos;
+    for (const char* marker : {"!", " table ", " row ", " p. "}) {
+      first = std::min(first, text.find(marker, from));
+    }
+    return first;
+  };
+  if (!file.empty() && rest.starts_with(file) &&
+      (rest.size() == file.size() || marker_at(rest, file.size()) == file.size())) {
     location.file = file;
     rest.erase(0, file.size());
-  } else if (rest.find('!') == std::string::npos && rest.find(" table ") == std::string::npos &&
-             rest.find(" p. ") == std::string::npos) {
+  } else if (rest.starts_with("table ") || rest.starts_with("row ") || rest.starts_with("p. ")) {
+    rest.insert(0, 1, ' ');  // a location without a file
+  } else if (auto marker = marker_at(rest, 0); marker == std::string::npos) {
     location.file = rest;
     return location;
+  } else {
+    // Another file than the document's (a location the document borrowed).
+    location.file = rest.substr(0, marker);
+    rest.erase(0, marker);
   }
   if (rest.starts_with("!")) {
     auto last = rest.rfind('!');
@@ -262,6 +419,16 @@ std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument
   if (extra.valid()) read_extra(extra, documents, index);
   SheetTable warnings(sheet(grid, "Warnings"));
   if (warnings.valid()) read_warnings(warnings, documents, by_file);
+  SheetTable indicators(sheet(grid, "Indicators"));
+  if (indicators.valid()) {
+    if (indicators.has("Targets") && !indicators.has("Area")) {
+      read_legacy_indicators(indicators, documents, by_file);
+    } else {
+      read_indicators(indicators, documents, by_file);
+    }
+  }
+  SheetTable risks(sheet(grid, "Risks"));
+  if (risks.valid()) read_risks(risks, documents, by_file);
   return documents;
 }
 

@@ -1,13 +1,17 @@
-// Items as CSV. Rows go into a buffer written to the stream about every megabyte; fields are
-// appended straight from the model's strings (item_table's CellText), quoted only when needed.
+// Items (or indicators, or risks) as CSV. Rows go into a buffer written to the stream about every
+// megabyte; fields are appended straight from the model's strings (item_table's CellText), quoted
+// only when needed.
 #include "exporters/csv/csv_exporter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 
 #include "exporters/item_table.hpp"
+#include "exporters/register_tables.hpp"
 
 namespace trackport {
 namespace {
@@ -206,6 +210,96 @@ void write_items_csv(const std::vector<Document>& documents, std::ostream& out) 
     }
   }
   csv.flush();
+}
+
+void write_indicators_csv(const std::vector<Document>& documents, std::ostream& out) {
+  const register_tables::PeriodColumns periods(documents);
+  CsvOutput csv(out);
+  csv.raw(kUtf8Bom);
+  for (const auto& header : register_tables::indicator_headers(periods)) csv.field(header);
+  csv.end_row();
+  std::string location;
+  register_tables::for_each_indicator_row(documents, [&](const register_tables::IndicatorRow& row) {
+    csv.field(row.document.source.file);
+    csv.field(row.indicator.code);
+    csv.field(row.indicator.title);
+    csv.field(row.area ? std::string_view(row.area->area) : std::string_view());
+    csv.field(row.baseline());
+    for (const std::string* value : periods.cells(row.targets())) {
+      csv.field(value ? std::string_view(*value) : std::string_view());
+    }
+    location.clear();
+    item_table::append_location_label(location, row.indicator.source);
+    csv.field(location);
+    csv.end_row();
+  });
+  csv.flush();
+}
+
+void write_risks_csv(const std::vector<Document>& documents, std::ostream& out) {
+  const auto& columns = register_tables::risk_columns();
+  CsvOutput csv(out);
+  csv.raw(kUtf8Bom);
+  for (const auto& column : columns) csv.field(column.header);
+  csv.end_row();
+  std::string scratch;
+  for (const auto& document : documents) {
+    for (const auto& risk : document.risks) {
+      for (const auto& column : columns) csv.field(column.text(document, risk, scratch));
+      csv.end_row();
+    }
+  }
+  csv.flush();
+}
+
+namespace {
+
+constexpr std::array<std::pair<CsvTable, std::string_view>, 3> kTableNames = {{
+    {CsvTable::items, "items"},
+    {CsvTable::indicators, "indicators"},
+    {CsvTable::risks, "risks"},
+}};
+
+}  // namespace
+
+std::string_view csv_table_name(CsvTable table) {
+  for (const auto& [value, name] : kTableNames) {
+    if (value == table) return name;
+  }
+  return {};
+}
+
+std::optional<CsvTable> csv_table_named(std::string_view name) {
+  for (const auto& [value, table_name] : kTableNames) {
+    if (table_name == name) return value;
+  }
+  return std::nullopt;
+}
+
+void write_csv(const std::vector<Document>& documents, CsvTable table, std::ostream& out) {
+  switch (table) {
+    case CsvTable::items:
+      write_items_csv(documents, out);
+      return;
+    case CsvTable::indicators:
+      write_indicators_csv(documents, out);
+      return;
+    case CsvTable::risks:
+      write_risks_csv(documents, out);
+      return;
+  }
+}
+
+std::vector<std::string_view> CsvExporter::tables() const {
+  std::vector<std::string_view> names;
+  for (const auto& entry : kTableNames) names.push_back(entry.second);
+  return names;
+}
+
+std::unique_ptr<Exporter> CsvExporter::for_table(std::string_view table) const {
+  auto named = csv_table_named(table);
+  if (!named) return nullptr;
+  return std::make_unique<CsvExporter>(*named);
 }
 
 }  // namespace trackport

@@ -1,6 +1,10 @@
-// The "csv" exporter: the Items table (as the workbook's Items sheet) as RFC 4180 CSV.
+// The "csv" exporter: one table of the model as RFC 4180 CSV: the Items table (as the workbook's
+// Items sheet, the default), or with `--table` the Indicators or the Risks table (as those
+// sheets: exporters/register_tables.hpp).
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -17,13 +21,37 @@ std::string csv_field(std::string_view value);
 // columns, one per assessment `by`, Location, then "extra: <header>" per distinct extra header.
 void write_items_csv(const std::vector<Document>& documents, std::ostream& out);
 
+// One row per indicator and one per area of its breakdown: Source, Code, Title, Area, Baseline,
+// one column per target period seen, Location. BOM and CRLF as for items.
+void write_indicators_csv(const std::vector<Document>& documents, std::ostream& out);
+
+// One row per risk: Source, Ref, Description, Impact, Likelihood, Score, Mitigation, Owner, Due,
+// Due start, Due end (ISO dates), Location. BOM and CRLF as for items.
+void write_risks_csv(const std::vector<Document>& documents, std::ostream& out);
+
+enum class CsvTable { items, indicators, risks };
+
+// "items", "indicators", "risks".
+std::string_view csv_table_name(CsvTable table);
+// The inverse of csv_table_name; nullopt for anything else.
+std::optional<CsvTable> csv_table_named(std::string_view name);
+
+void write_csv(const std::vector<Document>& documents, CsvTable table, std::ostream& out);
+
 class CsvExporter final : public Exporter {
  public:
+  explicit CsvExporter(CsvTable table = CsvTable::items) : table_(table) {}
   std::string_view name() const override { return "csv"; }
   std::vector<std::string_view> extensions() const override { return {"csv"}; }
+  std::vector<std::string_view> tables() const override;
+  std::unique_ptr<Exporter> for_table(std::string_view table) const override;
+  CsvTable table() const { return table_; }
   void write(const std::vector<Document>& documents, std::ostream& out) const override {
-    write_items_csv(documents, out);
+    write_csv(documents, table_, out);
   }
+
+ private:
+  CsvTable table_;
 };
 
 }  // namespace trackport

@@ -3,11 +3,13 @@
 
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "exporters/exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
 #include "pipeline/convert.hpp"
 #include "support/sandbox.hpp"
@@ -45,7 +47,9 @@ TEST_CASE("cli: usage errors exit 2 with one line") {
   for (const char* arguments :
        {"", "frobnicate", "convert x.csv", "convert -o out.json",
         "convert x.csv -o out.json --no-such-option", "convert x.csv -o out.docx",
-        "convert x.csv -o out.json --jobs 0", "mappings", "mappings show no-such-mapping"}) {
+        "convert x.csv -o out.json --jobs 0", "convert x.csv -o out.csv --table nosuch",
+        "convert x.csv -o out.json --table risks", "convert x.csv -o out.xlsx --table items",
+        "mappings", "mappings show no-such-mapping"}) {
     INFO(arguments);
     auto run = box.run(arguments);
     CHECK(run.status == 2);
@@ -288,6 +292,70 @@ TEST_CASE("cli: the output is the same whatever --jobs is") {
     CHECK(Sandbox::slurp(box.path(std::string("one.") + format)) ==
           Sandbox::slurp(box.path(std::string("two.") + format)));
   }
+}
+
+TEST_CASE("cli: --table chooses the items, indicators or risks table of a CSV output") {
+  using namespace std::chrono_literals;
+  Sandbox box;
+  trackport::Document document;
+  document.source = {"plans/staffs.xlsx", "xlsx", "abc"};
+  trackport::Item item;
+  item.id = "1";
+  item.text = "Reduce re-offending";
+  document.items = {item};
+  trackport::Indicator indicator;
+  indicator.code = "NI 45";
+  indicator.title = "Young offenders";
+  indicator.baseline = "70%";
+  indicator.targets = {{"2010/11", "75%"}, {"2011/12", "80%"}};
+  indicator.breakdown = {{"Cannock", "68%", {{"2011/12", "72%"}}}};
+  indicator.source.file = "plans/staffs.xlsx";
+  indicator.source.sheet = "Indicators";
+  indicator.source.cells = "A2:F4";
+  document.indicators = {indicator};
+  trackport::Risk risk;
+  risk.ref = "R1";
+  risk.description = "Funding cut";
+  risk.impact = "4";
+  risk.likelihood = "3";
+  risk.due = trackport::Due{"Mar-14", 2014y / 3 / 1, 2014y / 3 / 31};
+  risk.source.file = "plans/staffs.xlsx";
+  risk.source.sheet = "Risks";
+  risk.source.cells = "A2:H2";
+  document.risks = {risk};
+  // The standard workbook as the input: it holds indicators and risks, and gives them back.
+  trackport::exporter_named("xlsx")->write_file({document}, box.path("standard.xlsx"));
+
+  auto indicators = box.run("convert standard.xlsx -o indicators.csv --table indicators --quiet");
+  CHECK(indicators.status == 0);
+  CHECK(indicators.err.empty());
+  CHECK(Sandbox::slurp(box.path("indicators.csv")) ==
+        "\xEF\xBB\xBFSource,Code,Title,Area,Baseline,2010/11,2011/12,Location\r\n"
+        "plans/staffs.xlsx,NI 45,Young offenders,,70%,75%,80%,"
+        "plans/staffs.xlsx!Indicators!A2:F4\r\n"
+        "plans/staffs.xlsx,NI 45,Young offenders,Cannock,68%,,72%,"
+        "plans/staffs.xlsx!Indicators!A2:F4\r\n");
+
+  auto risks = box.run("convert standard.xlsx -o - --format csv --table risks --quiet");
+  CHECK(risks.status == 0);
+  CHECK(risks.out ==
+        "\xEF\xBB\xBFSource,Ref,Description,Impact,Likelihood,Score,Mitigation,Owner,Due,"
+        "Due start,Due end,Location\r\n"
+        "plans/staffs.xlsx,R1,Funding cut,4,3,,,,Mar-14,2014-03-01,2014-03-31,"
+        "plans/staffs.xlsx!Risks!A2:H2\r\n");
+
+  // Items stay the default, and can be named.
+  CHECK(box.run("convert standard.xlsx -o items.csv --quiet").status == 0);
+  CHECK(box.run("convert standard.xlsx -o named.csv --table items --quiet").status == 0);
+  CHECK(Sandbox::slurp(box.path("items.csv")) == Sandbox::slurp(box.path("named.csv")));
+  CHECK(Sandbox::slurp(box.path("items.csv")).find("Reduce re-offending") != std::string::npos);
+
+  auto unknown = box.run("convert standard.xlsx -o out.csv --table targets");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err == "trackport: unknown --table 'targets' (use items, indicators or risks)\n");
+  CHECK_FALSE(fs::exists(box.path("out.csv")));
+  auto help = box.run("convert --help");
+  CHECK(help.out.find("--table NAME") != std::string::npos);
 }
 
 TEST_CASE("cli: bad files among good ones: the good converted, each bad one listed once") {

@@ -141,5 +141,107 @@ TEST_CASE("the csv exporter writes only the header for no documents", "[csv]") {
   CHECK(text.find("Comments,Location\r\n") != std::string::npos);
 }
 
+std::string exported_table(const std::vector<Document>& documents, std::string_view table) {
+  const auto exporter = CsvExporter{}.for_table(table);
+  REQUIRE(exporter != nullptr);
+  std::ostringstream out;
+  exporter->write(documents, out);
+  return out.str();
+}
+
+TEST_CASE("the csv exporter offers the items, indicators and risks tables", "[csv]") {
+  const CsvExporter items;
+  CHECK(items.table() == CsvTable::items);
+  CHECK(items.tables() == std::vector<std::string_view>{"items", "indicators", "risks"});
+  for (auto table : {CsvTable::items, CsvTable::indicators, CsvTable::risks}) {
+    const auto chosen = items.for_table(csv_table_name(table));
+    REQUIRE(chosen != nullptr);
+    CHECK(chosen->name() == "csv");
+    CHECK(dynamic_cast<const CsvExporter&>(*chosen).table() == table);
+    CHECK(csv_table_named(csv_table_name(table)) == table);
+  }
+  CHECK(items.for_table("Indicators") == nullptr);
+  CHECK(items.for_table("nosuch") == nullptr);
+  CHECK_FALSE(csv_table_named("").has_value());
+  // The items table is the default, written as before.
+  CHECK(exported_table({quoting_document()}, "items") == exported({quoting_document()}));
+  // Formats that hold every table in one output offer no choice.
+  for (const auto& exporter : exporters()) {
+    if (exporter->name() != "csv") CHECK(exporter->tables().empty());
+  }
+}
+
+TEST_CASE("the indicators csv: a row per indicator and per area, a column per period", "[csv]") {
+  const std::string expected =
+      "\xEF\xBB\xBF"
+      "Source,Code,Title,Area,Baseline,2010/11,2011/12,Location\r\n"
+      "plans/rotherham.xlsx,NI 45,Young offenders in education,,70%,75%,80%,"
+      "plans/rotherham.xlsx!Indicators!A2:F2\r\n"
+      "plans/rotherham.xlsx,NI 45,Young offenders in education,Cannock,68%,72%,,"
+      "plans/rotherham.xlsx!Indicators!A2:F2\r\n";
+  CHECK(exported_table({test::sample_plan()}, "indicators") == expected);
+  // No indicators: the header alone.
+  CHECK(exported_table({test::sample_tracker()}, "indicators") ==
+        "\xEF\xBB\xBFSource,Code,Title,Area,Baseline,Location\r\n");
+}
+
+TEST_CASE("the indicators csv puts each period in its place over all documents", "[csv]") {
+  Document first;
+  first.source.file = "a.xlsx";
+  Indicator quitters;
+  quitters.code = "NI 123";
+  quitters.title = "Quitters, adults";
+  quitters.targets = {{"2010/11", "1,100"}, {"2012/13", "1,300"}};
+  quitters.source.file = "a.xlsx";
+  quitters.source.page = "2";
+  first.indicators = {quitters};
+  Document second;
+  second.source.file = "b.docx";
+  Indicator offenders;
+  offenders.code = "NI 45";
+  offenders.baseline = "70%";
+  // 2011/12 goes between the first document's periods; 2009/10 before them.
+  offenders.targets = {{"2009/10", "68%"}, {"2010/11", "72%"}, {"2011/12", "say \"80%\""}};
+  offenders.breakdown = {{"Cannock", "", {{"2012/13", "90%"}}}};
+  offenders.source.file = "b.docx";
+  offenders.source.table = 2;
+  offenders.source.row = 3;
+  second.indicators = {offenders};
+  const std::string expected =
+      "\xEF\xBB\xBF"
+      "Source,Code,Title,Area,Baseline,2009/10,2010/11,2011/12,2012/13,Location\r\n"
+      "a.xlsx,NI 123,\"Quitters, adults\",,,,\"1,100\",,\"1,300\",a.xlsx p. 2\r\n"
+      "b.docx,NI 45,,,70%,68%,72%,\"say \"\"80%\"\"\",,b.docx table 2 row 3\r\n"
+      "b.docx,NI 45,,Cannock,,,,,90%,b.docx table 2 row 3\r\n";
+  CHECK(exported_table({first, second}, "indicators") == expected);
+}
+
+TEST_CASE("the risks csv: a row per risk, due dates as ISO text", "[csv]") {
+  Document document = test::sample_plan();
+  Risk unscored;
+  unscored.ref = "R2";
+  unscored.description = "Staff turnover, \"high\"";
+  unscored.impact = "High";
+  unscored.likelihood = "Low";
+  unscored.owner = "HR\nFinance";
+  unscored.due = Due{"Ongoing", std::nullopt, std::nullopt};
+  unscored.source.file = "plan.pdf";
+  unscored.source.page = "3-4";
+  Risk bare;
+  bare.description = "Data quality";
+  document.risks.push_back(unscored);
+  document.risks.push_back(bare);
+  const std::string expected =
+      "\xEF\xBB\xBF"
+      "Source,Ref,Description,Impact,Likelihood,Score,Mitigation,Owner,Due,Due start,Due end,"
+      "Location\r\n"
+      "plans/rotherham.xlsx,R1,Funding cut,4,3,12,Seek grants,Director,2013-14,2013-04-01,"
+      "2014-03-31,plans/rotherham.xlsx!Risks!A2:H2\r\n"
+      "plans/rotherham.xlsx,R2,\"Staff turnover, \"\"high\"\"\",High,Low,,,\"HR\nFinance\","
+      "Ongoing,,,plan.pdf p. 3-4\r\n"
+      "plans/rotherham.xlsx,,Data quality,,,,,,,,,\r\n";
+  CHECK(exported_table({document, test::sample_tracker()}, "risks") == expected);
+}
+
 }  // namespace
 }  // namespace trackport

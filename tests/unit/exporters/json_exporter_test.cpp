@@ -253,6 +253,42 @@ TEST_CASE("JSON reads back into the same documents", "[json]") {
   CHECK(unordered == documents[0]);
 }
 
+TEST_CASE("JSON reads back indicators and risks of every shape", "[json]") {
+  using namespace std::chrono_literals;
+  Document document = test::sample_tracker();
+  Indicator full = test::sample_plan().indicators.at(0);
+  full.breakdown.push_back({"Rugeley", "", {}});  // an area with no baseline and no targets
+  Indicator bare;                                 // no code, baseline, targets or breakdown
+  bare.title = "Untargeted";
+  bare.source.file = "sheffield.csv";
+  bare.source.page = "7";
+  document.indicators = {full, bare};
+  Risk scored = test::sample_plan().risks.at(0);
+  Risk unscored;  // no score, a due with no dates
+  unscored.ref = "R2";
+  unscored.description = "Staff turnover";
+  unscored.impact = "High";
+  unscored.due = Due{"Ongoing", std::nullopt, std::nullopt};
+  Risk end_only;  // a due with only an end
+  end_only.description = "Winter";
+  end_only.due = Due{"", std::nullopt, 2014y / 12 / 31};
+  Risk undated;
+  undated.description = "Data quality";
+  document.risks = {scored, unscored, end_only, undated};
+
+  for (const Exporter* exporter :
+       std::initializer_list<const Exporter*>{exporter_named("json"), exporter_named("jsonl")}) {
+    INFO(exporter->name());
+    std::istringstream lines(exported(*exporter, {document}));
+    std::string line;
+    std::getline(lines, line, '\0');
+    const Document read = document_from_json(ordered_json::parse(line));
+    CHECK(read.indicators == document.indicators);
+    CHECK(read.risks == document.risks);
+    CHECK(read == document);
+  }
+}
+
 TEST_CASE("JSON Lines read back line by line", "[json]") {
   const std::vector<Document> documents = {test::sample_plan(), test::sample_tracker()};
   std::istringstream lines(exported(JsonLinesExporter{}, documents));

@@ -282,12 +282,17 @@ TEST_CASE("the Indicators and Risks sheets", "[workbook]") {
   TempDir dir;
   const auto package = written(dir, {test::sample_plan()});
   const auto indicators = package.sheet("Indicators");
-  CHECK(row_texts(package, indicators, 1, 7) ==
-        Strings{"Source", "Code", "Title", "Baseline", "Targets", "Breakdown", "Location"});
-  CHECK(row_texts(package, indicators, 2, 7) ==
-        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "70%",
-                "2010/11: 75%\n2011/12: 80%", "Cannock: baseline 68%; 2010/11: 72%",
-                "plans/rotherham.xlsx!Indicators!A2:F2"});
+  // A column per target period; the breakdown's areas on rows of their own under the indicator.
+  CHECK(row_texts(package, indicators, 1, 9) == Strings{"Source", "Code", "Title", "Area",
+                                                        "Baseline", "2010/11", "2011/12",
+                                                        "Location", ""});
+  CHECK(row_texts(package, indicators, 2, 8) ==
+        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "", "70%", "75%",
+                "80%", "plans/rotherham.xlsx!Indicators!A2:F2"});
+  CHECK(row_texts(package, indicators, 3, 8) ==
+        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "Cannock", "68%",
+                "72%", "", "plans/rotherham.xlsx!Indicators!A2:F2"});
+  CHECK(row_texts(package, indicators, 4, 8) == Strings(8, ""));
   const auto risks = package.sheet("Risks");
   CHECK(row_texts(package, risks, 1, 12) == Strings{"Source", "Ref", "Description", "Impact",
                                                     "Likelihood", "Score", "Mitigation", "Owner",

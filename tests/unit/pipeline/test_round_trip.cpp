@@ -1,8 +1,11 @@
 // Round trip: the standard workbook is itself an input, and importing it gives back the same
 // documents and items (so a data team can correct a workbook by hand and re-import it).
+#include <xlsxwriter.h>
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <string>
 
 #include "exporters/exporter.hpp"
 #include "exporters/json/json_exporter.hpp"
@@ -59,5 +62,249 @@ TEST_CASE("round trip: standard workbook -> import -> the same model") {
       CHECK(want["items"][i].dump(1) == got["items"][i].dump(1));
     }
     CHECK(want["warnings"] == got["warnings"]);
+    CHECK(want["indicators"].dump(1) == got["indicators"].dump(1));
+    CHECK(want["risks"].dump(1) == got["risks"].dump(1));
   }
+}
+
+namespace {
+
+using namespace std::chrono_literals;
+
+Location cells_at(const std::string& file, const std::string& sheet, const std::string& cells) {
+  Location location;
+  location.file = file;
+  location.sheet = sheet;
+  location.cells = cells;
+  return location;
+}
+
+Location row_of(const std::string& file, int table, int row) {
+  Location location;
+  location.file = file;
+  location.table = table;
+  location.row = row;
+  return location;
+}
+
+// Two documents with indicators and risks of every shape, text a "period: value" list could
+// not hold, and one document with neither.
+std::vector<Document> register_documents() {
+  Document plan;
+  plan.title = "Staffordshire Children and Young People's Plan";
+  plan.source = {"plans/staffs.xlsx", "xlsx", "aaa"};
+  plan.mapping = {"generic", 0.75, true};
+  Item item;
+  item.id = "1";
+  item.text = "Reduce re-offending";
+  item.source = cells_at("plans/staffs.xlsx", "Plan", "A2:F2");
+  plan.items = {item};
+
+  Indicator offenders;
+  offenders.code = "NI 45";
+  offenders.title = "Young offenders in education, training or employment";
+  offenders.baseline = "70% (2008/09)";
+  offenders.targets = {{"2010/11", "75%"}, {"2011/12", "80%; stretch: 85%"}};
+  offenders.breakdown = {{"Cannock", "68%", {{"2010/11", "72%"}, {"2011/12", "74%"}}},
+                         {"Lichfield: rural", "", {{"2011/12", "90%"}}},
+                         {"Tamworth", "55%", {}}};
+  offenders.source = cells_at("plans/staffs.xlsx", "Indicators", "A3:F9");
+  Indicator quitters;  // periods the first indicator lacks, one before its own, one between
+  quitters.code = "NI 123";
+  quitters.title = "Smoking quitters";
+  quitters.targets = {{"2009/10", "1,000"},
+                      {"2010/11", "1,100"},
+                      {"Q2: Jul-Sep", "300"},
+                      {"2011/12", "1,200\n(provisional)"}};
+  quitters.source = cells_at("plans/staffs.xlsx", "Indicators", "A12:F12");
+  Indicator repeated;  // a period given twice, and one named like a column of the sheet
+  repeated.title = "Repeated";
+  repeated.baseline = "5";
+  repeated.targets = {{"2010/11", "6"}, {"2010/11", "7"}, {"Location", "8"}};
+  repeated.source = row_of("plans/staffs.docx", 3, 4);  // another file than the document's
+  Indicator bare;
+  bare.code = "NI 1";
+  bare.source = cells_at("plans/staffs.xlsx", "Indicators", "A20");
+  plan.indicators = {offenders, quitters, repeated, bare};
+
+  Risk funding;
+  funding.ref = "R1";
+  funding.description = "Funding cut; services: reduced";
+  funding.impact = "4";
+  funding.likelihood = "3";
+  funding.score = "12";
+  funding.mitigation = "• Seek grants\n• Share services";
+  funding.owner = "Director of Children's Services";
+  funding.due = Due{"2013-14", 2013y / 4 / 1, 2014y / 3 / 31};
+  funding.source = cells_at("plans/staffs.xlsx", "Risks", "A2:H2");
+  Risk unscored;
+  unscored.ref = "R2";
+  unscored.description = "Staff turnover";
+  unscored.impact = "High";
+  unscored.likelihood = "Medium";
+  unscored.owner = "HR";
+  unscored.due = Due{"Ongoing", std::nullopt, std::nullopt};
+  unscored.source = cells_at("plans/staffs.xlsx", "Risks", "A3:H3");
+  Risk undated;
+  undated.description = "Data quality";
+  undated.score = "6";
+  undated.source = cells_at("plans/staffs.xlsx", "Risks", "A4:H4");
+  plan.risks = {funding, unscored, undated};
+
+  Document report;
+  report.title = "Progress report";
+  report.source = {"reports/q2.pdf", "pdf", "bbb"};
+  report.mapping = {"generic", 0.5, true};
+  Indicator pages;
+  pages.code = "NI 45";  // the same code and title as the other document's indicator
+  pages.title = offenders.title;
+  pages.targets = {{"2010/11", "76%"}};
+  pages.breakdown = {{"Cannock", "60%", {{"2010/11", "65%"}}}};
+  pages.source.file = "reports/q2.pdf";
+  pages.source.page = "3-4";
+  report.indicators = {pages};
+  Risk paged;
+  paged.ref = "R9";
+  paged.description = "Winter pressures";
+  paged.due = Due{"Dec-14", 2014y / 12 / 1, 2014y / 12 / 31};
+  paged.source.file = "reports/q2.pdf";
+  paged.source.page = "7";
+  report.risks = {paged};
+
+  Document plain;
+  plain.source = {"plain.csv", "csv", "ccc"};
+  plain.mapping = {"generic", 0.5, true};
+  Item only;
+  only.id = "r1";
+  only.text = "Nothing else";
+  only.source = row_of("plain.csv", 1, 2);
+  plain.items = {only};
+  return {plan, report, plain};
+}
+
+fs::path scratch_workbook(const char* name) {
+  return fs::temp_directory_path() /
+         ("trackport-" + std::string(name) + "-" + std::to_string(::getpid()) + ".xlsx");
+}
+
+}  // namespace
+
+TEST_CASE("round trip: indicators and risks come back from the standard workbook") {
+  const auto originals = register_documents();
+  const auto workbook = scratch_workbook("registers");
+  exporter_named("xlsx")->write_file(originals, workbook);
+  const auto read_back = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+
+  REQUIRE(read_back.size() == originals.size());
+  for (std::size_t d = 0; d < originals.size(); ++d) {
+    INFO(originals[d].source.file);
+    REQUIRE(read_back[d].indicators.size() == originals[d].indicators.size());
+    for (std::size_t i = 0; i < originals[d].indicators.size(); ++i) {
+      INFO("indicator " << i);
+      CHECK(document_to_json(read_back[d])["indicators"][i].dump(1) ==
+            document_to_json(originals[d])["indicators"][i].dump(1));
+    }
+    REQUIRE(read_back[d].risks.size() == originals[d].risks.size());
+    for (std::size_t r = 0; r < originals[d].risks.size(); ++r) {
+      INFO("risk " << r);
+      CHECK(document_to_json(read_back[d])["risks"][r].dump(1) ==
+            document_to_json(originals[d])["risks"][r].dump(1));
+    }
+    CHECK(read_back[d] == originals[d]);
+  }
+}
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// A workbook of text cells, as a person might make or rearrange one.
+void write_grid_workbook(const fs::path& path,
+                         const std::vector<std::pair<std::string, Rows>>& sheets) {
+  lxw_workbook* workbook = workbook_new(path.string().c_str());
+  REQUIRE(workbook != nullptr);
+  for (const auto& [name, rows] : sheets) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+      for (std::size_t col = 0; col < rows[row].size(); ++col) {
+        if (rows[row][col].empty()) continue;
+        worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                               rows[row][col].c_str(), nullptr);
+      }
+    }
+  }
+  REQUIRE(workbook_close(workbook) == LXW_NO_ERROR);
+}
+
+const std::pair<std::string, Rows> kItemsSheet = {
+    "Items", {{"Source", "Id", "Text", "Status", "Location"}, {"a.xlsx", "1", "Do it", "", ""}}};
+const std::pair<std::string, Rows> kSourcesSheet = {
+    "Sources",
+    {{"File", "Format", "SHA-256"}, {"a.xlsx", "xlsx", "abc"}, {"b.xlsx", "xlsx", "def"}}};
+
+}  // namespace
+
+TEST_CASE("round trip: a sorted Indicators sheet keeps each area with its indicator") {
+  const auto workbook = scratch_workbook("sorted");
+  // Sorted by Area (blanks last, as Excel sorts): the areas come before their indicators.
+  write_grid_workbook(
+      workbook,
+      {kItemsSheet,
+       kSourcesSheet,
+       {"Indicators",
+        {{"Source", "Code", "Title", "Area", "Baseline", "2010/11", "2011/12", "Location"},
+         {"a.xlsx", "NI 45", "Offenders", "Cannock", "68%", "72%", "", "a.xlsx!Ind!A2"},
+         {"b.xlsx", "NI 45", "Offenders", "Rugeley", "", "", "50%", "b.xlsx!Ind!A9"},
+         {"a.xlsx", "NI 8", "Orphan area", "Stafford", "1", "2", "", "a.xlsx!Ind!A7"},
+         {"a.xlsx", "NI 45", "Offenders", "", "70%", "75%", "80%", "a.xlsx!Ind!A2"},
+         {"b.xlsx", "NI 45", "Offenders", "", "", "76%", "", "b.xlsx!Ind!A9"},
+         {"unknown.xlsx", "NI 1", "Not a listed source", "", "", "1", "", ""}}}});
+  const auto documents = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(documents.size() == 2);
+
+  REQUIRE(documents[0].indicators.size() == 2);
+  const Indicator& offenders = documents[0].indicators[0];
+  CHECK(offenders.code == "NI 45");
+  CHECK(offenders.baseline == "70%");
+  CHECK(offenders.targets == std::vector<PeriodValue>{{"2010/11", "75%"}, {"2011/12", "80%"}});
+  CHECK(offenders.breakdown ==
+        std::vector<IndicatorBreakdown>{{"Cannock", "68%", {{"2010/11", "72%"}}}});
+  CHECK(offenders.source == cells_at("a.xlsx", "Ind", "A2"));
+  // An area with no indicator row of its own still comes back, under an indicator of its name.
+  const Indicator& orphan = documents[0].indicators[1];
+  CHECK(orphan.title == "Orphan area");
+  CHECK(orphan.baseline.empty());
+  CHECK(orphan.targets.empty());
+  CHECK(orphan.breakdown == std::vector<IndicatorBreakdown>{{"Stafford", "1", {{"2010/11", "2"}}}});
+
+  REQUIRE(documents[1].indicators.size() == 1);
+  CHECK(documents[1].indicators[0].targets == std::vector<PeriodValue>{{"2010/11", "76%"}});
+  CHECK(documents[1].indicators[0].breakdown ==
+        std::vector<IndicatorBreakdown>{{"Rugeley", "", {{"2011/12", "50%"}}}});
+}
+
+TEST_CASE("round trip: an Indicators sheet written before the period columns is read") {
+  const auto workbook = scratch_workbook("legacy");
+  write_grid_workbook(
+      workbook, {kItemsSheet,
+                 kSourcesSheet,
+                 {"Indicators",
+                  {{"Source", "Code", "Title", "Baseline", "Targets", "Breakdown", "Location"},
+                   {"a.xlsx", "NI 45", "Offenders", "70%", "2010/11: 75%\n2011/12: 80%",
+                    "Cannock: baseline 68%; 2010/11: 72%\nRugeley: 2011/12: 50%\nTamworth:",
+                    "a.xlsx!Indicators!A2:F2"}}}});
+  const auto documents = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(documents.size() == 2);
+  REQUIRE(documents[0].indicators.size() == 1);
+  const Indicator& offenders = documents[0].indicators[0];
+  CHECK(offenders.targets == std::vector<PeriodValue>{{"2010/11", "75%"}, {"2011/12", "80%"}});
+  CHECK(offenders.breakdown ==
+        std::vector<IndicatorBreakdown>{{"Cannock", "68%", {{"2010/11", "72%"}}},
+                                        {"Rugeley", "", {{"2011/12", "50%"}}},
+                                        {"Tamworth", "", {}}});
+  CHECK(offenders.source == cells_at("a.xlsx", "Indicators", "A2:F2"));
+  CHECK(documents[1].indicators.empty());
 }
