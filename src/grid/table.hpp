@@ -101,6 +101,7 @@ struct Table {
 // What an importer reads from one file.
 struct SourceDocument {
   std::string title;
+  std::string subtitle;  // the title block's other lines before the first table, one a line
   std::string organisation;
   std::string period;
   std::vector<Table> tables;

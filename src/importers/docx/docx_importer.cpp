@@ -162,6 +162,7 @@ class DocxImporter final : public Importer {
     docx::WordDocument word = docx::read_word_document(doc.document_element(), parts);
 
     result.title = std::move(word.title);
+    result.subtitle = std::move(word.subtitle);
     if (result.title.empty()) {
       with_optional_part(package, target_of(package.relationships(""), "/core-properties"), input,
                          result.warnings,

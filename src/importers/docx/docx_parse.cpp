@@ -102,6 +102,7 @@ struct ParagraphText {
   bool all_bold = true;
   bool numbered = false;
   std::optional<int> outline_level;
+  bool subtitle = false;
 };
 
 class ParagraphReader {
@@ -113,6 +114,7 @@ class ParagraphReader {
     const StyleFacts& style = parts_.styles.facts(attr_value(child(ppr, "pStyle"), "val"));
     paragraph_bold_ = style.bold;
     result_.outline_level = style.outline_level;
+    result_.subtitle = style.subtitle;
     if (pugi::xml_node outline = child(ppr, "outlineLvl")) {
       int level = int_value(outline, 9);
       result_.outline_level =
@@ -386,6 +388,8 @@ class BodyReader {
 
   void paragraph(const pugi::xml_node& p, int depth) {
     ParagraphText read = ParagraphReader(parts_, body_fields_).read(p);
+    if (read.subtitle && document_.tables.empty())
+      add_subtitle(one_line(finish_cell_lines(read.text)));
     if (std::optional<int> level = heading_level(read)) {
       add_heading(*level, one_line(finish_cell_lines(read.text)));
     }
@@ -418,6 +422,13 @@ class BodyReader {
         text_boxes(node, depth + 1);
       }
     }
+  }
+
+  // The title block's other lines ("Progress against actions, March 2024") often say the period.
+  void add_subtitle(const std::string& text) {
+    if (text.empty() || text.size() > kMaxBoldHeadingLength) return;
+    if (!document_.subtitle.empty()) document_.subtitle += '\n';
+    document_.subtitle += text;
   }
 
   void add_heading(int level, std::string text) {

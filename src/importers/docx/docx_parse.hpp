@@ -43,7 +43,8 @@ struct WordTable {
 };
 
 struct WordDocument {
-  std::string title;  // the first Title or Heading 1 paragraph
+  std::string title;     // the first Title or Heading 1 paragraph
+  std::string subtitle;  // Subtitle paragraphs before the first table, a line each
   std::vector<WordTable> tables;
   bool truncated = false;  // content nested beyond the depth limit was skipped
 };

@@ -47,7 +47,9 @@ Styles::Styles(const pugi::xml_node& styles_root) {
     std::string id(attr_value(style, "styleId"));
     RawStyle raw;
     raw.based_on = attr_value(child(style, "basedOn"), "val");
-    raw.own.outline_level = outline_level_from_name(attr_value(child(style, "name"), "val"));
+    const std::string_view name = attr_value(child(style, "name"), "val");
+    raw.own.outline_level = outline_level_from_name(name);
+    raw.own.subtitle = lower(name) == "subtitle";
     pugi::xml_node ppr = child(style, "pPr");
     if (!raw.own.outline_level) {
       if (pugi::xml_node outline = child(ppr, "outlineLvl")) {
@@ -80,6 +82,7 @@ StyleFacts Styles::resolve(const std::string& id, int depth) const {
   // A style based on a heading is a heading too (Word inherits the outline level); a style's own
   // facts win over its parent's.
   if (raw.own.outline_level) facts.outline_level = raw.own.outline_level;
+  if (raw.own.subtitle) facts.subtitle = true;
   if (raw.has_bold) facts.bold = raw.own.bold;
   if (raw.own.list) facts.list = raw.own.list;
   return facts;

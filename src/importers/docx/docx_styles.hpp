@@ -22,6 +22,7 @@ struct ListReference {
 
 struct StyleFacts {
   std::optional<int> outline_level;  // kTitleLevel, or 1..9 for headings
+  bool subtitle = false;             // Word's Subtitle style, or one based on it
   bool bold = false;
   std::optional<ListReference> list;
 };

@@ -240,13 +240,15 @@ bool continues(const Open& open, const PageLayout& page, const PageTable& part) 
 void add_continuation(Open& open, const PageLayout& page, const PageTable& part) {
   Table& table = open.table;
   Matrix m = to_matrix(part, page);
-  // The header printed again at the top of the page, one or more rows.
+  // The header printed again at the top of the page, one or more rows. They are compared before
+  // any is dropped: a cell merged down the header rows reads the same in each of them only then.
   std::size_t header = 0;
-  while (header < m.size() && header + 1 < table.rows.size() && rows_equal(table, header, m, 0)) {
+  while (header < m.size() && header + 1 < table.rows.size() &&
+         rows_equal(table, header, m, header)) {
     table.row_origins[header].header_marked = true;
-    drop_first_row(m);
     ++header;
   }
+  for (std::size_t i = 0; i < header; ++i) drop_first_row(m);
   std::vector<bool> merged_on;
   if (is_cut_row(table, m)) merged_on = join_cut_row(table, m, page.number);
   continue_merges(table, m, merged_on);

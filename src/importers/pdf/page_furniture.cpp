@@ -121,4 +121,27 @@ void attach_headings(PageLayout& page) {
   page.lines = std::move(rest);
 }
 
+std::string opening_lines(const PageLayout& page, const std::string& title) {
+  constexpr std::size_t kMaxLines = 4;
+  constexpr std::size_t kMaxLineLength = 200;
+  double first_table_top = page.height;
+  for (const PageTable& table : page.tables)
+    first_table_top = std::min(first_table_top, table.box.y0);
+  std::vector<const TextLine*> above;
+  for (const TextLine& line : page.lines)
+    if (line.box.y1 <= first_table_top + 1) above.push_back(&line);
+  std::sort(above.begin(), above.end(),
+            [](const TextLine* a, const TextLine* b) { return a->box.y0 < b->box.y0; });
+  std::string opening;
+  std::size_t kept = 0;
+  for (const TextLine* line : above) {
+    const std::string text = line_text(*line);
+    if (text.empty() || text == title || text.size() > kMaxLineLength) continue;
+    if (!opening.empty()) opening += '\n';
+    opening += text;
+    if (++kept == kMaxLines) break;
+  }
+  return opening;
+}
+
 }  // namespace trackport::pdf

@@ -18,4 +18,8 @@ void remove_running_furniture(std::vector<PageLayout>& pages);
 // PageTable::headings.
 void attach_headings(PageLayout& page);
 
+// The title block: the lines of the page (after attach_headings) above its first table, top down,
+// one a line, leaving out the document's `title`; a few lines at most.
+std::string opening_lines(const PageLayout& page, const std::string& title);
+
 }  // namespace trackport::pdf

@@ -26,6 +26,20 @@ std::string utf8(const poppler::ustring& text) {
   return out;
 }
 
+// poppler-cpp hands a document-information byte string over as Latin-1; the PDF says such a
+// string is PDFDocEncoding (PDF 1.7 D.2), which differs in 0x80-0x9E (dashes, quotes, ligatures).
+// Those code points are C1 controls in Unicode, never meant in a title, so they are read again.
+std::string information_text(const poppler::ustring& text) {
+  static constexpr char16_t kPdfDoc80To9E[] = {
+      0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+      0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+      0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E};
+  poppler::ustring mapped = text;
+  for (auto& unit : mapped)
+    if (unit >= 0x80 && unit <= 0x9E) unit = kPdfDoc80To9E[unit - 0x80];
+  return utf8(mapped);
+}
+
 bool has_pdf_extension(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -94,7 +108,7 @@ class PdfImporter final : public Importer {
     silence_poppler();
     const std::unique_ptr<poppler::document> document = open_document(input);
     SourceDocument result;
-    result.title = utf8(document->info_key("Title"));
+    result.title = information_text(document->info_key("Title"));
     std::vector<pdf::PageLayout> pages = read_pages(*document, input, options, result.warnings);
     pdf::remove_running_furniture(pages);
     std::optional<pdf::UnruledCarry> carry;
@@ -103,6 +117,7 @@ class PdfImporter final : public Importer {
       pdf::attach_headings(page);
       carry = pdf::unruled_carry(page);
     }
+    if (!pages.empty()) result.subtitle = pdf::opening_lines(pages.front(), result.title);
     result.tables = pdf::join_tables(pages);
     warn_about_joined_rows(input, result);
     return result;

@@ -240,3 +240,15 @@ TEST_CASE("docx: a ZIP that is not a Word document", "[docx][bad]") {
   InputFile zip_only{"x.docx", std::string("PK\x05\x06", 4) + std::string(18, '\0'), ""};
   CHECK_THROWS_AS(importer->read(zip_only, ImportOptions{}), InputError);
 }
+
+TEST_CASE("docx: Subtitle paragraphs before the first table are the subtitle", "[docx]") {
+  // tests/fixtures/structure/make_fixtures.py: Title, then a Subtitle, then a key and a table.
+  auto importer = make_docx_importer();
+  SourceDocument doc =
+      importer->read(read_input(std::string(TRACKPORT_TEST_DIR) + "/fixtures/structure/key.docx"),
+                     ImportOptions{});
+  CHECK(doc.title == "Wyreside District Council \u2013 Climate Emergency Action Plan 2022-25");
+  CHECK(doc.subtitle == "Progress against actions, March 2024");
+  // A document without one has none.
+  CHECK(read_fixture("structure.docx").subtitle.empty());
+}
