@@ -67,6 +67,9 @@ void print_decision(const Table& table, const TableDecision& decision) {
             << table_kind_name(decision.kind);
   if (!decision.reason.empty()) std::cout << " (" << decision.reason << ")";
   std::cout << '\n';
+  if (!decision.chosen && decision.header_row) {
+    std::cout << "  header row " << *decision.header_row + 1 << '\n';
+  }
   if (!decision.chosen) {
     if (decision.kind == TableKind::other && !decision.candidates.empty() &&
         decision.candidates.front().score > 0) {
@@ -85,6 +88,17 @@ void print_decision(const Table& table, const TableDecision& decision) {
   std::cout << (decision.header_by_look ? " (found by its look)" : "") << ":\n";
   for (const auto& column : plan.columns) {
     if (!column.header.empty()) print_column(column);
+  }
+  if (!decision.group_rows.empty()) {
+    std::cout << "  group rows (themes of the rows below them):";
+    for (std::size_t row : decision.group_rows) {
+      std::cout << ' ' << row + 1 << " \""
+                << shorten(table.text_at(row, 0).empty() ? row_texts(table, row).back()
+                                                         : table.text_at(row, 0),
+                           40)
+                << '"';
+    }
+    std::cout << '\n';
   }
 }
 
@@ -131,6 +145,10 @@ int run_inspect(std::span<const std::string> words) {
   if (!document.title.empty()) std::cout << "title: " << shorten(document.title, 80) << '\n';
   for (std::size_t i = 0; i < imported.source.tables.size(); ++i) {
     print_decision(imported.source.tables[i], details.decisions[i]);
+  }
+  if (!document.indicators.empty() || !document.risks.empty()) {
+    std::cout << document.indicators.size() << " indicator(s), " << document.risks.size()
+              << " risk(s)\n";
   }
   std::cout << document.items.size() << " item(s), " << document.warnings.size()
             << " warning(s); first items:\n";

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <regex>
 
 #include "mapping/cards.hpp"
+#include "mapping/cross_reference.hpp"
 #include "mapping/key_table.hpp"
 #include "mapping/period.hpp"
 #include "mapping/plan.hpp"
 #include "mapping/profile.hpp"
+#include "mapping/registers.hpp"
 #include "mapping/rows.hpp"
 #include "model/text.hpp"
 
@@ -126,6 +129,18 @@ std::string_view table_kind_name(TableKind kind) {
       return "key";
     case TableKind::overview:
       return "overview";
+    case TableKind::indicators:
+      return "indicators";
+    case TableKind::breakdown:
+      return "indicator breakdown";
+    case TableKind::risks:
+      return "risks";
+    case TableKind::matrix:
+      return "scoring matrix";
+    case TableKind::contents:
+      return "contents";
+    case TableKind::signoff:
+      return "sign-off";
     case TableKind::other:
       break;
   }
@@ -268,6 +283,62 @@ bool has_text_column(const ColumnPlan& plan) {
                      [](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
 }
 
+// A risk scoring matrix: impact (or likelihood) levels across, scores in the body ("10 (5x2)").
+bool is_scoring_matrix(const Table& table, const Mapping& registers) {
+  static const std::regex score("^[0-9]{1,2}( *\\([0-9]+ *[x*] *[0-9]+\\))?$", std::regex::icase);
+  const std::size_t rows = std::min(table.rows.size(), kDecisionRows);
+  bool scale = false;
+  for (std::size_t row = 0; row < std::min<std::size_t>(rows, 3) && !scale; ++row) {
+    for (const auto& text : row_texts(table, row)) {
+      const std::string normalised = normalise_for_match(text);
+      for (const auto& column : registers.risk_columns) {
+        if ((column.field == "impact" || column.field == "likelihood") &&
+            any_matches(column.headers, text, normalised)) {
+          scale = true;
+        }
+      }
+    }
+  }
+  if (!scale) return false;
+  std::size_t scores = 0, values = 0;
+  for (std::size_t row = 1; row < rows; ++row) {
+    for (std::size_t col = 1; col < table.column_count(); ++col) {
+      const std::string& text = table.text_at(row, col);
+      if (text.empty()) continue;
+      ++values;
+      scores += std::regex_match(text, score) ? 1 : 0;
+    }
+  }
+  return values >= 4 && scores * 5 >= values * 4;
+}
+
+// Who signed the plan off: "Signed | Name | Date", "Approved by ...".
+bool is_signoff_table(const Table& table) {
+  if (table.rows.size() > 12) return false;
+  for (std::size_t row = 0; row < std::min<std::size_t>(table.rows.size(), 3); ++row) {
+    for (const auto& text : row_texts(table, row)) {
+      const std::string normalised = normalise_for_match(text);
+      for (std::string_view word : {"signed", "signature", "approved by", "sign off", "signed off",
+                                    "agreed by", "authorised by", "date approved"}) {
+        if (normalised.starts_with(word)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+TableKind kind_of_register(RegisterKind kind) {
+  switch (kind) {
+    case RegisterKind::indicators:
+      return TableKind::indicators;
+    case RegisterKind::breakdown:
+      return TableKind::breakdown;
+    case RegisterKind::risks:
+      break;
+  }
+  return TableKind::risks;
+}
+
 std::string score_text(double score) {
   return std::to_string(std::round(score * 100) / 100).substr(0, 4);
 }
@@ -335,8 +406,27 @@ TableDecision decide_table(const Table& table, const MapOptions& options,
     decision.reason = "a key of the document's ratings";
     return decision;
   }
+  if (!decision.layers.named) {
+    const Mapping& registers = register_dictionary(options);
+    if (auto kind = register_kind(table, registers)) {
+      decision.kind = kind_of_register(*kind);
+      decision.header_row = register_header_row(table, registers);
+      decision.reason = std::string("a header of ") +
+                        (*kind == RegisterKind::risks ? "risk register" : "indicator") +
+                        " columns (" + std::string(register_kind_name(*kind)) + ")";
+      return decision;
+    }
+  }
+  // Before any header is looked for: a matrix's level names read as a header by their look.
+  if (!decision.layers.user && !decision.layers.named &&
+      is_scoring_matrix(table, register_dictionary(options))) {
+    decision.kind = TableKind::matrix;
+    decision.reason = "a risk scoring matrix: scores under impact and likelihood levels";
+    return decision;
+  }
   if (!header_row && dictionary.row) header_row = dictionary.row;
   if (!header_row && is_contents_table(table)) {
+    decision.kind = TableKind::contents;
     decision.reason = "a table of contents";
     return decision;
   }
@@ -346,10 +436,24 @@ TableDecision decide_table(const Table& table, const MapOptions& options,
   }
   if (!header_row) {
     decision.reason = "no header row";
-    return decision;
+  } else {
+    plan_items(table, *header_row, options, vocabulary, decision);
   }
-  plan_items(table, *header_row, options, vocabulary, decision);
+  if (decision.kind == TableKind::other && !recognised.mapping && !decision.layers.user) {
+    if (is_signoff_table(table)) {
+      decision.kind = TableKind::signoff;
+      decision.reason = "who signed the plan off";
+    }
+  }
   return decision;
+}
+
+const Mapping& register_dictionary(const MapOptions& options) {
+  if (options.forced &&
+      (!options.forced->indicator_columns.empty() || !options.forced->risk_columns.empty())) {
+    return *options.forced;
+  }
+  return generic_mapping();
 }
 
 RatingVocabulary document_vocabulary(const std::vector<Table>& tables, const MapOptions& options) {
@@ -366,6 +470,10 @@ RatingVocabulary document_vocabulary(const std::vector<Table>& tables, const Map
   return vocabulary;
 }
 
+namespace {
+constexpr std::string_view kRegisterContinued = "the register above, continued";
+}  // namespace
+
 DocumentMapper::DocumentMapper(std::string file, std::string title, const MapOptions& options,
                                bool consume, ItemHandler hand_on)
     : file_(std::move(file)),
@@ -377,7 +485,7 @@ DocumentMapper::DocumentMapper(std::string file, std::string title, const MapOpt
 // No header of its own, right after an item table and as wide: the same table continued after a
 // page break (common in text exported from Word and PDF).
 bool DocumentMapper::continues_previous(const Table& table) const {
-  return !current_.chosen && current_.kind == TableKind::other && assembler_ &&
+  return !current_.chosen && current_.kind == TableKind::other && assembler_ && !register_head_ &&
          table.headings.empty() && banners_.empty() &&
          table.column_count() == plans_.back().columns.size() && table.sheet == last_sheet_;
 }
@@ -458,6 +566,7 @@ void DocumentMapper::note_period(const ColumnPlan& plan, const std::vector<std::
 std::string DocumentMapper::period_so_far() const {
   if (!period_of_column_.empty()) return period_of_column_;
   if (!period_of_heading_.empty()) return period_of_heading_;
+  if (auto period = find_period(subtitle_)) return *period;
   return find_period(title_).value_or("");
 }
 
@@ -480,8 +589,118 @@ Table* DocumentMapper::as_cards(Table& table) {
   return &cards_.back();
 }
 
+namespace {
+
+bool is_register(TableKind kind) {
+  return kind == TableKind::indicators || kind == TableKind::breakdown || kind == TableKind::risks;
+}
+
+// No header of its own, right after a register and as wide: the register continued.
+bool continues_register(const Table& table, const TableDecision& decision,
+                        const std::optional<Table>& head) {
+  return head && decision.kind == TableKind::other && table.headings.empty() &&
+         table.column_count() == head->column_count() && table.sheet == head->sheet;
+}
+
+// The register's header rows over the rows of its continuation, read as one table.
+Table joined_to_head(const Table& head, const Table& table) {
+  Table joined = head;
+  joined.index = table.index;
+  joined.pages = table.pages;
+  for (std::size_t row = 0; row < table.rows.size(); ++row) {
+    joined.add_row(table.rows[row],
+                   row < table.row_origins.size() ? table.row_origins[row] : RowOrigin{});
+  }
+  return joined;
+}
+
+}  // namespace
+
+void DocumentMapper::read_register_table(const Table& table) {
+  const bool continued = current_.reason == kRegisterContinued;
+  Table joined;
+  if (continued) joined = joined_to_head(*register_head_, table);
+  const Table& source = continued ? joined : table;
+  RegisterRows rows = read_register(source, register_dictionary(options_), file_);
+  Location where = row_location(source, current_.header_row.value_or(0), file_);
+  where.cells.clear();
+  where.row = 0;
+  if (!continued) {
+    for (const auto& header : rows.unplaced) {
+      result_.warnings.push_back({"unmapped-column",
+                                  "column '" + header + "' of table " +
+                                      std::to_string(table.index) + " (" +
+                                      std::string(table_kind_name(current_.kind)) +
+                                      ") is none of its fields; its values were not read",
+                                  where});
+    }
+  }
+  for (auto& indicator : rows.indicators) result_.indicators.push_back(std::move(indicator));
+  for (auto& risk : rows.risks) result_.risks.push_back(std::move(risk));
+  if (!rows.breakdown.empty())
+    attach_breakdown(table, std::move(rows.breakdown), rows.breakdown_of);
+  register_head_.reset();
+  if (!rows.blocks) {
+    register_head_.emplace();
+    register_head_->index = source.index;
+    register_head_->sheet = source.sheet;
+    register_head_->addressing = source.addressing;
+    register_head_->column_numbers = source.column_numbers;
+    for (std::size_t row = 0; row < rows.first_data_row && row < source.rows.size(); ++row) {
+      register_head_->add_row(source.rows[row], source.row_origins[row]);
+    }
+  }
+}
+
+// A breakdown by area belongs to the indicator it names, else to the indicator above it.
+void DocumentMapper::attach_breakdown(const Table& table,
+                                      std::vector<IndicatorBreakdown>&& breakdown,
+                                      const std::string& of) {
+  auto& indicators = result_.indicators;
+  auto named = std::find_if(indicators.begin(), indicators.end(), [&](const Indicator& i) {
+    return !of.empty() && normalise_for_match(i.code) == normalise_for_match(of);
+  });
+  Location where = row_location(table, current_.header_row.value_or(0), file_);
+  if (named == indicators.end() && !indicators.empty()) {
+    named = indicators.end() - 1;
+    result_.warnings.push_back(
+        {"breakdown-attached",
+         "the breakdown by area in table " + std::to_string(table.index) +
+             " names no indicator; it was read as the breakdown of the indicator above it (" +
+             (named->code.empty() ? named->title : named->code) + ")",
+         where});
+  }
+  if (named == indicators.end()) {
+    Indicator indicator;
+    indicator.code = of;
+    if (!table.headings.empty()) indicator.title = table.headings.back();
+    indicator.source = where;
+    result_.warnings.push_back({"breakdown-attached",
+                                "the breakdown by area in table " + std::to_string(table.index) +
+                                    " follows no indicator; it was read as an indicator of its own",
+                                where});
+    indicators.push_back(std::move(indicator));
+    named = indicators.end() - 1;
+  }
+  for (auto& area : breakdown) named->breakdown.push_back(std::move(area));
+}
+
 void DocumentMapper::begin_table(Table& original) {
   current_ = decide_table(original, options_, vocabulary_);
+  if (continues_register(original, current_, register_head_)) {
+    current_.kind = TableKind::risks;
+    for (const auto& decision : result_.decisions) {
+      if (is_register(decision.kind)) current_.kind = decision.kind;
+    }
+    current_.reason = std::string(kRegisterContinued);
+  } else if (!is_register(current_.kind)) {
+    register_head_.reset();
+  }
+  if (is_register(current_.kind)) {
+    result_.decisions.push_back(current_);
+    assembling_ = false;
+    return;  // read whole at its end
+  }
   Table* cards = as_cards(original);
   Table& table = cards ? *cards : original;
   result_.decisions.push_back(current_);
@@ -502,6 +721,7 @@ void DocumentMapper::begin_table(Table& original) {
   const ColumnPlan& plan = plans_.back();
 
   // Outermost first: banners stand before the table's own nearest headings.
+  if (table.sheet != banners_sheet_) banners_.clear();
   std::vector<std::string> headings = std::move(banners_);
   banners_.clear();
   for (const auto& heading : table.headings) {
@@ -517,6 +737,7 @@ void DocumentMapper::begin_table(Table& original) {
     assembler_->resume(table, plan);
   } else {
     if (headings.empty() && table.sheet == last_sheet_) headings = last_headings_;
+    table_starts_.push_back(items_.count());
     assembler_.emplace(current_.layers, vocabulary_, file_, items_, result_.warnings);
     assembler_->start(table, plan, headings);
     current_mapping_ = &mapping;
@@ -543,6 +764,7 @@ void DocumentMapper::hand_on_items(std::size_t keep) {
   if (items.size() <= keep) return;
   const std::size_t count = items.size() - keep;
   for (std::size_t i = 0; i < count; ++i) {
+    check_refers_back(items[i], items_.handed_on + i);
     ids_.apply(items[i]);
     hand_on_(std::move(items[i]));
   }
@@ -550,11 +772,46 @@ void DocumentMapper::hand_on_items(std::size_t keep) {
   items_.handed_on += count;
 }
 
+// A streamed document hands items on before a later table can refer to them: when one could, the
+// document is read whole instead (where merge_tables_that_refer_back decides).
+void DocumentMapper::check_refers_back(const Item& item, std::size_t index) {
+  constexpr std::size_t kKeptRefs = 20000;  // action plans are small; a huge sheet keeps no more
+  const std::string ref = ref_of(item);
+  if (ref.empty()) return;
+  // The logical table the item belongs to: the last that starts at or before it.
+  const auto after = std::upper_bound(table_starts_.begin(), table_starts_.end(), index);
+  const std::size_t table = after == table_starts_.begin()
+                                ? 0
+                                : static_cast<std::size_t>(after - table_starts_.begin()) - 1;
+  const std::string key = normalise_for_match(ref);
+  auto [from, to] = handed_refs_.equal_range(key);
+  for (auto it = from; it != to; ++it) {
+    if (!item.ref.empty() && it->second.first != table &&
+        could_refer_back(it->second.second, item)) {
+      throw NotStreamable("a table refers to the items of an earlier one");
+    }
+  }
+  if (handed_refs_.size() >= kKeptRefs) return;
+  Item kept;
+  kept.ref = item.ref;
+  kept.text = item.text.substr(0, 160);  // with a number it may start with
+  kept.due = item.due;
+  if (!item.leads.empty()) kept.leads.push_back(item.leads.front());
+  handed_refs_.emplace(key, std::make_pair(table, std::move(kept)));
+}
+
 void DocumentMapper::end_table(Table& table) {
   if (current_.kind == TableKind::key) return;  // a key heads nothing
+  if (is_register(current_.kind)) {
+    read_register_table(table);
+    return;
+  }
   if (!assembling_) {
     warn_if_item_like(table);
-    // Headings above a table that holds no items still head what follows it.
+    // Headings above a table that holds no items still head what follows it on its sheet (a
+    // cover sheet's title heads no other sheet).
+    if (table.sheet != banners_sheet_) banners_.clear();
+    banners_sheet_ = table.sheet;
     for (const auto& heading : table.headings) {
       if (heading != title_ && !is_page_number(heading)) banners_.push_back(heading);
     }
@@ -562,6 +819,9 @@ void DocumentMapper::end_table(Table& table) {
     return;
   }
   assembling_ = false;
+  for (const auto& [index, row] : assembler_->group_rows()) {
+    if (index == table.index) result_.decisions.back().group_rows.push_back(row);
+  }
   items_per_mapping_[current_mapping_->name] += items_.count() - items_before_;
   if (!current_.chosen) return;  // a continued part: its decision found no header
   auto& best = score_per_mapping_[current_.chosen->name];
@@ -610,13 +870,15 @@ MappingResult DocumentMapper::finish() {
   if (hand_on_) {
     hand_on_items(0);
   } else {
+    auto notes = merge_tables_that_refer_back(items_.items, table_starts_);
+    result_.warnings.insert(result_.warnings.end(), notes.begin(), notes.end());
     for (Item& item : items_.items) ids_.apply(item);
     result_.items = std::move(items_.items);
   }
 
   result_.info = mapping_so_far();
   result_.period = period_so_far();
-  if (total == 0) {
+  if (total == 0 && result_.indicators.empty() && result_.risks.empty()) {
     Location location;
     location.file = file_;
     result_.warnings.push_back({"header-not-found",
@@ -632,6 +894,7 @@ namespace {
 MappingResult map_tables(SourceDocument& document, const std::string& file,
                          const MapOptions& options, bool consume) {
   DocumentMapper mapper(file, document.title, options, consume);
+  mapper.set_subtitle(document.subtitle);
   mapper.set_vocabulary(document_vocabulary(document.tables, options));
   for (auto& table : document.tables) {
     mapper.begin_table(table);

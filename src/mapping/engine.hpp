@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "grid/sheet_stream.hpp"
@@ -35,10 +36,16 @@ struct MappingCandidate {
 
 // What a table is.
 enum class TableKind {
-  items,     // one item a data row
-  key,       // a key (legend) of the document's ratings
-  overview,  // counts under rating headers ("Priority | Green | Amber | Red | Total")
-  other,     // anything else: titles, notes, prose
+  items,       // one item a data row
+  key,         // a key (legend) of the document's ratings
+  overview,    // counts under rating headers ("Priority | Green | Amber | Red | Total")
+  indicators,  // performance indicators: code, title, baseline, targets by period
+  breakdown,   // an indicator's baseline and targets by area ("Locality | Baseline | Targets")
+  risks,       // a risk register
+  matrix,      // a risk scoring matrix (impact x likelihood)
+  contents,    // a table of contents
+  signoff,     // who signed the plan off, and when
+  other,       // anything else: titles, notes, prose
 };
 
 std::string_view table_kind_name(TableKind kind);
@@ -55,11 +62,14 @@ struct TableDecision {
   bool generic = false;  // no named mapping recognised it: the dictionary and content placed it
   bool header_by_look = false;  // no mapping named its header: found by the look of its rows
   std::string reason;           // why it is, or is not, an item table
+  std::vector<std::size_t> group_rows;  // grid rows read as group rows (themes, objectives)
   std::optional<ColumnPlan> plan;
 };
 
 struct MappingResult {
   std::vector<Item> items;
+  std::vector<Indicator> indicators;
+  std::vector<Risk> risks;
   std::vector<Warning> warnings;
   MappingInfo info;
   std::string period;  // the reporting period the document names ("Update June 2014"), if any
@@ -88,6 +98,8 @@ class DocumentMapper final : public TableStream {
   // The document's rating words, when known before its tables (the whole-file path reads its key
   // tables first). Streamed, keys are learnt as they come.
   void set_vocabulary(RatingVocabulary vocabulary) { vocabulary_ = std::move(vocabulary); }
+  // The title block's other lines (SourceDocument::subtitle), read for the period.
+  void set_subtitle(std::string subtitle) { subtitle_ = std::move(subtitle); }
   void begin_table(Table& table) override;
   void rows_added(Table& table) override;
   void end_table(Table& table) override;
@@ -97,13 +109,16 @@ class DocumentMapper final : public TableStream {
   // table being read): what finish() will give unless a later table gives more.
   MappingInfo mapping_so_far() const;
   // The reporting period found so far: an update column's header ("Update June 2014"), else the
-  // title rows and headings above the item tables, else the document's title.
+  // title rows and headings above the item tables, else the subtitle, else the document's title.
   std::string period_so_far() const;
 
  private:
   void add_rows(Table& table);
   void hand_on_items(std::size_t keep);
   void learn_key(const Table& table);
+  void read_register_table(const Table& table);
+  void attach_breakdown(const Table& table, std::vector<IndicatorBreakdown>&& breakdown,
+                        const std::string& of);
   Table* as_cards(Table& table);
   void note_period(const ColumnPlan& plan, const std::vector<std::string>& headings);
   void warn_if_item_like(const Table& table);
@@ -112,6 +127,7 @@ class DocumentMapper final : public TableStream {
 
   std::string file_;
   std::string title_;
+  std::string subtitle_;
   MapOptions options_;
   bool consume_;
   ItemHandler hand_on_;
@@ -130,10 +146,20 @@ class DocumentMapper final : public TableStream {
   const Mapping* current_mapping_ = nullptr;  // of the logical table being assembled
   std::vector<std::string> current_headers_;
   std::vector<std::string> banners_;        // section banners since the last item table
+  std::string banners_sheet_;               // the sheet they stand on
   std::vector<std::string> last_headings_;  // headings of the current logical table
   std::string last_sheet_;
   std::map<std::string, std::size_t> items_per_mapping_;
   std::map<std::string, double> score_per_mapping_;
+  // The header rows of the last register table, while a headerless table after it may be its
+  // continuation over a page break.
+  std::optional<Table> register_head_;
+  // Where each logical item table's items begin (ItemBuffer::count), for tables that refer back.
+  std::vector<std::size_t> table_starts_;
+  // What a streamed document keeps of the items handed on, to see a later table refer to them:
+  // ref, the start of the text, whether it was planned; by normalised ref, with its table.
+  std::unordered_multimap<std::string, std::pair<std::size_t, Item>> handed_refs_;
+  void check_refers_back(const Item& item, std::size_t index);
 };
 
 // What one table is, its header row, its mappings and its column plan, without assembling items.
@@ -144,6 +170,10 @@ TableDecision decide_table(const Table& table, const MapOptions& options = {},
 // The rating words the key tables of a document define (read before the items, so a key after
 // the tracker still applies to it).
 RatingVocabulary document_vocabulary(const std::vector<Table>& tables, const MapOptions& options);
+
+// The mapping whose indicator_columns and risk_columns name register columns: a forced mapping
+// that has them, else the generic one.
+const Mapping& register_dictionary(const MapOptions& options);
 
 // The generic mapping built from the synonym dictionary (mappings/generic.yaml).
 const Mapping& generic_mapping();

@@ -1,5 +1,6 @@
 // Item assembly: the data rows of a planned table, once classified, become items.
 #include <algorithm>
+#include <cctype>
 
 #include "mapping/row_text.hpp"
 #include "mapping/rows.hpp"
@@ -85,6 +86,8 @@ void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
   carried_.assign(plan.columns.size(), std::string());
   group_theme_.clear();
   group_objective_.clear();
+  theme_look_.clear();
+  objective_look_.clear();
   after_group_ = false;
   after_header_ = false;
   part_begun_ = false;
@@ -155,6 +158,7 @@ void ItemAssembler::add_rows() {
     }
     if (is_droppable(cells)) continue;
     if (auto group = group_row(row, cells)) {
+      group_rows_.emplace_back(table_->index, row);
       start_group(std::move(*group));
       after_header_ = false;
       continue;
@@ -203,6 +207,35 @@ void ItemAssembler::fold_spilled_row(std::size_t row, const RowCells& cells) {
        location_of(row));
 }
 
+namespace {
+
+// What tells a group row's level: its first word ("Priority", "Objective"), how deep the number
+// after it goes ("1" or "1.2"), and its fill.
+std::string group_look(const std::string& text, const std::optional<Rgb>& fill) {
+  std::string look;
+  std::size_t at = 0;
+  while (at < text.size() && std::isalpha(static_cast<unsigned char>(text[at]))) {
+    look += static_cast<char>(std::tolower(static_cast<unsigned char>(text[at++])));
+  }
+  while (at < text.size() && !std::isdigit(static_cast<unsigned char>(text[at])) &&
+         !std::isalpha(static_cast<unsigned char>(text[at]))) {
+    ++at;
+  }
+  std::size_t depth = 0;
+  if (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at]))) {
+    depth = 1;
+    for (; at + 1 < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[at])) || text[at] == '.');
+         ++at) {
+      if (text[at] == '.' && std::isdigit(static_cast<unsigned char>(text[at + 1]))) ++depth;
+    }
+  }
+  look += '|' + std::to_string(depth) + '|' + (fill ? to_hex(*fill) : std::string());
+  return look;
+}
+
+}  // namespace
+
 // A group row names the theme of the rows below it, until the next; right under another group
 // row (or where a column gives the theme) it names their objective. Alone in a column that
 // carries down (a theme column's value printed on a row of its own), it is that column's value.
@@ -217,9 +250,14 @@ void ItemAssembler::start_group(GroupRow group) {
   const bool theme_by_column =
       std::any_of(plan_->columns.begin(), plan_->columns.end(),
                   [](const PlannedColumn& c) { return c.rule && c.rule->field == Field::theme; });
-  if (after_group_ || theme_by_column) {
+  const std::string look = group_look(text, group.fill);
+  const bool looks_like_objective = !group_theme_.empty() && !objective_look_.empty() &&
+                                    look == objective_look_ && look != theme_look_;
+  if (after_group_ || theme_by_column || looks_like_objective) {
+    if (after_group_ && !theme_by_column) objective_look_ = look;
     group_objective_ = std::move(text);
   } else {
+    theme_look_ = look;
     group_theme_ = std::move(text);
     group_objective_.clear();
   }
@@ -402,7 +440,8 @@ void ItemAssembler::apply_headings(Item& item) const {
     // nests: the lines before a table in a text export are the nearest one alone.
     std::vector<std::string> sections;
     for (const auto& heading : headings_) {
-      if (!looks_like_document_title(heading) && !looks_like_detail_line(heading)) {
+      if (!looks_like_document_title(heading) && !looks_like_detail_line(heading) &&
+          !looks_like_report_part(heading)) {
         sections.push_back(heading);
       }
     }
@@ -416,24 +455,24 @@ void ItemAssembler::apply_headings(Item& item) const {
   }
 }
 
-Location ItemAssembler::location_of(std::size_t row) const {
+Location row_location(const Table& table, std::size_t row, const std::string& file) {
   Location location;
-  location.file = file_;
+  location.file = file;
   RowOrigin origin;
-  if (row < table_->row_origins.size()) origin = table_->row_origins[row];
+  if (row < table.row_origins.size()) origin = table.row_origins[row];
   int number = origin.number > 0 ? origin.number : static_cast<int>(row) + 1;
-  switch (table_->addressing) {
+  switch (table.addressing) {
     case Addressing::cells: {
-      location.sheet = table_->sheet;
-      int first = table_->column_numbers.empty() ? 1 : table_->column_numbers.front();
-      int last = table_->column_numbers.empty() ? static_cast<int>(table_->column_count())
-                                                : table_->column_numbers.back();
+      location.sheet = table.sheet;
+      int first = table.column_numbers.empty() ? 1 : table.column_numbers.front();
+      int last = table.column_numbers.empty() ? static_cast<int>(table.column_count())
+                                              : table.column_numbers.back();
       location.cells = column_letters(first) + std::to_string(number) + ":" +
                        column_letters(std::max(first, last)) + std::to_string(number);
       break;
     }
     case Addressing::table_row:
-      location.table = table_->index;
+      location.table = table.index;
       location.row = number;
       break;
     case Addressing::page:
@@ -441,6 +480,10 @@ Location ItemAssembler::location_of(std::size_t row) const {
       break;
   }
   return location;
+}
+
+Location ItemAssembler::location_of(std::size_t row) const {
+  return row_location(*table_, row, file_);
 }
 
 void ItemAssembler::extend_location(Location& location, std::size_t row) const {

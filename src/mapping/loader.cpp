@@ -153,6 +153,30 @@ ColumnRule read_column(const Reader& reader, const YAML::Node& node) {
   return rule;
 }
 
+RegisterColumn read_register_column(const Reader& reader, const YAML::Node& node,
+                                    std::initializer_list<std::string_view> fields,
+                                    const std::string& where) {
+  reader.check_keys(node, {"header", "headers", "field"}, "a " + where + " entry");
+  RegisterColumn column;
+  if (node["header"] && node["headers"]) reader.fail(node, "give header or headers, not both");
+  if (node["header"]) column.headers = reader.patterns(node["header"], "header");
+  if (node["headers"]) column.headers = reader.patterns(node["headers"], "headers");
+  if (column.headers.empty()) reader.fail(node, "a " + where + " entry needs a header");
+  if (!node["field"]) reader.fail(node, "a " + where + " entry needs a field");
+  column.field = reader.scalar(node["field"], "field");
+  bool known = false;
+  std::string names;
+  for (auto field : fields) {
+    known = known || field == column.field;
+    names += (names.empty() ? "" : ", ") + std::string(field);
+  }
+  if (!known) {
+    reader.fail(node["field"], "unknown field '" + column.field + "' in " + where +
+                                   " (expected one of: " + names + ")");
+  }
+  return column;
+}
+
 FillRatingRule read_fill_rating(const Reader& reader, const YAML::Node& node) {
   reader.check_keys(node, {"column", "by"}, "a fill_ratings entry");
   if (!node["column"]) reader.fail(node, "a fill_ratings entry needs a column");
@@ -194,7 +218,8 @@ void read_values(const Reader& reader, const YAML::Node& values, Mapping& mappin
 Mapping read_mapping(const Reader& reader, const YAML::Node& root) {
   reader.check_keys(root,
                     {"name", "description", "organisation", "recognise", "columns", "fill_ratings",
-                     "headline", "values", "drop_rows", "key", "headings", "heading_patterns"},
+                     "headline", "values", "drop_rows", "key", "headings", "heading_patterns",
+                     "indicator_columns", "risk_columns"},
                     "the mapping");
   Mapping mapping;
   if (!root["name"]) reader.fail(root, "the mapping needs a name");
@@ -208,6 +233,23 @@ Mapping read_mapping(const Reader& reader, const YAML::Node& root) {
     reader.fail(root, "the mapping needs a list of columns");
   }
   for (const auto& column : root["columns"]) mapping.columns.push_back(read_column(reader, column));
+  if (root["indicator_columns"]) {
+    if (!root["indicator_columns"].IsSequence())
+      reader.fail(root["indicator_columns"], "must be a list");
+    for (const auto& node : root["indicator_columns"]) {
+      mapping.indicator_columns.push_back(read_register_column(
+          reader, node, {"code", "title", "baseline", "target", "area"}, "indicator_columns"));
+    }
+  }
+  if (root["risk_columns"]) {
+    if (!root["risk_columns"].IsSequence()) reader.fail(root["risk_columns"], "must be a list");
+    for (const auto& node : root["risk_columns"]) {
+      mapping.risk_columns.push_back(read_register_column(
+          reader, node,
+          {"ref", "description", "impact", "likelihood", "score", "mitigation", "owner", "due"},
+          "risk_columns"));
+    }
+  }
   if (root["fill_ratings"]) {
     if (!root["fill_ratings"].IsSequence()) reader.fail(root["fill_ratings"], "must be a list");
     for (const auto& rule : root["fill_ratings"]) {

@@ -52,6 +52,14 @@ struct FillRatingRule {
   std::string by;
 };
 
+// How an indicator table or a risk register names a column: `field` is one of the Indicator's
+// (code, title, baseline, target, area) or the Risk's (ref, description, impact, likelihood,
+// score, mitigation, owner, due) fields.
+struct RegisterColumn {
+  std::vector<HeaderPattern> headers;
+  std::string field;
+};
+
 struct Mapping {
   std::string name;
   std::string description;
@@ -63,6 +71,8 @@ struct Mapping {
   double min_score = 0.6;
 
   std::vector<ColumnRule> columns;
+  std::vector<RegisterColumn> indicator_columns;  // performance indicator tables
+  std::vector<RegisterColumn> risk_columns;       // risk registers
   std::vector<FillRatingRule> fill_ratings;
   std::string headline;  // `by` of the headline rating; empty = the last rating given
   std::vector<std::pair<std::string, Rating>> values;  // normalised text -> rating

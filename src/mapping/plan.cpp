@@ -67,7 +67,7 @@ bool is_sub_header(const Table& table, std::size_t header_row, const MappingLaye
   std::size_t named = 0;
   for (std::size_t col = 0; col < table.rows[row].size(); ++col) {
     const auto& text = table.text_at(row, col);
-    if (text.empty()) continue;
+    if (text.empty() || table.vertically_merged(row, col)) continue;  // a header merged down
     if (text.size() > 40 || parse_rating(text)) return false;
     const auto& cell = table.rows[header_row].size() > col ? table.rows[header_row][col] : Cell{};
     const auto& header = table.text_at(header_row, col);
@@ -568,7 +568,9 @@ ColumnPlan plan_columns(const Table& table, std::size_t header_row, const Mappin
     PlannedColumn planned;
     planned.col = col;
     std::string header = table.text_at(header_row, col);
-    std::string sub_header = sub ? table.text_at(header_row + 1, col) : std::string();
+    std::string sub_header = sub && !table.vertically_merged(header_row + 1, col)
+                                 ? table.text_at(header_row + 1, col)
+                                 : std::string();
     if (!header.empty()) carried_header = header;
     if (header.empty() && !sub_header.empty()) header = carried_header;
     planned.header = header;

@@ -70,6 +70,37 @@ bool looks_like_document_title(std::string_view text) {
   return false;
 }
 
+bool looks_like_report_part(std::string_view text) {
+  static constexpr std::array<std::string_view, 58> kPartWords{
+      "a",         "action",     "actions",         "against",    "and",         "annex",
+      "appendix",  "assessment", "background",      "contents",   "deliverable", "deliverables",
+      "delivery",  "detail",     "detailed",        "for",        "governance",  "implications",
+      "indicator", "indicators", "introduction",    "key",        "management",  "measure",
+      "measures",  "milestone",  "milestones",      "monitoring", "next",        "of",
+      "on",        "outcomes",   "overview",        "part",       "performance", "plan",
+      "progress",  "purpose",    "recommendations", "register",   "report",      "reporting",
+      "required",  "resources",  "review",          "risk",       "risks",       "schedule",
+      "section",   "status",     "steps",           "summary",    "targets",     "the",
+      "timetable", "to",         "update",          "updates"};
+  std::string normalised = normalise_for_match(text);
+  // "12.", "3.1", "section 4" before the words: the number of a part.
+  static const std::regex number(R"(^(section |part )?[0-9]+([ .][0-9]+)* )");
+  normalised = std::regex_replace(normalised, number, "", std::regex_constants::format_first_only);
+  std::size_t words = 0;
+  std::size_t start = 0;
+  while (start < normalised.size()) {
+    std::size_t end = normalised.find(' ', start);
+    if (end == std::string::npos) end = normalised.size();
+    const std::string_view word(normalised.data() + start, end - start);
+    if (!word.empty()) {
+      if (std::find(kPartWords.begin(), kPartWords.end(), word) == kPartWords.end()) return false;
+      ++words;
+    }
+    start = end + 1;
+  }
+  return words > 0 && words <= 6;
+}
+
 bool looks_like_detail_line(std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos || colon > 40) return false;
@@ -241,7 +272,9 @@ std::optional<ItemAssembler::GroupRow> ItemAssembler::group_row(std::size_t row,
   const std::size_t columns = plan_->columns.size();
   const Cell* cell = table_->cell_at(row, *only);
   const std::size_t span = cell ? static_cast<std::size_t>(std::max(cell->col_span, 1)) : 1;
-  if (columns >= 3 && span * 5 >= columns * 3) return GroupRow{*only, std::string(text), true};
+  if (columns >= 3 && span * 5 >= columns * 3) {
+    return GroupRow{*only, std::string(text), true, cell ? cell->fill : std::nullopt};
+  }
   // Alone, unmerged: only where the column groups rows, and never a continued sentence.
   if (columns < 3 || (text.front() >= 'a' && text.front() <= 'z')) return std::nullopt;
   if (has_rating(cells)) return std::nullopt;
@@ -256,7 +289,7 @@ std::optional<ItemAssembler::GroupRow> ItemAssembler::group_row(std::size_t row,
     // continuation row, so only a text that reads as a heading counts.
     if (text.find('\n') != std::string_view::npos || text.size() > 120) return std::nullopt;
   }
-  return GroupRow{*only, std::string(text)};
+  return GroupRow{*only, std::string(text), false, cell ? cell->fill : std::nullopt};
 }
 
 // A row that only carries on the item above: its key cell is empty (or, right after a page break

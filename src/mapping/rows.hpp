@@ -59,9 +59,17 @@ bool is_page_number(std::string_view text);
 // plan monitoring", "progress report", "tracker"). Such a line is not a theme.
 bool looks_like_document_title(std::string_view text);
 
+// A heading that names a part of the report rather than a subject: every word of it, after a
+// section number, is a word reports use for their parts ("12. DELIVERY PROGRESS", "3. Progress
+// against actions", "Risk management"). Such a heading is not a theme.
+bool looks_like_report_part(std::string_view text);
+
 // A line under a heading that gives its details rather than names a section: "Strategic leads:
 // Frances Hunt", "Lead officer: ...", "Updated: June 2014".
 bool looks_like_detail_line(std::string_view text);
+
+// Where a table's row came from: sheet and cells, table and row, or page.
+Location row_location(const Table& table, std::size_t row, const std::string& file);
 
 // Builds items from the rows of one logical table, which may be made of several source tables
 // that share a header (a table split by page breaks): carried-down values and the last item
@@ -81,6 +89,8 @@ class ItemAssembler {
   // Lets add_rows free each row of `table` (the current part, same object as given to start or
   // resume) once nothing can refer to it any more, so a big sheet's grid shrinks as its items grow.
   void release_rows_of(Table* table) { releasable_ = table; }
+  // The group rows read so far, as (table index, grid row): for trackport inspect.
+  const std::vector<std::pair<int, std::size_t>>& group_rows() const { return group_rows_; }
 
  private:
   // Views into the grid (or into carried_), valid while one row is processed.
@@ -109,6 +119,7 @@ class ItemAssembler {
     std::size_t col;  // the column the text stands in (a merged one's first)
     std::string text;
     bool merged = false;  // merged across most of the row
+    std::optional<Rgb> fill;
   };
   std::optional<GroupRow> group_row(std::size_t row, const RowCells& cells) const;
   bool is_continuation(const RowCells& cells) const;
@@ -139,6 +150,7 @@ class ItemAssembler {
   std::vector<Warning>& warnings_;
 
   const Table* table_ = nullptr;
+  std::vector<std::pair<int, std::size_t>> group_rows_;
   Table* releasable_ = nullptr;
   std::size_t released_ = 0;  // rows before this one are freed
   std::size_t next_row_ = 0;  // the next row add_rows reads
@@ -156,7 +168,12 @@ class ItemAssembler {
   // under it the objective, of the rows that follow.
   std::string group_theme_;
   std::string group_objective_;
-  bool after_group_ = false;    // the row before was a group row
+  bool after_group_ = false;  // the row before was a group row
+  // How each level's group rows look ("objective|2|#DDEBF7": first word, depth of the number,
+  // fill), learnt where one stands right under another: a later row that looks like the second
+  // level is an objective under the same theme.
+  std::string theme_look_;
+  std::string objective_look_;
   std::size_t first_item_ = 0;  // index in items_ of this logical table's first item
 };
 

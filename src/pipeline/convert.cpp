@@ -40,6 +40,8 @@ Document assemble_document(const SourceDocument& head, const InputFile& input,
   document.source = {input.path.string(), format, input.sha256};
   document.mapping = mapped.info;
   document.items = std::move(mapped.items);
+  document.indicators = std::move(mapped.indicators);
+  document.risks = std::move(mapped.risks);
   document.warnings.insert(document.warnings.end(), mapped.warnings.begin(), mapped.warnings.end());
   return document;
 }

@@ -193,6 +193,7 @@ class StreamedMapping {
       writer_.write(std::move(item));
       ++items_;
     });
+    mapper_->set_subtitle(head_.subtitle);
     streamer_.emplace(*mapper_, options_.import.max_cells);
   }
 
@@ -206,6 +207,7 @@ class StreamedMapping {
   Document so_far() const {
     SourceDocument known;
     known.title = head_.title;
+    known.subtitle = head_.subtitle;
     known.period = head_.period;
     known.organisation = head_.organisation;
     MappingResult mapped;
