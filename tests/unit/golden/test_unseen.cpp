@@ -10,8 +10,10 @@
 
 #include "exporters/json/json_exporter.hpp"
 #include "pipeline/convert.hpp"
+#include "support/truth_compare.hpp"
 
 namespace fs = std::filesystem;
+using trackport::testing::compare_item;
 
 namespace {
 
@@ -20,65 +22,6 @@ const fs::path kUnseen = fs::path(TRACKPORT_TEST_DIR) / "fixtures" / "unseen";
 // Documents whose layout needs what trackport does not read yet, with the reason. They must
 // still convert; their fields are not compared.
 const std::map<std::string, std::string> kKnownGaps = {};
-
-// Whitespace (a line break in a PDF cell is a space) and list bullets do not count.
-std::string plain(std::string text) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (text.compare(i, 3, "\u2022") == 0) {  // "•"
-      i += 2;
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-std::string text_of(const nlohmann::json& value) {
-  if (value.is_null()) return "";
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_array()) {
-    std::string joined;
-    for (const auto& part : value) joined += text_of(part) + "\n";
-    return joined;
-  }
-  return value.dump();
-}
-
-void compare_item(const nlohmann::json& truth, const nlohmann::json& item) {
-  for (const char* field : {"theme", "objective", "category", "ref", "text", "measure", "leads",
-                            "partners", "progress", "status", "mitigation", "comments"}) {
-    INFO(field);
-    CHECK(plain(text_of(item.at(field))) == plain(text_of(truth.at(field))));
-  }
-  const std::string due = item.at("due").is_null() ? "" : text_of(item.at("due").at("raw"));
-  CHECK(plain(due) == plain(text_of(truth.at("due_raw"))));
-  // The assessments that rate, with who gave them and how they were read.
-  std::vector<std::string> want, got;
-  for (const auto& a : truth.at("assessments")) {
-    want.push_back(text_of(a.at("by")) + "|" + text_of(a.at("rating")) + "|" +
-                   text_of(a.at("from")));
-  }
-  for (const auto& a : item.at("assessments")) {
-    if (a.at("rating") == "none") continue;
-    got.push_back(text_of(a.at("by")) + "|" + text_of(a.at("rating")) + "|" +
-                  text_of(a.at("from")));
-  }
-  CHECK(got == want);
-  std::map<std::string, std::string> extra_want, extra_got;
-  for (const auto& [header, value] : truth.at("extra").items()) extra_want[header] = plain(value);
-  for (const auto& [header, value] : item.at("extra").items()) extra_got[header] = plain(value);
-  CHECK(extra_got == extra_want);
-}
 
 }  // namespace
 
