@@ -221,6 +221,24 @@ bool is_count_table(const Table& table, std::size_t header_row) {
   return counted >= 2;
 }
 
+// An overview the other way round ("Status | Number of actions" over "Green | 12"): the column
+// read as the commitment's text holds numbers in (nearly) every row. No action is a bare number.
+bool counts_in_text_column(const Table& table, std::size_t header_row, const ColumnPlan& plan) {
+  const std::size_t end = std::min(table.rows.size(), kDecisionRows);
+  for (const auto& column : plan.columns) {
+    if (!column.rule || column.rule->field != Field::text) continue;
+    std::size_t numbers = 0, values = 0;
+    for (std::size_t row = header_row + 1; row < end; ++row) {
+      const auto& text = table.text_at(row, column.col);
+      if (text.empty()) continue;
+      ++values;
+      numbers += looks_like_number(text) ? 1 : 0;
+    }
+    if (values >= 2 && numbers * 5 >= values * 4) return true;
+  }
+  return false;
+}
+
 // "page 3", "pages 10-15", "Appendix 1", "p. 4": where a table of contents points.
 bool is_page_reference(const std::string& text) {
   const std::string normalised = normalise_for_match(text);
@@ -355,9 +373,10 @@ void plan_items(const Table& table, std::size_t header_row, const MapOptions& op
     decision.reason = "no column reads as the commitment's text";
   } else if (!recognised && !has_item_attribute(*decision.plan)) {
     decision.reason = "nothing in it but names: no reference, lead, date, rating or update";
-  } else if (!recognised && is_count_table(table, header_row)) {
+  } else if (!recognised && (is_count_table(table, header_row) ||
+                             counts_in_text_column(table, header_row, *decision.plan))) {
     decision.kind = TableKind::overview;
-    decision.reason = "an overview of counts under rating headers";
+    decision.reason = "an overview of counts, not actions";
   } else if (!recognised && decision.score < options.min_explained) {
     decision.reason =
         "its columns are mostly unexplained (explained " + score_text(decision.score) + ")";

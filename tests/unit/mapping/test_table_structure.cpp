@@ -153,3 +153,25 @@ TEST_CASE("the period is read from the document's subtitle when nothing nearer s
   document.subtitle = "Prepared by the policy team";
   CHECK(map_document(document, "t.docx").period.empty());
 }
+
+TEST_CASE("an overview of counts is no items, whichever way round it is printed") {
+  auto down = make_table({{"Status", "Number of actions"},
+                          {"Green", "12"},
+                          {"Amber", "5"},
+                          {"Red", "1"},
+                          {"Total", "18"}},
+                         1);
+  auto across = make_table({{"Priority", "Green", "Amber", "Red", "Total"},
+                            {"Economy", "4", "2", "0", "6"},
+                            {"Homes", "3", "1", "1", "5"}},
+                           2);
+  auto actions = make_table({{"Ref", "Action", "Lead officer", "RAG status"},
+                             {"1", "Run a jobs fair", "Jo Bell", "Green"},
+                             {"2", "Open a skills hub", "Al Khan", "Amber"}},
+                            3);
+  auto result = map_document(make_document({down, across, actions}), "t.csv");
+  REQUIRE(result.items.size() == 2);
+  CHECK(result.items[0].text == "Run a jobs fair");
+  CHECK(decide_table(down).kind == TableKind::overview);
+  CHECK(decide_table(across).kind != TableKind::items);
+}
