@@ -1,11 +1,12 @@
 #include "pipeline/convert.hpp"
 
 #include "mapping/standard_workbook.hpp"
-#include "pipeline/isolated.hpp"
+#include "pipeline/fork_server.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace trackport {
@@ -130,6 +131,15 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
                                        const ConvertOptions& options, unsigned jobs,
                                        const std::function<void(const FileOutcome&)>& on_done) {
   std::vector<FileOutcome> outcomes(inputs.size());
+  // Started before any thread: its children inherit `inputs` and `options` as they are here.
+  std::optional<ForkServer> server;
+  if (options.isolate) {
+    server.emplace(
+        [&](std::size_t i) {
+          return convert_to_documents(inputs[i].path, options_for(inputs[i], options));
+        },
+        ProcessLimits{options.timeout_seconds, options.memory_limit_bytes});
+  }
   std::atomic<std::size_t> next{0};
   std::mutex report;
   auto work = [&] {
@@ -140,11 +150,8 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
         auto effective = options_for(inputs[i], options);
         if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
           outcome.skipped = true;
-        } else if (options.timeout_seconds > 0 || options.memory_limit_bytes > 0) {
-          outcome = convert_in_child(inputs[i].path,
-                                     {effective.mapping_spec, effective.organisation,
-                                      options.mapping_folders, effective.period},
-                                     {options.timeout_seconds, options.memory_limit_bytes});
+        } else if (server) {
+          outcome = server->convert(i, inputs[i].path);
         } else {
           outcome.documents = convert_to_documents(inputs[i].path, effective);
         }

@@ -28,8 +28,10 @@ struct ConvertOptions {
   std::string organisation;                  // overrides what the document or mapping says
   std::string period;                        // --period: overrides the period the document names
   ImportOptions import;
-  // Batch safety: when either is set, each file is converted in a child process that is killed
-  // past the time limit or fails past the memory cap (see pipeline/isolated.hpp).
+  // Batch safety (pipeline/fork_server.hpp): each file converted in a child process of its own,
+  // so that a crash, a hang or an exhausted memory cap is that file's one-line error. The limits
+  // apply to each child; 0: none.
+  bool isolate = false;
   double timeout_seconds = 0;
   std::size_t memory_limit_bytes = 0;
   // Inputs whose sha256 is in this set are skipped (--skip-unchanged); nullptr: none.

@@ -35,23 +35,34 @@ bool is_collapsed(pugi::xml_node node) {
 
 // ---- text --------------------------------------------------------------------------------
 
-void append_inline(pugi::xml_node node, std::string& out) {
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      out += child.value();
-    } else if (is(child, "text:s")) {
-      out.append(static_cast<std::size_t>(std::min(count_attribute(child, "text:c"), kMaxSpaces)),
+// The node after `node` in a walk of `root`'s subtree in document order, entering `node`'s
+// children when `enter`; an empty node at the end. No recursion: elements nest as deep as the
+// file says (a million spans is a few megabytes of XML).
+pugi::xml_node next_in_walk(pugi::xml_node node, pugi::xml_node root, bool enter) {
+  if (enter && node.first_child()) return node.first_child();
+  while (node != root && !node.next_sibling()) node = node.parent();
+  return node == root ? pugi::xml_node() : node.next_sibling();
+}
+
+void append_inline(pugi::xml_node root, std::string& out) {
+  for (pugi::xml_node node = root.first_child(); node;) {
+    bool enter = false;
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      out += node.value();
+    } else if (is(node, "text:s")) {
+      out.append(static_cast<std::size_t>(std::min(count_attribute(node, "text:c"), kMaxSpaces)),
                  ' ');
-    } else if (is(child, "text:tab")) {
+    } else if (is(node, "text:tab")) {
       out += '\t';
-    } else if (is(child, "text:line-break")) {
+    } else if (is(node, "text:line-break")) {
       out += '\n';
-    } else if (is(child, "office:annotation") || is(child, "text:note") ||
-               is(child, "office:annotation-end")) {
-      continue;  // comments and notes are not the cell's text
+    } else if (is(node, "office:annotation") || is(node, "text:note") ||
+               is(node, "office:annotation-end")) {
+      // comments and notes are not the cell's text
     } else {
-      append_inline(child, out);  // text:span, text:a, text:bookmark ...
+      enter = true;  // text:span, text:a, text:bookmark ...
     }
+    node = next_in_walk(node, root, enter);
   }
 }
 
@@ -60,18 +71,25 @@ void append_line(std::string& out, std::string_view line) {
   out += line;
 }
 
-void append_list(pugi::xml_node list, std::string& out) {
-  for (pugi::xml_node item : list.children()) {
-    if (!is(item, "text:list-item") && !is(item, "text:list-header")) continue;
-    for (pugi::xml_node part : item.children()) {
-      if (is(part, "text:p") || is(part, "text:h")) {
-        std::string line;
-        append_inline(part, line);
-        append_line(out, "\xE2\x80\xA2 " + line);
-      } else if (is(part, "text:list")) {
-        append_list(part, out);
-      }
+bool is_list_item(pugi::xml_node node) {
+  return is(node, "text:list-item") || is(node, "text:list-header");
+}
+
+// Each paragraph of the list's items a "• " line, nested lists in their place.
+void append_list(pugi::xml_node root, std::string& out) {
+  for (pugi::xml_node node = root.first_child(); node;) {
+    const pugi::xml_node parent = node.parent();
+    bool enter = false;
+    if (is_list_item(node)) {
+      enter = is(parent, "text:list");
+    } else if (is_list_item(parent) && (is(node, "text:p") || is(node, "text:h"))) {
+      std::string line;
+      append_inline(node, line);
+      append_line(out, "\xE2\x80\xA2 " + line);
+    } else if (is_list_item(parent) && is(node, "text:list")) {
+      enter = true;
     }
+    node = next_in_walk(node, root, enter);
   }
 }
 

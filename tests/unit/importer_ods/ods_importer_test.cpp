@@ -250,3 +250,27 @@ TEST_CASE("ods: content.xml that stops in the middle is truncated") {
   std::string cut = content.substr(0, content.find("</table:table-row>") + 5);
   CHECK(read_error(in_memory(package_with_content(cut))) == "content.xml is truncated");
 }
+
+TEST_CASE("ods: spans and lists nested a million deep are read without recursion") {
+  constexpr int kDepth = 1'000'000;
+  std::string spans;
+  for (int i = 0; i < kDepth; ++i) spans += "<text:span>";
+  spans += "deep";
+  for (int i = 0; i < kDepth; ++i) spans += "</text:span>";
+  // Lists: each item holds a paragraph and the next list.
+  std::string lists;
+  for (int i = 0; i < kDepth; ++i) lists += "<text:list><text:list-item><text:p>i</text:p>";
+  for (int i = 0; i < kDepth; ++i) lists += "</text:list-item></text:list>";
+  const std::string rows = "<table:table-row><table:table-cell><text:p>" + spans +
+                           "</text:p></table:table-cell><table:table-cell>" + lists +
+                           "</table:table-cell></table:table-row>";
+  // Stored, not deflated: so regular a text would look like a ZIP bomb.
+  SourceDocument doc =
+      read(in_memory(make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet", true},
+                               {"content.xml", content_with_rows(rows), true}})));
+  REQUIRE(doc.tables.size() == 1);
+  CHECK(doc.tables[0].rows[0][0].text == "deep");
+  const std::string& list = doc.tables[0].rows[0][1].text;
+  CHECK(list.starts_with("\u2022 i\n\u2022 i\n"));
+  CHECK(static_cast<int>(std::count(list.begin(), list.end(), '\n')) == kDepth - 1);
+}

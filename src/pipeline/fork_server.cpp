@@ -1,0 +1,425 @@
+#include "pipeline/fork_server.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <map>
+#include <new>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "exporters/json/json_exporter.hpp"
+
+namespace trackport {
+
+namespace {
+
+constexpr int kForkFailed = -1;  // the status the server sends when it could not fork
+
+struct Request {
+  std::uint64_t index = 0;
+};
+
+// A request: the input's index, with one or two descriptors (the result's; the status's).
+bool send_request(int socket, std::size_t index, int result_fd, int status_fd) {
+  Request request{index};
+  iovec data{&request, sizeof request};
+  const int fds[2] = {result_fd, status_fd};
+  const std::size_t count = status_fd >= 0 ? 2 : 1;
+  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = CMSG_SPACE(count * sizeof(int));
+  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  header->cmsg_level = SOL_SOCKET;
+  header->cmsg_type = SCM_RIGHTS;
+  header->cmsg_len = CMSG_LEN(count * sizeof(int));
+  std::memcpy(CMSG_DATA(header), fds, count * sizeof(int));
+  ssize_t sent;
+  while ((sent = ::sendmsg(socket, &message, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
+  }
+  return sent == static_cast<ssize_t>(sizeof request);
+}
+
+// 0: the other end closed; 1: a request (status_fd -1 when it came with one descriptor);
+// -1: a broken message.
+int receive_request(int socket, Request& request, int& result_fd, int& status_fd) {
+  iovec data{&request, sizeof request};
+  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  ssize_t got;
+  while ((got = ::recvmsg(socket, &message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+  }
+  if (got <= 0) return 0;
+  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  if (got != static_cast<ssize_t>(sizeof request) || !header || header->cmsg_type != SCM_RIGHTS)
+    return -1;
+  const std::size_t count = (header->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+  if (count < 1 || count > 2) return -1;
+  int fds[2] = {-1, -1};
+  std::memcpy(fds, CMSG_DATA(header), count * sizeof(int));
+  result_fd = fds[0];
+  status_fd = fds[1];
+  return 1;
+}
+
+void write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t wrote = ::write(fd, bytes.data(), bytes.size());
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) return;
+    bytes.remove_prefix(static_cast<std::size_t>(wrote));
+  }
+}
+
+std::string read_all(int fd) {
+  std::string out;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return out;
+    out.append(buffer, static_cast<std::size_t>(got));
+  }
+}
+
+bool read_status(int fd, int& status) {
+  std::size_t have = 0;
+  char* into = reinterpret_cast<char*>(&status);
+  while (have < sizeof status) {
+    const ssize_t got = ::read(fd, into + have, sizeof status - have);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    have += static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
+// A worker converts file after file (its heap is reused, as it would be in one process) and is
+// replaced once it has done this many, so that what one file leaves behind does not pile up.
+constexpr std::size_t kFilesPerWorker = 256;
+
+void arm_timer(double seconds) {
+  itimerval timer{};
+  timer.it_value.tv_sec = static_cast<time_t>(seconds);
+  timer.it_value.tv_usec = static_cast<suseconds_t>(std::fmod(seconds, 1.0) * 1e6);
+  ::setitimer(ITIMER_REAL, &timer, nullptr);  // 0 disarms it
+}
+
+std::string converted(const ForkServer::Convert& convert, const ProcessLimits& limits,
+                      std::size_t index) {
+  try {
+    std::ostringstream out;
+    out << "ok\n";
+    write_json_lines(convert(index), out);
+    return std::move(out).str();
+  } catch (const std::bad_alloc&) {
+    std::string line = "error\nout of memory while reading the file";
+    if (limits.memory_bytes > 0)
+      line += " (--memory-limit " + std::to_string(limits.memory_bytes >> 20) + " MB)";
+    return line;
+  } catch (const std::exception& e) {
+    return std::string("error\n") + e.what();
+  }
+}
+
+// A worker's life: a file a request, its result on the request's descriptor, "done" to the
+// server; the time limit runs per file (SIGALRM's default action ends the worker).
+[[noreturn]] void run_worker(const ForkServer::Convert& convert, const ProcessLimits& limits,
+                             int socket) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  ::signal(SIGALRM, SIG_DFL);
+  if (limits.memory_bytes > 0) {
+    rlimit memory{limits.memory_bytes, limits.memory_bytes};
+    ::setrlimit(RLIMIT_AS, &memory);
+  }
+  for (;;) {
+    Request request;
+    int result_fd = -1, unused = -1;
+    if (receive_request(socket, request, result_fd, unused) != 1) ::_exit(0);
+    if (unused >= 0) ::close(unused);
+    if (limits.timeout_seconds > 0) arm_timer(limits.timeout_seconds);
+    const std::string result = converted(convert, limits, static_cast<std::size_t>(request.index));
+    arm_timer(0);
+    write_all(result_fd, result);
+    ::close(result_fd);
+    write_all(socket, "d");
+  }
+}
+
+struct Worker {
+  pid_t pid = -1;
+  int socket = -1;     // the server's end; -1 once the worker closed it
+  int status_fd = -1;  // the busy request's, where its ending is reported
+  std::size_t files = 0;
+};
+
+struct ServerState {
+  const ForkServer::Convert& convert;
+  const ProcessLimits& limits;
+  int socket;
+  int signals;
+  sigset_t old_mask;
+  std::vector<Worker> workers;
+};
+
+void report(int& status_fd, int status) {
+  write_all(status_fd, std::string_view(reinterpret_cast<const char*>(&status), sizeof status));
+  ::close(status_fd);
+  status_fd = -1;
+}
+
+// `request_fds`: the descriptors of the request it is started for, which it must not inherit
+// (a copy left open would keep the result pipe from ever ending).
+Worker* start_worker(ServerState& state, std::initializer_list<int> request_fds) {
+  int ends[2];
+  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) return nullptr;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    for (const Worker& other : state.workers) {
+      if (other.socket >= 0) ::close(other.socket);
+      if (other.status_fd >= 0) ::close(other.status_fd);
+    }
+    for (int fd : request_fds) ::close(fd);
+    ::close(ends[0]);
+    ::close(state.signals);
+    ::close(state.socket);
+    ::sigprocmask(SIG_SETMASK, &state.old_mask, nullptr);
+    run_worker(state.convert, state.limits, ends[1]);
+  }
+  ::close(ends[1]);
+  if (pid < 0) {
+    ::close(ends[0]);
+    return nullptr;
+  }
+  state.workers.push_back({pid, ends[0], -1, 0});
+  return &state.workers.back();
+}
+
+void hand_out(ServerState& state, std::size_t index, int result_fd, int status_fd) {
+  Worker* idle = nullptr;
+  for (Worker& worker : state.workers)
+    if (worker.socket >= 0 && worker.status_fd < 0 && worker.files < kFilesPerWorker)
+      idle = &worker;
+  if (!idle) idle = start_worker(state, {result_fd, status_fd});
+  if (!idle || !send_request(idle->socket, index, result_fd, -1)) {
+    ::close(result_fd);
+    report(status_fd, kForkFailed);
+    return;
+  }
+  ::close(result_fd);
+  idle->status_fd = status_fd;
+  ++idle->files;
+}
+
+// A worker said "done" (the request's ending is a clean exit), or closed its end.
+void hear_from(Worker& worker) {
+  char said = 0;
+  const ssize_t got = ::read(worker.socket, &said, 1);
+  if (got == 1) {
+    if (worker.status_fd >= 0) report(worker.status_fd, 0);
+    if (worker.files >= kFilesPerWorker) {
+      ::close(worker.socket);  // it exits on the end of its socket
+      worker.socket = -1;
+    }
+  } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
+    ::close(worker.socket);  // it died: the reaping reports how
+    worker.socket = -1;
+  }
+}
+
+void reap_workers(ServerState& state) {
+  signalfd_siginfo info;
+  while (::read(state.signals, &info, sizeof info) > 0) {
+  }
+  int status = 0;
+  pid_t pid;
+  while ((pid = ::waitpid(-1, &status, WNOHANG)) > 0) {
+    for (auto it = state.workers.begin(); it != state.workers.end(); ++it) {
+      if (it->pid != pid) continue;
+      if (it->status_fd >= 0) report(it->status_fd, status);
+      if (it->socket >= 0) ::close(it->socket);
+      state.workers.erase(it);
+      break;
+    }
+  }
+}
+
+[[noreturn]] void serve(int socket, const ForkServer::Convert& convert, const ProcessLimits& limits,
+                        pid_t parent) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the batch
+  if (::getppid() != parent) ::_exit(0);
+  sigset_t children;
+  sigemptyset(&children);
+  sigaddset(&children, SIGCHLD);
+  ServerState state{convert, limits, socket, -1, {}, {}};
+  ::sigprocmask(SIG_BLOCK, &children, &state.old_mask);
+  state.signals = ::signalfd(-1, &children, SFD_CLOEXEC | SFD_NONBLOCK);
+  if (state.signals < 0) ::_exit(1);
+  bool accepting = true;
+  std::vector<pollfd> fds;
+  for (;;) {
+    const bool busy = std::any_of(state.workers.begin(), state.workers.end(),
+                                  [](const Worker& w) { return w.status_fd >= 0; });
+    if (!accepting && !busy) break;
+    fds.assign({{accepting ? socket : -1, POLLIN, 0}, {state.signals, POLLIN, 0}});
+    for (const Worker& worker : state.workers) fds.push_back({worker.socket, POLLIN, 0});
+    if (::poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    // Workers first: a "done" is heard before the same worker's exit is reaped.
+    for (std::size_t i = 2; i < fds.size(); ++i) {
+      if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+        hear_from(state.workers[i - 2]);
+    }
+    if (fds[1].revents & POLLIN) reap_workers(state);
+    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+      Request request;
+      int result_fd = -1, status_fd = -1;
+      const int got = receive_request(socket, request, result_fd, status_fd);
+      if (got == 0) {
+        accepting = false;
+      } else if (got == 1) {
+        hand_out(state, static_cast<std::size_t>(request.index), result_fd, status_fd);
+      }
+    }
+  }
+  for (Worker& worker : state.workers) {
+    if (worker.socket >= 0) ::close(worker.socket);  // idle workers exit on it
+  }
+  while (::waitpid(-1, nullptr, 0) > 0 || errno == EINTR) {
+  }
+  ::_exit(0);
+}
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", seconds);
+  return text;
+}
+
+// The one line for a child that ended without a result.
+std::string ending_of(int status, const ProcessLimits& limits) {
+  if (status == kForkFailed) return "could not start a process to convert it";
+  if (WIFSIGNALED(status)) {
+    const int signal = WTERMSIG(status);
+    if (signal == SIGALRM)
+      return "gave up after " + seconds_text(limits.timeout_seconds) + " s (--timeout)";
+    std::string line = "the conversion crashed (signal " + std::to_string(signal);
+    if (const char* name = ::strsignal(signal)) line += std::string(": ") + name;
+    line += ")";
+    if (limits.memory_bytes > 0 && (signal == SIGKILL || signal == SIGABRT))
+      line += "; it may have run out of memory (--memory-limit " +
+              std::to_string(limits.memory_bytes >> 20) + " MB)";
+    return line;
+  }
+  return "the conversion process ended without a result (exit " +
+         std::to_string(WEXITSTATUS(status)) + ")";
+}
+
+void read_documents(std::string_view lines, std::vector<Document>& documents) {
+  while (!lines.empty()) {
+    const auto end = lines.find('\n');
+    const auto line = lines.substr(0, end);
+    if (!line.empty()) {
+      for (auto& document : documents_from_json(nlohmann::ordered_json::parse(line)))
+        documents.push_back(std::move(document));
+    }
+    if (end == std::string_view::npos) break;
+    lines.remove_prefix(end + 1);
+  }
+}
+
+}  // namespace
+
+ForkServer::ForkServer(Convert convert, ProcessLimits limits)
+    : convert_(std::move(convert)), limits_(limits) {
+  int ends[2];
+  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0)
+    throw std::runtime_error("cannot create a socket for the conversion processes");
+  const pid_t parent = ::getpid();
+  server_ = ::fork();
+  if (server_ == 0) {
+    ::close(ends[0]);
+    serve(ends[1], convert_, limits_, parent);
+  }
+  ::close(ends[1]);
+  if (server_ < 0) {
+    ::close(ends[0]);
+    throw std::runtime_error("cannot start the conversion processes");
+  }
+  socket_ = ends[0];
+}
+
+ForkServer::~ForkServer() {
+  ::close(socket_);  // the server finishes its children's reports, then exits
+  int status;
+  while (::waitpid(server_, &status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+FileOutcome ForkServer::convert(std::size_t index, const std::filesystem::path& path) {
+  FileOutcome outcome;
+  outcome.path = path;
+  int result[2], status[2];
+  if (::pipe2(result, O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
+  if (::pipe2(status, O_CLOEXEC) != 0) {
+    ::close(result[0]);
+    ::close(result[1]);
+    throw std::runtime_error("cannot create a pipe");
+  }
+  bool sent;
+  {
+    std::lock_guard lock(sending_);
+    sent = send_request(socket_, index, result[1], status[1]);
+  }
+  ::close(result[1]);
+  ::close(status[1]);
+  const std::string out = sent ? read_all(result[0]) : std::string();
+  int ended = 0;
+  const bool reported = sent && read_status(status[0], ended);
+  ::close(result[0]);
+  ::close(status[0]);
+  if (!reported) {
+    outcome.error = "the conversion processes stopped (internal error)";
+  } else if (ended == kForkFailed || WIFSIGNALED(ended)) {
+    outcome.error = ending_of(ended, limits_);  // what it wrote before it died is not a result
+  } else if (out.starts_with("ok\n")) {
+    try {
+      read_documents(std::string_view(out).substr(3), outcome.documents);
+    } catch (const std::exception& e) {
+      outcome.documents.clear();
+      outcome.error = std::string("could not read the conversion's result: ") + e.what();
+    }
+  } else if (out.starts_with("error\n")) {
+    outcome.error = out.substr(6);
+  } else {
+    outcome.error = ending_of(ended, limits_);
+  }
+  return outcome;
+}
+
+}  // namespace trackport

@@ -1,0 +1,89 @@
+// Each file of a batch in a process of its own: a crash, a hang past the time limit, an
+// exhausted memory cap or an error is that file's one line, and the files beside it convert.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pipeline/fork_server.hpp"
+
+using namespace trackport;
+
+namespace {
+
+enum class Behaviour { converts, crashes, hangs, throws, eats_memory };
+
+const std::vector<Behaviour> kBatch = {
+    Behaviour::converts, Behaviour::crashes,     Behaviour::converts, Behaviour::hangs,
+    Behaviour::throws,   Behaviour::eats_memory, Behaviour::converts};
+
+std::vector<Document> behave(std::size_t index) {
+  switch (kBatch.at(index)) {
+    case Behaviour::crashes:
+      ::raise(SIGSEGV);
+      break;
+    case Behaviour::hangs:
+      for (;;) ::pause();
+    case Behaviour::throws:
+      throw std::runtime_error("not a tracker");
+    case Behaviour::eats_memory: {
+      std::vector<std::unique_ptr<char[]>> hoard;  // untouched: the address space runs out fast
+      for (;;) hoard.emplace_back(new char[std::size_t{64} << 20]);
+    }
+    case Behaviour::converts:
+      break;
+  }
+  Document document;
+  document.title = "plan " + std::to_string(index);
+  Item item;
+  item.id = "1";
+  item.text = "Run a jobs fair";
+  document.items.push_back(item);
+  return {document};
+}
+
+}  // namespace
+
+TEST_CASE("a crash, a hang, an error or a memory cap ends one file only") {
+  ForkServer server(behave, ProcessLimits{1.0, std::size_t{1} << 30});
+  std::vector<FileOutcome> outcomes(kBatch.size());
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 0; i < kBatch.size(); ++i)
+      threads.emplace_back([&, i] { outcomes[i] = server.convert(i, "f" + std::to_string(i)); });
+  }
+  for (std::size_t i : {0u, 2u, 6u}) {
+    INFO("file " << i);
+    CHECK(outcomes[i].error.empty());
+    REQUIRE(outcomes[i].documents.size() == 1);
+    CHECK(outcomes[i].documents[0].title == "plan " + std::to_string(i));
+    REQUIRE(outcomes[i].documents[0].items.size() == 1);
+    CHECK(outcomes[i].documents[0].items[0].text == "Run a jobs fair");
+  }
+  CHECK(outcomes[1].error.starts_with("the conversion crashed (signal 11"));
+  CHECK(outcomes[3].error == "gave up after 1 s (--timeout)");
+  CHECK(outcomes[4].error == "not a tracker");
+  CHECK(outcomes[5].error == "out of memory while reading the file (--memory-limit 1024 MB)");
+  for (const auto& outcome : outcomes) CHECK(outcome.error.find('\n') == std::string::npos);
+  CHECK(outcomes[3].path == "f3");
+}
+
+TEST_CASE("the server's processes are gone once it is") {
+  pid_t child = 0;
+  {
+    ForkServer server([](std::size_t) { return std::vector<Document>{Document{}}; }, {});
+    CHECK(server.convert(0, "a").ok());
+    CHECK(server.convert(0, "b").documents.size() == 1);
+  }
+  // No child of this process is left to reap: the server waited for its own and exited.
+  int status = 0;
+  child = ::waitpid(-1, &status, WNOHANG);
+  CHECK(child == -1);
+}
