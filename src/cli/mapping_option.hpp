@@ -20,14 +20,12 @@ inline void apply_mapping_option(const Args& args, std::optional<Mapping>& stora
     if (args.has("mappings")) given.push_back(args.value("mappings"));
     options.catalogue = std::make_shared<const MappingCatalogue>(
         MappingCatalogue::load(MappingCatalogue::folders(given)));
-    options.mapping_folders = given;
     if (!args.has("mapping")) return;
     storage = options.catalogue->resolve(args.value("mapping"));
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }
   options.mapping = &*storage;
-  options.mapping_spec = args.value("mapping");
 }
 
 }  // namespace trackport::cli

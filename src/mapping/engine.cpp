@@ -296,9 +296,20 @@ bool has_item_attribute(const ColumnPlan& plan) {
   });
 }
 
-bool has_text_column(const ColumnPlan& plan) {
+bool has_field(const ColumnPlan& plan, Field field) {
   return std::any_of(plan.columns.begin(), plan.columns.end(),
-                     [](const PlannedColumn& c) { return c.rule && c.rule->field == Field::text; });
+                     [&](const PlannedColumn& c) { return c.rule && c.rule->field == field; });
+}
+
+bool has_text_column(const ColumnPlan& plan) {
+  return has_field(plan, Field::text);
+}
+
+// A report on items named by their refs alone ("Action ref | Q3 progress | RAG"): its rows
+// update the items of the table they refer to (cross_reference.hpp), or stand as items.
+bool reports_by_ref(const ColumnPlan& plan) {
+  return has_field(plan, Field::ref) &&
+         (has_field(plan, Field::progress) || has_field(plan, Field::rating));
 }
 
 // A risk scoring matrix: impact (or likelihood) levels across, scores in the body ("10 (5x2)").
@@ -369,7 +380,7 @@ void plan_items(const Table& table, std::size_t header_row, const MapOptions& op
   decision.plan = plan_columns(table, header_row, decision.layers, vocabulary);
   decision.score = explained_share(table, *decision.plan);
   const bool recognised = decision.layers.user || decision.layers.named;
-  if (!has_text_column(*decision.plan)) {
+  if (!has_text_column(*decision.plan) && !reports_by_ref(*decision.plan)) {
     decision.reason = "no column reads as the commitment's text";
   } else if (!recognised && !has_item_attribute(*decision.plan)) {
     decision.reason = "nothing in it but names: no reference, lead, date, rating or update";

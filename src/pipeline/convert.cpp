@@ -114,7 +114,6 @@ ConvertOptions options_for(const InputJob& input, const ConvertOptions& options)
   if (effective.period.empty()) effective.period = input.settings->period;
   if (!effective.mapping && input.settings->mapping) {
     effective.mapping = &*input.settings->mapping;
-    effective.mapping_spec = input.settings->mapping_spec;
   }
   return effective;
 }
@@ -147,13 +146,12 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
       FileOutcome& outcome = outcomes[i];
       outcome.path = inputs[i].path;
       try {
-        auto effective = options_for(inputs[i], options);
         if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
           outcome.skipped = true;
         } else if (server) {
           outcome = server->convert(i, inputs[i].path);
         } else {
-          outcome.documents = convert_to_documents(inputs[i].path, effective);
+          outcome.documents = convert_to_documents(inputs[i].path, options_for(inputs[i], options));
         }
       } catch (const std::bad_alloc&) {
         outcome.error = "out of memory while reading the file";

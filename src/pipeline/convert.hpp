@@ -21,12 +21,10 @@ namespace trackport {
 
 struct ConvertOptions {
   const Mapping* mapping = nullptr;  // forced mapping; nullptr = choose per table
-  std::string mapping_spec;          // how `mapping` was named (for child processes)
   // The mappings the team keeps (mapping folders), tried before the built-in ones.
   std::shared_ptr<const MappingCatalogue> catalogue;
-  std::vector<std::string> mapping_folders;  // --mappings, for child processes
-  std::string organisation;                  // overrides what the document or mapping says
-  std::string period;                        // --period: overrides the period the document names
+  std::string organisation;  // overrides what the document or mapping says
+  std::string period;        // --period: overrides the period the document names
   ImportOptions import;
   // Batch safety (pipeline/fork_server.hpp): each file converted in a child process of its own,
   // so that a crash, a hang or an exhausted memory cap is that file's one-line error. The limits

@@ -175,3 +175,22 @@ TEST_CASE("an overview of counts is no items, whichever way round it is printed"
   CHECK(decide_table(down).kind == TableKind::overview);
   CHECK(decide_table(across).kind != TableKind::items);
 }
+
+TEST_CASE("a report keyed on refs alone updates the plan it refers to, nothing dropped") {
+  auto plan =
+      make_table({{"Action ref", "What we will do", "Responsible", "Deadline"},
+                  {"CP1", "Adopt a housing allocations policy", "Head of Housing", "Jun-24"},
+                  {"CP2", "Launch a business grant scheme", "Economic Development", "Sep-24"}},
+                 1);
+  auto report = make_table({{"Action ref", "Q3 progress", "RAG"},
+                            {"CP1", "Policy adopted by Cabinet in July.", "Green"},
+                            {"CP2", "12 grants awarded.", "Amber"}},
+                           2);
+  auto result = map_document(make_document({plan, report}), "t.csv");
+  REQUIRE(result.items.size() == 2);
+  CHECK(result.items[0].text == "Adopt a housing allocations policy");
+  CHECK(result.items[0].due->raw == "Jun-24");
+  CHECK(result.items[0].progress == "Policy adopted by Cabinet in July.");
+  CHECK(result.items[0].status == Rating::green);
+  CHECK(result.items[1].status == Rating::amber);
+}
