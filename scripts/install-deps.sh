@@ -12,6 +12,7 @@ packages=(
   libxlsxwriter-dev     # writing the standard workbook
   libfreexl-dev         # reading legacy .xls (BIFF) workbooks
   libyaml-cpp-dev       # mapping files
+  libre2-dev            # mapping regexes in linear time (a mapping file may come from anywhere)
   nlohmann-json3-dev    # JSON export
   catch2                # unit and golden tests
   libsqlite3-dev        # SQLite export

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
 
 #include "mapping/cards.hpp"
 #include "mapping/cross_reference.hpp"
@@ -11,6 +10,7 @@
 #include "mapping/period.hpp"
 #include "mapping/plan.hpp"
 #include "mapping/profile.hpp"
+#include "mapping/regex.hpp"
 #include "mapping/registers.hpp"
 #include "mapping/rows.hpp"
 #include "model/text.hpp"
@@ -314,7 +314,7 @@ bool reports_by_ref(const ColumnPlan& plan) {
 
 // A risk scoring matrix: impact (or likelihood) levels across, scores in the body ("10 (5x2)").
 bool is_scoring_matrix(const Table& table, const Mapping& registers) {
-  static const std::regex score("^[0-9]{1,2}( *\\([0-9]+ *[x*] *[0-9]+\\))?$", std::regex::icase);
+  static const Regex score("^[0-9]{1,2}( *\\([0-9]+ *[x*] *[0-9]+\\))?$");
   const std::size_t rows = std::min(table.rows.size(), kDecisionRows);
   bool scale = false;
   for (std::size_t row = 0; row < std::min<std::size_t>(rows, 3) && !scale; ++row) {
@@ -335,7 +335,7 @@ bool is_scoring_matrix(const Table& table, const Mapping& registers) {
       const std::string& text = table.text_at(row, col);
       if (text.empty()) continue;
       ++values;
-      scores += std::regex_match(text, score) ? 1 : 0;
+      scores += score.full_match(text) ? 1 : 0;
     }
   }
   return values >= 4 && scores * 5 >= values * 4;

@@ -69,7 +69,7 @@ bool MappingLayers::drops(const std::string& joined_row) const {
   for (const Mapping* mapping : {user, named, dictionary}) {
     if (!mapping) continue;
     for (const auto& pattern : mapping->drop_rows) {
-      if (std::regex_search(joined_row, pattern)) return true;
+      if (pattern.search(joined_row)) return true;
     }
   }
   return false;

@@ -121,12 +121,12 @@ class Reader {
                    "' (expected red, amber, green, blue, amber-red, amber-green or none)");
   }
 
-  std::regex regex(const YAML::Node& node) const {
+  Regex regex(const YAML::Node& node) const {
     auto text = scalar(node, "drop_rows entry");
     try {
-      return std::regex(text, std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
-    } catch (const std::regex_error& e) {
-      fail(node, "bad regular expression '" + text + "': " + e.what());
+      return Regex(text);
+    } catch (const std::invalid_argument& e) {
+      fail(node, e.what());
     }
   }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <optional>
-#include <regex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -76,7 +75,7 @@ struct Mapping {
   std::vector<FillRatingRule> fill_ratings;
   std::string headline;  // `by` of the headline rating; empty = the last rating given
   std::vector<std::pair<std::string, Rating>> values;  // normalised text -> rating
-  std::vector<std::regex> drop_rows;        // searched in the row's cells joined by " | "
+  std::vector<Regex> drop_rows;             // searched in the row's cells joined by " | "
   std::vector<std::string> drop_row_specs;  // the same, as written
   std::vector<HeaderPattern> key;           // the column whose emptiness marks a continuation row
   // Fields filled, outermost first, from the section headings above a table (when no column

@@ -53,12 +53,7 @@ HeaderPattern::HeaderPattern(std::string_view spec) : spec_(spec) {
     kind_ = Kind::blank;
   } else if (spec.size() >= 2 && spec.front() == '/' && spec.back() == '/') {
     kind_ = Kind::regex;
-    try {
-      regex_ = std::regex(std::string(spec.substr(1, spec.size() - 2)),
-                          std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
-    } catch (const std::regex_error& e) {
-      throw std::invalid_argument("bad regular expression " + std::string(spec) + ": " + e.what());
-    }
+    regex_.emplace(spec.substr(1, spec.size() - 2));
   } else if (spec.find('*') != std::string_view::npos) {
     kind_ = Kind::glob;
     pieces_ = split_glob(spec);
@@ -87,8 +82,7 @@ bool HeaderPattern::matches(std::string_view header, std::string_view normalised
       return !normalised.empty() &&
              glob_matches(pieces_, anchored_start_, anchored_end_, normalised);
     case Kind::regex: {
-      auto text = collapse_whitespace(header);
-      return std::regex_search(text, regex_);
+      return regex_->search(collapse_whitespace(header));
     }
   }
   return false;

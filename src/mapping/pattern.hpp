@@ -1,18 +1,20 @@
 // Header patterns: how a mapping names a source column.
 #pragma once
 
-#include <regex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "mapping/regex.hpp"
 
 namespace trackport {
 
 // One way of recognising a header text:
 //  - plain text: equal after normalise_for_match (case, punctuation and spacing ignored);
 //  - text with '*': a glob over the normalised header ("status*" matches "Status (please choose)");
-//  - "/regex/": an ECMAScript regex, case-insensitive, searched in the header with its
-//    whitespace collapsed;
+//  - "/regex/": a regular expression (RE2 syntax, linear time), case-insensitive, searched
+//    in the header with its whitespace collapsed;
 //  - "(blank)": a column whose header cell is empty (e.g. a row-label column).
 class HeaderPattern {
  public:
@@ -34,7 +36,7 @@ class HeaderPattern {
   std::string normalised_;           // exact
   std::vector<std::string> pieces_;  // glob: normalised pieces between '*'
   bool anchored_start_ = true, anchored_end_ = true;
-  std::regex regex_;
+  std::optional<Regex> regex_;
 };
 
 // True when any pattern matches.

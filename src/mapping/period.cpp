@@ -1,7 +1,6 @@
 #include "mapping/period.hpp"
 
-#include <regex>
-
+#include "mapping/regex.hpp"
 #include "model/text.hpp"
 
 namespace trackport {
@@ -21,16 +20,13 @@ std::optional<std::string> find_period(std::string_view text) {
   static const std::string kLead =
       "\\b(update|updated|position|progress|performance|monitoring|report|review|return|"
       "period|as at|as of|quarter ending|year ending|ending)\\b(([ :,-]+[a-z]+){0,3})[ :,-]*";
-  static const std::regex quarter("\\b" + kQuarter + "([ ,]+" + kYear + ")?\\b",
-                                  std::regex::icase | std::regex::optimize);
-  static const std::regex month(
-      kLead + "(([0-9]{1,2}(st|nd|rd|th)? )?" + kMonth + "[ ,]+(19|20)[0-9]{2})\\b",
-      std::regex::icase | std::regex::optimize);
+  static const Regex quarter("\\b" + kQuarter + "([ ,]+" + kYear + ")?\\b");
+  static const Regex month(kLead + "(([0-9]{1,2}(st|nd|rd|th)? )?" + kMonth +
+                           "[ ,]+(19|20)[0-9]{2})\\b");
   const std::string line = collapse_whitespace(text);
-  std::smatch found;
-  if (std::regex_search(line, found, quarter)) return found.str(0);
+  if (auto found = quarter.find(line)) return std::string((*found)[0]);
   // The period itself, without the word that led to it.
-  if (std::regex_search(line, found, month)) return found.str(4);
+  if (auto found = month.find(line)) return std::string((*found)[4]);
   return std::nullopt;
 }
 

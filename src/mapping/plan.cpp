@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <regex>
 
 #include "mapping/profile.hpp"
+#include "mapping/regex.hpp"
 #include "model/rating.hpp"
 #include "model/text.hpp"
 
@@ -81,12 +81,12 @@ bool is_sub_header(const Table& table, std::size_t header_row, const MappingLaye
 // A quarter's sub-header as the model names quarters ("Quarter one", "Qtr 1", "First quarter",
 // "Q1 2024/25" are all "Q1"); any other sub-header as printed.
 std::string quarter_name(const std::string& sub_header) {
-  static const std::regex quarter(
-      R"(^\s*(?:(?:quarter|qtr)\s*(one|two|three|four|[1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)\b)",
-      std::regex::icase);
-  std::smatch found;
-  if (!std::regex_search(sub_header, found, quarter)) return sub_header;
-  const std::string word = normalise_for_match(found.str(1) + found.str(2) + found.str(3));
+  static const Regex quarter(
+      R"(^\s*(?:(?:quarter|qtr)\s*(one|two|three|four|[1-4])|q([1-4])|(first|second|third|fourth)\s+quarter)\b)");
+  auto found = quarter.find(sub_header);
+  if (!found) return sub_header;
+  const std::string word = normalise_for_match(std::string((*found)[1]) + std::string((*found)[2]) +
+                                               std::string((*found)[3]));
   static constexpr std::array<std::pair<std::string_view, char>, 12> kNumbers{{{"one", '1'},
                                                                                {"two", '2'},
                                                                                {"three", '3'},

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "mapping/plan.hpp"
 #include "mapping/profile.hpp"
+#include "mapping/regex.hpp"
 #include "mapping/row_text.hpp"
 #include "mapping/rows.hpp"
 #include "model/due.hpp"
@@ -42,11 +42,10 @@ std::string field_of(const std::vector<RegisterColumn>& columns, const std::stri
 // The period a target column is for: "Yr 1 2010/11" and "Target 2024/25" are for 2010/11 and
 // 2024/25; "Q3" is for Q3; otherwise the header as printed.
 std::optional<std::string> period_in(const std::string& text) {
-  static const std::regex year("\\b(19|20)[0-9]{2}([/-][0-9]{2,4})?\\b");
-  static const std::regex quarter("\\bq[1-4]\\b", std::regex::icase);
-  std::smatch found;
-  if (std::regex_search(text, found, year)) return found.str(0);
-  if (std::regex_search(text, found, quarter)) return found.str(0);
+  static const Regex year("\\b(19|20)[0-9]{2}([/-][0-9]{2,4})?\\b");
+  static const Regex quarter("\\bq[1-4]\\b");
+  if (auto found = year.find(text)) return std::string((*found)[0]);
+  if (auto found = quarter.find(text)) return std::string((*found)[0]);
   return std::nullopt;
 }
 
@@ -201,17 +200,16 @@ std::optional<Recognised> recognise(const Table& table, const Mapping& dictionar
 // A code as printed at the start of a line: "NI No. 45 LAA" is NI 45, "KPI 12" KPI 12. Codes are
 // capitals ("Table 3 - by locality" names no indicator).
 std::string printed_code(const std::string& text) {
-  static const std::regex numbered(
+  static const Regex numbered(
       "^([A-Za-z]{1,6})\\s*(?:no\\.?|number|ref\\.?|code)?\\s*[:.]?\\s*([A-Za-z]{0,3}[0-9][\\w.\\-/"
-      "]*)",
-      std::regex::icase);
-  std::smatch found;
-  if (!std::regex_search(text, found, numbered)) return {};
-  const std::string letters = found.str(1);
+      "]*)");
+  auto found = numbered.find(text);
+  if (!found) return {};
+  const std::string letters((*found)[1]);
   const bool capitals = std::all_of(letters.begin(), letters.end(), [](char c) {
     return std::isupper(static_cast<unsigned char>(c)) != 0;
   });
-  return capitals ? letters + " " + found.str(2) : std::string();
+  return capitals ? letters + " " + std::string((*found)[2]) : std::string();
 }
 
 // A cell the dictionary calls a code: "PI Ref: CS12" is CS12, "NI No. 45 LAA" NI 45.
@@ -224,10 +222,12 @@ std::string code_in(const std::string& text) {
 // "Indicator Title: Obesity ..." and "Proxy NI Title Services for ..." are titled "Obesity ..."
 // and "Services for ...".
 std::string title_in(const std::string& text) {
-  static const std::regex labelled("^[^:]{0,40}?\\b(title|name)\\b\\s*[:\\-]?\\s*",
-                                   std::regex::icase);
-  std::smatch found;
-  if (std::regex_search(text, found, labelled)) return collapse_whitespace(found.suffix().str());
+  static const Regex labelled("^[^:]{0,40}?\\b(title|name)\\b\\s*[:\\-]?\\s*");
+  if (auto found = labelled.find(text)) {
+    const std::string_view match = (*found)[0];
+    return collapse_whitespace(
+        text.substr(static_cast<std::size_t>(match.data() - text.data()) + match.size()));
+  }
   const auto colon = text.find(':');
   if (colon != std::string::npos && colon < 40) return collapse_whitespace(text.substr(colon + 1));
   return text;

@@ -1,9 +1,9 @@
 // Row classification: what each data row of a planned table is, before any item is built.
 #include <algorithm>
 #include <array>
-#include <regex>
 
 #include "mapping/profile.hpp"
+#include "mapping/regex.hpp"
 #include "mapping/row_text.hpp"
 #include "mapping/rows.hpp"
 #include "model/text.hpp"
@@ -36,14 +36,13 @@ bool is_page_number_row(const std::vector<std::string_view>& texts) {
 }  // namespace
 
 bool is_page_number(std::string_view text) {
-  static const std::regex page(R"(^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$)",
-                               std::regex::icase | std::regex::optimize);
-  return text.size() < 20 && std::regex_match(text.begin(), text.end(), page);
+  static const Regex page(R"(^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$)");
+  return text.size() < 20 && page.full_match(text);
 }
 
 bool looks_like_document_title(std::string_view text) {
-  static const std::regex year(R"((^|[^0-9])(19|20)[0-9]{2}([^0-9]|$))");
-  if (std::regex_search(text.begin(), text.end(), year)) return true;
+  static const Regex year(R"((^|[^0-9])(19|20)[0-9]{2}([^0-9]|$))");
+  if (year.search(text)) return true;
   static constexpr std::array<std::string_view, 18> kWords{"plan",
                                                            "action plan",
                                                            "task list",
@@ -84,8 +83,8 @@ bool looks_like_report_part(std::string_view text) {
       "timetable", "to",         "update",          "updates"};
   std::string normalised = normalise_for_match(text);
   // "12.", "3.1", "section 4" before the words: the number of a part.
-  static const std::regex number(R"(^(section |part )?[0-9]+([ .][0-9]+)* )");
-  normalised = std::regex_replace(normalised, number, "", std::regex_constants::format_first_only);
+  static const Regex number(R"(^(section |part )?[0-9]+([ .][0-9]+)* )");
+  normalised = number.erase_first(normalised);
   std::size_t words = 0;
   std::size_t start = 0;
   while (start < normalised.size()) {
