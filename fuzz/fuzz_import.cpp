@@ -9,6 +9,7 @@
 
 #include "importers/importer.hpp"
 #include "mapping/engine.hpp"
+#include "support/lsan_suppressions.hpp"
 
 #ifndef TRACKPORT_FUZZ_FORMAT
 #error "define TRACKPORT_FUZZ_FORMAT"

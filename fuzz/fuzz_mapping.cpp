@@ -6,6 +6,7 @@
 #include <string>
 
 #include "mapping/mapping.hpp"
+#include "support/lsan_suppressions.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string yaml(reinterpret_cast<const char*>(data), size);

@@ -41,7 +41,6 @@ if [ $merge -eq 1 ]; then
   exit 0
 fi
 
-export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 pids=()
 for t in "${targets[@]}"; do
   dict=()

@@ -30,6 +30,7 @@ constexpr OptionSpec kOptions[] = {
     {"summary", 's', false},   {"manifest", 0, true},     {"shard", 0, true},
     {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
+    {"table-memory", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
@@ -71,6 +72,8 @@ options:
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
       --memory-limit MB    cap the address space one file's conversion may use (default 2048;
                            0: no cap)
+      --table-memory MB    the most memory one file's tables may take, counted as they are
+                           built (default 512), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
                            (faster by a little; a crash then stops the whole run, and no limits)
       --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
@@ -299,6 +302,9 @@ int run_convert(std::span<const std::string> words) {
        : args.value("memory-limit") == "0" ? 0
                                            : std::size_t{args.number("memory-limit", 0)})
       << 20;
+  if (args.has("table-memory")) {
+    options.import.max_table_bytes = std::size_t{args.number("table-memory", 1)} << 20;
+  }
   if (!options.isolate && (args.has("timeout") || args.has("memory-limit")))
     throw UsageError(
         "--timeout and --memory-limit need each file in a process of its own: "

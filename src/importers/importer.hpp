@@ -24,6 +24,9 @@ struct ImportOptions {
   std::size_t max_inflated_bytes = std::size_t{1} << 30;  // ZIP containers: total inflated size
   double max_compression_ratio = 200.0;                   // ZIP containers: per-entry ratio
   std::size_t max_cells = 50'000'000;
+  // What the tables of one file may take in memory (io/budget.hpp): cells, rows and text, so
+  // that spans and repeats multiplying a small file fail fast.
+  std::size_t max_table_bytes = std::size_t{512} << 20;
 };
 
 class Importer {

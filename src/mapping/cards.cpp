@@ -36,7 +36,8 @@ std::vector<Cell> group_row_cells(const std::string& text, std::size_t columns, 
 // The grid columns holding text in the table, and whether each row has a cell in them.
 std::vector<std::size_t> used_columns(const Table& table) {
   std::vector<std::size_t> used;
-  for (std::size_t col = 0; col < table.column_count(); ++col) {
+  const std::size_t width = table.column_count();
+  for (std::size_t col = 0; col < width; ++col) {
     for (std::size_t row = 0; row < table.rows.size(); ++row) {
       const Cell* cell = table.cell_at(row, col);
       if (cell && !table.rows[row][col].covered && !cell->text.empty()) {

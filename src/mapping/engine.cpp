@@ -206,7 +206,8 @@ std::optional<std::size_t> header_by_look(const Table& table) {
 bool is_count_table(const Table& table, std::size_t header_row) {
   std::size_t counted = 0;
   const std::size_t end = std::min(table.rows.size(), kDecisionRows);
-  for (std::size_t col = 0; col < table.column_count(); ++col) {
+  const std::size_t width = table.column_count();
+  for (std::size_t col = 0; col < width; ++col) {
     const auto rating = parse_rating(table.text_at(header_row, col));
     if (!rating || *rating == Rating::none) continue;
     std::size_t numbers = 0, values = 0;
@@ -251,7 +252,8 @@ bool is_page_reference(const std::string& text) {
 
 // A table of contents: a column of page references beside the titles.
 bool is_contents_table(const Table& table) {
-  for (std::size_t col = 0; col < table.column_count(); ++col) {
+  const std::size_t width = table.column_count();
+  for (std::size_t col = 0; col < width; ++col) {
     // Page numbers alone count when they rise down the column (a budget column does not).
     std::size_t values = 0, references = 0, rising = 0;
     long last = -1;
@@ -331,7 +333,7 @@ bool is_scoring_matrix(const Table& table, const Mapping& registers) {
   if (!scale) return false;
   std::size_t scores = 0, values = 0;
   for (std::size_t row = 1; row < rows; ++row) {
-    for (std::size_t col = 1; col < table.column_count(); ++col) {
+    for (std::size_t col = 1; col < table.rows[row].size(); ++col) {
       const std::string& text = table.text_at(row, col);
       if (text.empty()) continue;
       ++values;

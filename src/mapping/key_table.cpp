@@ -96,7 +96,7 @@ bool names_a_colour(const std::string& text) {
 std::optional<KeyRow> anchor_of(const Table& table, std::size_t row) {
   std::optional<KeyRow> coloured, named, worded;
   std::size_t colours = 0;
-  for (std::size_t col = 0; col < table.column_count(); ++col) {
+  for (std::size_t col = 0; col < table.rows[row].size(); ++col) {
     const std::string& text = table.text_at(row, col);
     const Cell* cell = table.cell_at(row, col);
     if (auto colour = colour_rating(text, cell)) {
@@ -116,7 +116,7 @@ std::optional<KeyRow> anchor_of(const Table& table, std::size_t row) {
 
 std::vector<std::size_t> filled_columns(const Table& table, std::size_t row) {
   std::vector<std::size_t> columns;
-  for (std::size_t col = 0; col < table.column_count(); ++col) {
+  for (std::size_t col = 0; col < table.rows[row].size(); ++col) {
     if (!table.text_at(row, col).empty()) columns.push_back(col);
   }
   return columns;
@@ -170,7 +170,7 @@ std::optional<KeyTable> read_key_table(const Table& table) {
     if (!repeated) seen.push_back(anchor->rating);
     if (rating_column && *rating_column != anchor->anchor) return std::nullopt;
     rating_column = anchor->anchor;
-    for (std::size_t col = 0; col < table.column_count(); ++col) {
+    for (std::size_t col = 0; col < table.rows[row].size(); ++col) {
       const std::string& text = table.text_at(row, col);
       if (text.empty() || (col == anchor->anchor && !anchor->by_colour)) continue;
       std::string term = without_symbols(text);

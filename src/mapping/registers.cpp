@@ -68,7 +68,7 @@ bool has_field(const RegisterHeader& header, std::string_view field) {
 bool is_period_row(const Table& table, std::size_t row, const RegisterHeader& header) {
   if (row >= table.rows.size()) return false;
   std::size_t periods = 0, others = 0;
-  for (std::size_t col = 0; col < table.column_count(); ++col) {
+  for (std::size_t col = 0; col < table.rows[row].size(); ++col) {
     const std::string& text = table.text_at(row, col);
     if (text.empty() || (row > 0 && table.vertically_merged(row, col))) continue;
     const bool under_target = col < header.fields.size() &&

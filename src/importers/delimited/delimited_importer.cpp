@@ -154,6 +154,12 @@ std::vector<std::vector<std::string>> parse_delimited(std::string_view text, cha
   };
   auto end_record = [&] {
     end_field();
+    if (is_blank(record)) {
+      // A blank line only separates tables: it is kept as one empty record, and a run of them as
+      // one, so a file of millions of blank (or ",,,,") lines takes no memory for them.
+      record.clear();
+      if (!records.empty() && records.back().empty()) return;
+    }
     records.push_back(std::move(record));
     record.clear();
   };

@@ -15,7 +15,8 @@ namespace trackport {
 
 std::unique_ptr<Importer> make_delimited_importer();
 
-// RFC 4180 records: quoted fields may hold the delimiter, "" and line breaks.
+// RFC 4180 records: quoted fields may hold the delimiter, "" and line breaks. A blank line (or a
+// run of them) is one empty record.
 std::vector<std::vector<std::string>> parse_delimited(std::string_view text, char delimiter);
 
 // The delimiter a text most likely uses: tab, comma or semicolon.

@@ -59,12 +59,14 @@ void place_cell(std::vector<std::vector<Cell>>& rows, std::size_t r, std::size_t
 
 }  // namespace
 
-Table layout_word_table(const WordTable& source, int index, std::size_t max_cells) {
+Table layout_word_table(const WordTable& source, int index, std::size_t max_cells,
+                        MemoryBudget& budget) {
   Table table;
   table.index = index;
   table.headings = source.headings;
   table.headings_nested = true;  // the document's outline in force above the table
   table.addressing = Addressing::table_row;
+  budget.take(source.rows.size(), sizeof(std::vector<Cell>) + sizeof(RowOrigin));
   std::vector<std::vector<Cell>> rows(source.rows.size());
   std::size_t used = 0;
   for (std::size_t r = 0; r < source.rows.size(); ++r) {
@@ -73,6 +75,9 @@ Table layout_word_table(const WordTable& source, int index, std::size_t max_cell
     for (const WordCell& cell : word_row.cells) {
       used += static_cast<std::size_t>(cell.grid_span);
       check_size(used + static_cast<std::size_t>(word_row.grid_before), max_cells);
+      const std::size_t end = col + static_cast<std::size_t>(cell.grid_span);
+      if (end > rows[r].size()) budget.take(end - rows[r].size(), sizeof(Cell));
+      budget.take(cell.text.size(), 1);
       place_cell(rows, r, col, cell);
       col += static_cast<std::size_t>(cell.grid_span);
     }
@@ -80,6 +85,9 @@ Table layout_word_table(const WordTable& source, int index, std::size_t max_cell
   std::size_t width = 0;
   for (const auto& row : rows) width = std::max(width, row.size());
   check_size(width * rows.size(), max_cells);
+  std::size_t laid_out = 0;
+  for (const auto& row : rows) laid_out += row.size();
+  budget.take(width * rows.size() - laid_out, sizeof(Cell));  // the short rows' padding
   for (std::size_t r = 0; r < rows.size(); ++r) {
     rows[r].resize(width);  // gridBefore/gridAfter and short rows: empty positions
     RowOrigin origin;

@@ -6,10 +6,12 @@
 
 #include "grid/table.hpp"
 #include "importers/docx/docx_parse.hpp"
+#include "io/budget.hpp"
 
 namespace trackport::docx {
 
-// Throws InputError when the grid would exceed max_cells.
-Table layout_word_table(const WordTable& source, int index, std::size_t max_cells);
+// Throws InputError when the grid would exceed max_cells or the file's memory budget.
+Table layout_word_table(const WordTable& source, int index, std::size_t max_cells,
+                        MemoryBudget& budget);
 
 }  // namespace trackport::docx

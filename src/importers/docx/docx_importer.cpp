@@ -174,10 +174,11 @@ class DocxImporter final : public Importer {
           "The document nests tables, content controls or text boxes too deeply; content below "
           "the depth limit was skipped."));
     }
+    MemoryBudget budget(options.max_table_bytes);
     int index = 0;
     for (const docx::WordTable& source : word.tables) {
       ++index;
-      result.tables.push_back(docx::layout_word_table(source, index, options.max_cells));
+      result.tables.push_back(docx::layout_word_table(source, index, options.max_cells, budget));
       for (std::size_t r = 0; r < source.rows.size(); ++r) {
         if (source.rows[r].nested_tables == 0) continue;
         result.warnings.push_back(make_warning(

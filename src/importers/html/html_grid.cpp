@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "io/budget.hpp"
 #include "io/input.hpp"
 
 namespace trackport {
@@ -11,8 +12,10 @@ namespace {
 
 class GridBuilder {
  public:
-  GridBuilder(std::size_t row_count, std::size_t max_cells)
-      : cells_(row_count), taken_(row_count), max_cells_(max_cells) {}
+  GridBuilder(std::size_t row_count, std::size_t max_cells, MemoryBudget& budget)
+      : cells_(row_count), taken_(row_count), max_cells_(max_cells), budget_(budget) {
+    budget_.take(row_count, sizeof(std::vector<Cell>) + sizeof(RowOrigin));
+  }
 
   // The first column at or after `col` in `row` that no earlier span occupies.
   std::size_t next_free(std::size_t row, std::size_t col) const {
@@ -30,6 +33,7 @@ class GridBuilder {
       for (std::size_t dc = 0; dc < col_span; ++dc) {
         Cell& cell = at(row + dr, col + dc);
         if (dr == 0 && dc == 0) {
+          budget_.take(source.text.size(), 1);
           cell.text = source.text;
           cell.fill = source.fill;
           cell.font = source.font;
@@ -48,6 +52,7 @@ class GridBuilder {
     std::size_t width = 0;
     for (const auto& row : cells_) width = std::max(width, row.size());
     if (!cells_.empty() && width > max_cells_ / cells_.size()) throw_too_many();
+    budget_.take(width * cells_.size() - used_, sizeof(Cell));  // the short rows' padding
     for (auto& row : cells_) row.resize(width);
     return std::move(cells_);
   }
@@ -62,6 +67,7 @@ class GridBuilder {
       std::size_t grow = col + 1 - cells_[row].size();
       used_ += grow;
       if (used_ > max_cells_) throw_too_many();
+      budget_.take(grow, sizeof(Cell));
       cells_[row].resize(col + 1);
       taken_[row].resize(col + 1, false);
     }
@@ -72,18 +78,20 @@ class GridBuilder {
   std::vector<std::vector<Cell>> cells_;
   std::vector<std::vector<bool>> taken_;
   std::size_t max_cells_;
+  MemoryBudget& budget_;
   std::size_t used_ = 0;
 };
 
 }  // namespace
 
-Table layout_html_table(const HtmlTable& source, int index, std::size_t max_cells) {
+Table layout_html_table(const HtmlTable& source, int index, std::size_t max_cells,
+                        MemoryBudget& budget) {
   Table table;
   table.index = index;
   table.headings = source.headings;
   table.headings_nested = true;  // h1..h6 in force above the table
   table.addressing = Addressing::table_row;
-  GridBuilder grid(source.rows.size(), max_cells);
+  GridBuilder grid(source.rows.size(), max_cells, budget);
   for (std::size_t r = 0; r < source.rows.size(); ++r) {
     std::size_t col = 0;
     for (const HtmlCell& cell : source.rows[r].cells) {

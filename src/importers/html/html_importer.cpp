@@ -105,10 +105,11 @@ class HtmlImporter final : public Importer {
           "The HTML nests elements too deeply; content below the depth limit was skipped."));
     }
     result.title = std::move(document.title);
+    MemoryBudget budget(options.max_table_bytes);
     int index = 0;
     for (const HtmlTable& source : document.tables) {
       ++index;
-      result.tables.push_back(layout_html_table(source, index, options.max_cells));
+      result.tables.push_back(layout_html_table(source, index, options.max_cells, budget));
       for (std::size_t r = 0; r < source.rows.size(); ++r) {
         if (source.rows[r].nested_tables == 0) continue;
         result.warnings.push_back(make_warning(

@@ -98,3 +98,13 @@ TEST_CASE("bad input: empty files and binary content get one-line errors") {
   CHECK(importer->identify(input("x.csv", std::string("\0\0\0", 3))) == Match::no);
   CHECK(importer->format_of(input("x.tsv", "")) == "tsv");
 }
+
+TEST_CASE("a run of blank lines is one empty record, whatever its length") {
+  std::string text = "a,b\n1,2\n";
+  for (int i = 0; i < 100000; ++i) text += i % 2 ? ",,,\n" : "\n";
+  text += "c,d\n3,4\n";
+  auto records = parse_delimited(text, ',');
+  REQUIRE(records.size() == 5);
+  CHECK(records[2].empty());
+  CHECK(records[3] == std::vector<std::string>{"c", "d"});
+}

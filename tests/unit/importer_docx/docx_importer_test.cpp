@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "importers/docx/docx_grid.hpp"
 #include "importers/docx/docx_importer.hpp"
 #include "io/input.hpp"
 #include "support/importer_checks.hpp"
@@ -251,4 +252,24 @@ TEST_CASE("docx: Subtitle paragraphs before the first table are the subtitle", "
   CHECK(doc.subtitle == "Progress against actions, March 2024");
   // A document without one has none.
   CHECK(read_fixture("structure.docx").subtitle.empty());
+}
+
+TEST_CASE("docx: gridSpans are counted against the memory budget as the grid grows", "[docx]") {
+  docx::WordTable source;
+  for (int r = 0; r < 40; ++r) {
+    docx::WordRow row;
+    for (int c = 0; c < 20; ++c) row.cells.push_back({"x", {}, {}, 30000, {}});
+    source.rows.push_back(row);
+  }
+  MemoryBudget budget(std::size_t{64} << 20);
+  CHECK_THROWS_AS(docx::layout_word_table(source, 1, 50'000'000, budget), InputError);
+  // A table that fits is laid out whole, padding included.
+  docx::WordTable fits;
+  fits.rows.resize(2);
+  fits.rows[0].cells.push_back({"wide", {}, {}, 3, {}});
+  fits.rows[1].cells.push_back({"narrow", {}, {}, 1, {}});
+  MemoryBudget enough(std::size_t{1} << 20);
+  const Table table = docx::layout_word_table(fits, 1, 100, enough);
+  CHECK(table.column_count() == 3);
+  CHECK(enough.used() >= 6 * sizeof(Cell));
 }

@@ -284,3 +284,28 @@ TEST_CASE("html: bad inputs", "[html][bad]") {
     CHECK_THROWS_AS(make_html_importer()->read(input, options), InputError);
   }
 }
+
+TEST_CASE("html: spans that multiply a small page fail fast on the memory budget") {
+  // 900 KB of colspan="1000": 40 million cells, 2.8 GB and 70 s before the budget in bytes.
+  std::string row = "<tr>";
+  for (int i = 0; i < 50; ++i) row += "<td colspan=1000>x</td>";
+  row += "</tr>";
+  std::string html = "<table>";
+  for (int i = 0; i < 800; ++i) html += row;
+  html += "</table>";
+  InputFile input{"spans.html", html, ""};
+  try {
+    make_html_importer()->read(input, ImportOptions{});
+    FAIL("read a 40-million-cell grid");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "its tables would take more than 512 MB of memory (--table-memory)");
+  }
+  // The same page with a larger budget than it needs reads; with a small one it does not.
+  InputFile small{"small.html", "<table><tr><td colspan=1000>x</td></tr></table>", ""};
+  ImportOptions options;
+  options.max_table_bytes = std::size_t{1} << 20;
+  CHECK(make_html_importer()->read(small, options).tables[0].column_count() == 1000);
+  options.max_table_bytes = 1000;
+  CHECK_THROWS_AS(make_html_importer()->read(small, options), InputError);
+}
