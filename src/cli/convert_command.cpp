@@ -1,8 +1,10 @@
 // trackport convert INPUT... -o OUTPUT
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -163,14 +165,36 @@ Document failed_document(const FileOutcome& outcome) {
   return document;
 }
 
-void write_output(const Exporter& exporter, const std::vector<Document>& documents,
+// "-", a FIFO or a device: written straight as a stream (nothing can be renamed over them).
+bool is_stream_output(const std::string& output) {
+  return output == "-" || output_kind(output) == OutputKind::stream;
+}
+
+void write_stream(const Exporter& exporter, const std::vector<Document>& documents,
                   const std::string& output) {
+  // A workbook goes to a FIFO or a device whole (built in a temporary file first), but not to
+  // stdout, which is usually a terminal; a database is a file sqlite must be able to seek in.
+  if (output == "-" ? !exporter.can_stream() : exporter.writes_in_place()) {
+    throw UsageError("the " + std::string(exporter.name()) + " format cannot go to " +
+                     (output == "-" ? "stdout" : "a FIFO or a device: give a file name"));
+  }
   if (output == "-") {
-    if (!exporter.can_stream()) {
-      throw UsageError("the " + std::string(exporter.name()) + " format cannot go to stdout");
-    }
     exporter.write(documents, std::cout);
     std::cout.flush();
+    if (!std::cout) throw std::runtime_error("cannot write to stdout");
+    return;
+  }
+  std::ofstream out(output, std::ios::binary);
+  if (!out) throw std::runtime_error("cannot write " + output + ": " + std::strerror(errno));
+  exporter.write(documents, out);
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + output + ": " + std::strerror(errno));
+}
+
+void write_output(const Exporter& exporter, const std::vector<Document>& documents,
+                  const std::string& output) {
+  if (is_stream_output(output)) {
+    write_stream(exporter, documents, output);
     return;
   }
   if (exporter.writes_in_place()) {
@@ -179,7 +203,11 @@ void write_output(const Exporter& exporter, const std::vector<Document>& documen
     return;
   }
   AtomicOutput file{std::filesystem::path(output)};
-  exporter.write_file(documents, file.temp_path());
+  try {
+    exporter.write_file(documents, file.temp_path());
+  } catch (const std::exception& e) {
+    throw std::runtime_error(file.in_terms_of_target(e.what()));
+  }
   file.commit();
 }
 
@@ -190,6 +218,7 @@ std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const I
                                                const std::string& output) {
   if (exporter.writes_in_place()) return std::nullopt;
   const ConvertOptions effective = options_for(input, options);
+  if (output != "-" && is_stream_output(output)) return std::nullopt;  // the whole-file path
   if (output == "-") {
     auto stream = exporter.stream_document(std::cout, std::filesystem::temp_directory_path());
     if (!stream) return std::nullopt;
@@ -367,10 +396,31 @@ int run_convert(std::span<const std::string> words) {
   }
   const bool progress = !quiet && !verbose && ::isatty(STDERR_FILENO) && paths.size() > 1;
   ProgressLine line(paths.size());
+  // A database fills as files finish: a batch stopped at file 900 keeps the 899 before it.
+  // One that exists is opened now (a file that is no trackport database is refused before any
+  // work); a new one is made with the first document converted, so a run that converts nothing
+  // leaves nothing.
+  const bool to_database = exporter.writes_in_place();
+  std::unique_ptr<DocumentAppender> database;
+  if (to_database) {
+    if (is_stream_output(output)) write_stream(exporter, {}, output);  // refused, with why
+    if (std::filesystem::exists(output)) database = exporter.open_appender(output);
+  }
+  std::size_t store_failures = 0;
   auto on_done = [&](const FileOutcome& outcome) {
-    if (!outcome.error.empty()) {
+    std::string error = outcome.error;
+    if (error.empty() && to_database) {
+      try {
+        if (!database) database = exporter.open_appender(output);
+        for (const auto& document : outcome.documents) database->append(document);
+      } catch (const std::exception& e) {
+        error = e.what();
+        ++store_failures;
+      }
+    }
+    if (!error.empty()) {
       if (progress) line.clear();
-      std::cerr << "trackport: " << outcome.path.string() << ": " << outcome.error << '\n';
+      std::cerr << "trackport: " << outcome.path.string() << ": " << error << '\n';
     } else if (verbose) {
       for (const auto& document : outcome.documents) {
         std::cerr << outcome.path.string() << ": " << document.items.size() << " items, "
@@ -409,11 +459,14 @@ int run_convert(std::span<const std::string> words) {
     if (!quiet) std::cerr << "all " << skipped << " input(s) unchanged since their last import\n";
     return kExitOk;
   }
+  failed += store_failures;
+  converted -= std::min(converted, store_failures);
   if (converted == 0) {
-    std::cerr << "trackport: nothing converted; " << output << " was not written\n";
+    std::cerr << "trackport: nothing converted; " << output
+              << (database ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
-  write_output(exporter, documents, output);
+  if (!to_database) write_output(exporter, documents, output);
   if (args.has("summary")) {
     print_summary(documents);
     std::cout.flush();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "io/input.hpp"
 
 namespace {
 
@@ -37,6 +38,8 @@ extern "C" const char* __lsan_default_suppressions() {
 
 int main(int argc, char** argv) {
   using namespace trackport::cli;
+  // Interrupted or terminated, trackport leaves no temporary output file behind.
+  trackport::remove_temporaries_on_signals();
   std::vector<std::string> words(argv + 1, argv + argc);
   if (words.empty()) {
     std::cerr << kUsage;

@@ -24,6 +24,15 @@ class DocumentStream {
   virtual void finish(const Document& document) = 0;
 };
 
+// A database open for appending: each document committed as it is handed over, so a batch
+// stopped at file 900 keeps the 899 before it.
+class DocumentAppender {
+ public:
+  virtual ~DocumentAppender() = default;
+  // Writes and commits one document; throws (leaving the ones before it) when it cannot.
+  virtual void append(const Document& document) = 0;
+};
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
@@ -52,6 +61,12 @@ class Exporter {
   // The same into the file at `path` (created, or emptied), which the stream may read back and
   // rewrite: items can go straight to it. Errors throw. nullptr when the format cannot.
   virtual std::unique_ptr<DocumentStream> stream_document_to_file(
+      const std::filesystem::path& /*path*/) const {
+    return nullptr;
+  }
+  // A format that writes_in_place(): the target opened (created if need be) for documents one
+  // at a time. nullptr for other formats.
+  virtual std::unique_ptr<DocumentAppender> open_appender(
       const std::filesystem::path& /*path*/) const {
     return nullptr;
   }

@@ -2,12 +2,19 @@
 
 #include <openssl/evp.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
+
 #include <array>
+#include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <system_error>
@@ -63,20 +70,108 @@ std::string extension_of(const std::filesystem::path& path) {
   return extension;
 }
 
-AtomicOutput::AtomicOutput(std::filesystem::path target) : target_(std::move(target)) {
-  const std::filesystem::path folder = target_.parent_path();
+namespace {
+
+[[noreturn]] void refuse_output(const std::filesystem::path& output, const std::string& why) {
+  throw std::runtime_error("cannot write " + output.string() + ": " + why);
+}
+
+// The temporaries being written, for the signal handler: fixed slots of pointers it can read
+// without locks or allocation, owned by the process that made them (a forked worker inherits
+// the table but must not remove its parent's files).
+constexpr int kTemporarySlots = 64;
+std::array<std::atomic<const char*>, kTemporarySlots> g_temporaries{};
+std::atomic<pid_t> g_temporaries_owner{0};
+
+int register_temporary(const char* path) {
+  g_temporaries_owner.store(::getpid());
+  for (int i = 0; i < kTemporarySlots; ++i) {
+    const char* expected = nullptr;
+    if (g_temporaries[static_cast<std::size_t>(i)].compare_exchange_strong(expected, path)) {
+      return i;
+    }
+  }
+  return -1;  // more outputs at once than slots: that one is left to the sweep
+}
+
+void unregister_temporary(int slot) {
+  if (slot >= 0) g_temporaries[static_cast<std::size_t>(slot)].store(nullptr);
+}
+
+extern "C" void remove_temporaries_and_die(int signal) {
+  if (g_temporaries_owner.load() == ::getpid()) {
+    for (auto& slot : g_temporaries) {
+      if (const char* path = slot.load()) ::unlink(path);
+    }
+  }
+  std::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
+
+// ".tracker.xlsx.<pid>.<random>.tmp" files beside the target whose process is gone: left by a
+// SIGKILL or a power cut.
+void sweep_stale_temporaries(const std::filesystem::path& target) {
+  const std::string prefix = "." + target.filename().string() + ".";
+  std::error_code ec;
+  const auto folder =
+      target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix) || !name.ends_with(".tmp")) continue;
+    const std::string rest = name.substr(prefix.size(), name.size() - prefix.size() - 4);
+    const auto dot = rest.find('.');
+    if (dot == std::string::npos || dot == 0) continue;
+    const std::string pid_text = rest.substr(0, dot);
+    if (pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (rest.substr(dot + 1).find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // still alive
+    if (it->is_regular_file(ec)) std::filesystem::remove(it->path(), ec);
+  }
+}
+
+}  // namespace
+
+OutputKind output_kind(const std::filesystem::path& output) {
+  struct stat info {};
+  if (::stat(output.c_str(), &info) != 0) {
+    if (errno == ENOENT) return OutputKind::file;  // made by the write (or a dangling link's)
+    refuse_output(output, std::strerror(errno));
+  }
+  if (S_ISREG(info.st_mode)) return OutputKind::file;
+  if (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode)) return OutputKind::stream;
+  if (S_ISDIR(info.st_mode)) refuse_output(output, "it is a folder");
+  refuse_output(output, "it is not a regular file, a FIFO or a character device");
+}
+
+AtomicOutput::AtomicOutput(std::filesystem::path target)
+    : given_(target), target_(std::move(target)) {
+  // Through a symlink (and a chain of them) to the file it names, so the link stays a link.
   std::error_code error;
+  for (int hops = 0; hops < 40 && std::filesystem::is_symlink(target_, error); ++hops) {
+    const auto pointed = std::filesystem::read_symlink(target_, error);
+    if (error) break;
+    target_ = pointed.is_absolute() ? pointed : target_.parent_path() / pointed;
+  }
+  if (output_kind(target_) != OutputKind::file) {
+    refuse_output(given_, "it is a FIFO or a device, which is written as a stream, not replaced");
+  }
+  const std::filesystem::path folder = target_.parent_path();
   if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
     // Said here, before any work, and naming the output rather than the temporary file.
-    throw std::runtime_error("cannot write " + target_.string() + ": no folder " + folder.string());
+    refuse_output(given_, "no folder " + folder.string());
   }
+  sweep_stale_temporaries(target_);
   std::random_device random;
   auto name = "." + target_.filename().string() + "." + std::to_string(::getpid()) + "." +
               std::to_string(random()) + ".tmp";
-  temp_ = target_.parent_path() / name;
+  temp_ = folder / name;
+  slot_ = register_temporary(temp_.c_str());
 }
 
 AtomicOutput::~AtomicOutput() {
+  unregister_temporary(slot_);
   if (!committed_) {
     std::error_code ignored;
     std::filesystem::remove(temp_, ignored);
@@ -86,8 +181,24 @@ AtomicOutput::~AtomicOutput() {
 void AtomicOutput::commit() {
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
-  if (ec) throw std::runtime_error("cannot write " + target_.string() + ": " + ec.message());
+  if (ec) refuse_output(given_, ec.message());
   committed_ = true;
+}
+
+std::string AtomicOutput::in_terms_of_target(std::string message) const {
+  const std::string temp = temp_.string();
+  for (auto at = message.find(temp); at != std::string::npos; at = message.find(temp, at)) {
+    message.replace(at, temp.size(), given_.string());
+    at += given_.string().size();
+  }
+  return message;
+}
+
+void remove_temporaries_on_signals() {
+  static std::once_flag installed;
+  std::call_once(installed, [] {
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, remove_temporaries_and_die);
+  });
 }
 
 }  // namespace trackport

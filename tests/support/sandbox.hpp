@@ -41,8 +41,14 @@ class Sandbox {
   // ("NAME=value ...") is set for the run; the user's own mapping folders never are (the XDG
   // config folder is the sandbox's, TRACKPORT_MAPPINGS empty), so a run sees only the repository.
   Run run(const std::string& arguments, const std::string& environment = "") const {
+    return run_shell("", arguments, environment);
+  }
+
+  // The same after shell commands (`shell`, ending in ';') that set up the run: "ulimit -f 16; ".
+  Run run_shell(const std::string& shell, const std::string& arguments,
+                const std::string& environment = "") const {
     auto out = path(".stdout"), err = path(".stderr");
-    std::string command = "cd '" + dir_.string() + "' && XDG_CONFIG_HOME='" +
+    std::string command = "cd '" + dir_.string() + "' && " + shell + "XDG_CONFIG_HOME='" +
                           path(".config").string() + "' TRACKPORT_MAPPINGS= " + environment + " '" +
                           TRACKPORT_BINARY + "' " + arguments + " >'" + out.string() + "' 2>'" +
                           err.string() + "' </dev/null";

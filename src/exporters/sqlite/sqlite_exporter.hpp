@@ -20,6 +20,11 @@ namespace trackport {
 // that one as it was.
 void write_sqlite(const std::vector<Document>& documents, const std::filesystem::path& path);
 
+// The database at path open for documents one at a time, each in its own transaction. A new
+// database is made with its schema under a temporary name beside path and then renamed into
+// place, so a failure (a full disk, say) leaves no empty file behind.
+std::unique_ptr<DocumentAppender> open_sqlite_appender(const std::filesystem::path& path);
+
 // Builds a new database in a temporary file and copies its bytes to out.
 void write_sqlite(const std::vector<Document>& documents, std::ostream& out);
 
@@ -36,6 +41,10 @@ class SqliteExporter final : public Exporter {
   void write_file(const std::vector<Document>& documents,
                   const std::filesystem::path& path) const override {
     write_sqlite(documents, path);
+  }
+  std::unique_ptr<DocumentAppender> open_appender(
+      const std::filesystem::path& path) const override {
+    return open_sqlite_appender(path);
   }
 };
 

@@ -1,4 +1,6 @@
 // Model -> database: one transaction per Document, prepared statements reused across rows.
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <initializer_list>
@@ -380,20 +382,82 @@ class FastCommits {
 
 }  // namespace
 
-void write_sqlite(const std::vector<Document>& documents, const std::filesystem::path& path) {
-  Database db(path, Database::Mode::read_write_create);
-  sqlite::prepare_schema_for_writing(db);
-  const FastCommits fast_commits(db);
-  DocumentWriter writer(db);
-  for (const auto& document : documents) {
+namespace {
+
+// A database that does not exist yet is made, schema and all, under a temporary name and only
+// then renamed into place, so a failure (a full disk, say) leaves no empty or partial file.
+void create_database(const std::filesystem::path& path) {
+  const auto temp = path.parent_path() /
+                    ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".new");
+  auto remove_temp = [&] {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal"}) {
+      std::filesystem::remove(temp.string() + suffix, ignored);
+    }
+  };
+  try {
+    Database db(temp, Database::Mode::read_write_create);
+    sqlite::prepare_schema_for_writing(db);
+  } catch (const sqlite::Error& error) {
+    remove_temp();
+    // Named by the database the user gave, not the temporary name.
+    std::string message = error.what();
+    const std::string temp_name = temp.string();
+    if (auto at = message.find(temp_name); at != std::string::npos) {
+      message.replace(at, temp_name.size(), path.string());
+    }
+    throw sqlite::Error(message, error.code());
+  } catch (...) {
+    remove_temp();
+    throw;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    remove_temp();
+    throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
+  }
+}
+
+Database open_for_appending(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) create_database(path);
+  return Database(path, Database::Mode::read_write_create);
+}
+
+// Each document in its own transaction, committed before the next is handed over.
+class SqliteAppender final : public DocumentAppender {
+ public:
+  explicit SqliteAppender(const std::filesystem::path& path) : db_(open_for_appending(path)) {
+    sqlite::prepare_schema_for_writing(db_);
+    fast_commits_.emplace(db_);
+    writer_.emplace(db_);
+  }
+
+  void append(const Document& document) override {
     try {
-      writer.write(document);
+      writer_->write(document);
     } catch (const sqlite::Error& error) {
       throw sqlite::Error(
           "cannot store " + document.source.file + " in the database: " + error.what(),
           error.code());
     }
   }
+
+ private:
+  Database db_;
+  std::optional<FastCommits> fast_commits_;
+  std::optional<DocumentWriter> writer_;
+};
+
+}  // namespace
+
+std::unique_ptr<DocumentAppender> open_sqlite_appender(const std::filesystem::path& path) {
+  return std::make_unique<SqliteAppender>(path);
+}
+
+void write_sqlite(const std::vector<Document>& documents, const std::filesystem::path& path) {
+  auto appender = open_sqlite_appender(path);
+  for (const auto& document : documents) appender->append(document);
 }
 
 void write_sqlite(const std::vector<Document>& documents, std::ostream& out) {

@@ -1,7 +1,11 @@
 // Assembles the standard workbook, sheet after sheet.
 #include "exporters/workbook/workbook_exporter.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+#include <cstdio>
 
 #include <fstream>
 #include <stdexcept>
@@ -12,6 +16,32 @@
 
 namespace trackport {
 namespace {
+
+// libxlsxwriter reports its own errors on stderr ("[ERROR] workbook_close(): ...") besides
+// returning them; trackport says what went wrong in its one line, naming the output the user
+// gave, so stderr is pointed at /dev/null while libxlsxwriter creates and saves a workbook.
+class QuietStderr {
+ public:
+  QuietStderr() {
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+  ~QuietStderr() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      ::dup2(saved_, STDERR_FILENO);
+      ::close(saved_);
+    }
+  }
+
+ private:
+  int saved_ = -1;
+};
 
 // Owns the lxw_workbook until it is closed. One abandoned by an exception is freed without being
 // saved, so no half-written workbook appears.
@@ -27,7 +57,10 @@ class OpenWorkbook {
     // ZIP64 stays off: parts stay far below 4 GB (200,000 items are a few hundred MB) and
     // some zip readers do not take ZIP64.
     const std::string name = path.string();
-    workbook_ = workbook_new_opt(name.c_str(), &options);
+    {
+      const QuietStderr quiet;
+      workbook_ = workbook_new_opt(name.c_str(), &options);
+    }
     if (workbook_ == nullptr) throw std::runtime_error("cannot create the workbook " + name);
   }
   OpenWorkbook(const OpenWorkbook&) = delete;
@@ -41,7 +74,12 @@ class OpenWorkbook {
   void close(const std::filesystem::path& path) {
     lxw_workbook* workbook = workbook_;
     workbook_ = nullptr;
-    workbook::check(workbook_close(workbook), "saving " + path.string());
+    lxw_error status = LXW_NO_ERROR;
+    {
+      const QuietStderr quiet;
+      status = workbook_close(workbook);
+    }
+    workbook::check(status, "saving " + path.string());
   }
 
  private:

@@ -1,0 +1,172 @@
+// Output targets a user may give: symlinks, FIFOs, devices, folders; and what is left behind when
+// a run is stopped or the disk is full.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <thread>
+
+#include "exporters/sqlite/sqlite_reader.hpp"
+#include "support/sandbox.hpp"
+
+namespace fs = std::filesystem;
+using trackport::testing::Sandbox;
+
+namespace {
+
+const std::string kSample =
+    fs::path(TRACKPORT_SOURCE_DIR) / "samples" / "sheffield-tracker-extract.csv";
+const std::string kSamples = fs::path(TRACKPORT_SOURCE_DIR) / "samples";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool any_temporary(const Sandbox& box) {
+  for (const auto& name : box.files()) {
+    if (name.ends_with(".tmp") || name.ends_with(".new")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("cli: a symlinked output is written through: the link stays, its file is replaced") {
+  Sandbox box;
+  box.write("real.json", "old");
+  fs::create_symlink("real.json", box.path("link.json"));
+  auto run = box.run("convert '" + kSample + "' -o link.json");
+  CHECK(run.status == 0);
+  CHECK(fs::is_symlink(box.path("link.json")));
+  CHECK(slurp(box.path("real.json")).find("\"items\"") != std::string::npos);
+  CHECK_FALSE(any_temporary(box));
+}
+
+TEST_CASE("cli: a FIFO or a device is written as a stream, never replaced") {
+  Sandbox box;
+  const auto fifo = box.path("pipe");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string read_back;
+  std::thread reader([&] { read_back = slurp(fifo); });
+  auto run = box.run("convert '" + kSample + "' -o pipe -f json");
+  reader.join();
+  CHECK(run.status == 0);
+  CHECK(read_back.find("\"items\"") != std::string::npos);
+  struct stat info {};
+  REQUIRE(::stat(fifo.c_str(), &info) == 0);
+  CHECK(S_ISFIFO(info.st_mode));
+  // A workbook goes to a device whole; a database cannot.
+  CHECK(box.run("convert '" + kSample + "' -o /dev/null -f xlsx").status == 0);
+  auto database = box.run("convert '" + kSample + "' -o /dev/null -f sqlite");
+  CHECK(database.status == 2);
+  CHECK(database.err.find("cannot go to a FIFO or a device") != std::string::npos);
+  CHECK(fs::is_character_file("/dev/null"));
+}
+
+TEST_CASE("cli: a folder as the output is refused, naming it") {
+  Sandbox box;
+  fs::create_directories(box.path("out.json"));
+  auto run = box.run("convert '" + kSample + "' -o out.json");
+  CHECK(run.status != 0);
+  CHECK(run.err.find("out.json: it is a folder") != std::string::npos);
+  CHECK(fs::is_directory(box.path("out.json")));
+}
+
+TEST_CASE("cli: SIGTERM mid-write leaves no temporary file; a SIGKILL's is swept next run") {
+  Sandbox box;
+  // A batch big enough to be stopped while it works: the samples, forty times over.
+  std::string inputs;
+  for (int i = 0; i < 40; ++i) inputs += " '" + kSamples + "'";
+  const std::string command = "cd '" + box.path("").string() + "' && exec '" + TRACKPORT_BINARY +
+                              "' convert" + inputs + " -o out.xlsx --quiet 2>/dev/null";
+  for (int signal : {SIGTERM, SIGINT}) {
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    // Stopped while the workbook is being written: once its temporary file is there.
+    bool writing = false;
+    for (int i = 0; i < 20000 && !writing; ++i) {
+      writing = any_temporary(box);
+      if (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(writing);
+    ::kill(child, signal);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    INFO("signal " << signal);
+    CHECK_FALSE(any_temporary(box));
+    CHECK_FALSE(fs::exists(box.path("out.xlsx")));
+  }
+  // What a SIGKILL leaves (a temporary of a process that is gone) is removed by the next run.
+  pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  ::waitpid(gone, nullptr, 0);
+  box.write(".out.xlsx." + std::to_string(gone) + ".12345.tmp", "half a workbook");
+  box.write(".other.xlsx." + std::to_string(gone) + ".12345.tmp", "not ours to sweep");
+  CHECK(box.run("convert '" + kSample + "' -o out.xlsx").status == 0);
+  CHECK_FALSE(fs::exists(box.path(".out.xlsx." + std::to_string(gone) + ".12345.tmp")));
+  CHECK(fs::exists(box.path(".other.xlsx." + std::to_string(gone) + ".12345.tmp")));
+}
+
+TEST_CASE("cli: a full disk leaves no output, names the output, and keeps the old database") {
+  Sandbox box;
+  // RLIMIT_FSIZE stands in for a full disk: writes past 16 KB fail (SIGXFSZ ignored: EFBIG).
+  const std::string limited = "ulimit -f 16; trap '' XFSZ; ";
+  auto workbook = box.run_shell(limited, "convert '" + kSamples + "' -o out.xlsx");
+  CHECK(workbook.status == 1);
+  CHECK(workbook.err.find("out.xlsx") != std::string::npos);
+  CHECK(workbook.err.find(".tmp") == std::string::npos);
+  CHECK(workbook.err.find("[ERROR]") == std::string::npos);
+  CHECK_FALSE(fs::exists(box.path("out.xlsx")));
+  auto database = box.run_shell(limited, "convert '" + kSamples + "' -o out.sqlite");
+  CHECK(database.status == 1);
+  CHECK_FALSE(fs::exists(box.path("out.sqlite")));
+  CHECK_FALSE(any_temporary(box));
+  // An existing database keeps what it held: a document that cannot be stored is rolled back.
+  REQUIRE(box.run("convert '" + kSample + "' -o kept.sqlite").status == 0);
+  const auto before = trackport::read_documents(box.path("kept.sqlite"));
+  REQUIRE(before.size() == 1);
+  box.run_shell("ulimit -f " + std::to_string(fs::file_size(box.path("kept.sqlite")) / 512 + 2) +
+                    "; trap '' XFSZ; ",
+                "convert '" + kSamples + "' -o kept.sqlite");
+  const auto after = trackport::read_documents(box.path("kept.sqlite"));
+  CHECK(after.size() >= 1);
+  CHECK(after.front().items.size() == before.front().items.size());
+}
+
+TEST_CASE("cli: a database fills as files finish: a killed batch keeps the documents before") {
+  Sandbox box;
+  std::string inputs;
+  for (int i = 0; i < 30; ++i) inputs += " '" + kSamples + "'";
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string command = "cd '" + box.path("").string() + "' && exec '" + TRACKPORT_BINARY +
+                                "' convert" + inputs + " -o out.sqlite --quiet 2>/dev/null";
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Killed once the database holds something, well before the batch's end.
+  for (int i = 0; i < 200 && !fs::exists(box.path("out.sqlite")); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  REQUIRE(fs::exists(box.path("out.sqlite")));
+  const auto stored = trackport::read_documents(box.path("out.sqlite"));
+  CHECK_FALSE(stored.empty());
+  for (const auto& document : stored) CHECK_FALSE(document.source.file.empty());
+}
