@@ -1,5 +1,6 @@
 // Reading mapping files (YAML). Every scalar is read as a string; unknown and duplicate keys are
 // errors with file:line:column, so a typo never silently changes what a mapping does.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -301,6 +302,10 @@ Mapping parse_mapping(std::string_view yaml, const std::string& origin) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own words for this are "bad file".
+    reader.fail_at(e.mark, "lists or maps nested more than " + std::to_string(e.depth() - 1) +
+                               " deep: not a mapping file");
   } catch (const YAML::ParserException& e) {
     reader.fail_at(e.mark, e.msg);
   }

@@ -1,5 +1,6 @@
 #include "pipeline/inputs.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -89,6 +90,9 @@ FolderSettings read_folder_settings(const fs::path& file, const MappingCatalogue
   YAML::Node root;
   try {
     root = YAML::LoadFile(file.string());
+  } catch (const YAML::DeepRecursion& e) {
+    settings_error(file, e.mark,
+                   "lists or maps nested more than " + std::to_string(e.depth() - 1) + " deep");
   } catch (const YAML::ParserException& e) {
     settings_error(file, e.mark, e.msg);
   } catch (const YAML::Exception& e) {

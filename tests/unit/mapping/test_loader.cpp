@@ -105,3 +105,11 @@ TEST_CASE("the built-in mappings load, and the generic one is kept apart") {
   CHECK(find_builtin_mapping("no-such-mapping") == nullptr);
   CHECK_THROWS_AS(resolve_mapping("no-such-mapping"), MappingError);
 }
+
+TEST_CASE("a mapping nested a hundred thousand deep is refused, saying so") {
+  const std::string deep =
+      "name: x\ncolumns: " + std::string(100000, '[') + std::string(100000, ']');
+  const std::string error = error_of(deep);
+  CHECK(error.starts_with("test.yaml:2:"));
+  CHECK(error.find("nested more than") != std::string::npos);
+}
