@@ -32,7 +32,8 @@ test-sanitize: deps
 	@cmake --build build-debug -j$(JOBS)
 	@ctest --test-dir build-debug --output-on-failure -j$(JOBS)
 
-fuzz: deps
+fuzz:
+	@bash scripts/install-deps.sh --fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
 	  -DCMAKE_CXX_COMPILER=clang++ -DTRACKPORT_FUZZ=ON -DTRACKPORT_TESTS=OFF >/dev/null
 	@cmake --build build-fuzz -j$(JOBS) --target $(addprefix fuzz_,csv xlsx docx ods html pdf xls mapping)

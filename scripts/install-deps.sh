@@ -19,6 +19,11 @@ packages=(
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
 )
 
+# `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
