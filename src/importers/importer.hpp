@@ -1,6 +1,7 @@
 // The importer interface: one implementation per format, each knowing only its own format.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string_view>
@@ -27,6 +28,12 @@ struct ImportOptions {
   // What the tables of one file may take in memory (io/budget.hpp): cells, rows and text, so
   // that spans and repeats multiplying a small file fail fast.
   std::size_t max_table_bytes = std::size_t{512} << 20;
+
+  // The cells a file's sheets may lay out: the cell cap or the memory budget, whichever is less
+  // (a 36 KB xlsx with one cell a row, each in a new column, spans a 6,000 x 6,000 grid: 2.5 GB).
+  std::size_t sheet_cell_budget() const {
+    return std::min(max_cells, max_table_bytes / sizeof(Cell));
+  }
 };
 
 class Importer {

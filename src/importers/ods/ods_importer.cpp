@@ -106,12 +106,12 @@ class OdsImporter final : public Importer {
     auto content = zip.open("content.xml");
     if (!content) throw InputError("not an ODS spreadsheet (no content.xml)");
     ByteSource source = [&](char* out, std::size_t size) { return content->read(out, size); };
-    std::vector<OdsSheet> sheets = read_ods_content(source, styles, options.max_cells);
+    std::vector<OdsSheet> sheets = read_ods_content(source, styles, options.sheet_cell_budget());
     content.reset();
 
     SourceDocument document;
     document.title = read_title(zip);
-    std::size_t cell_budget = options.max_cells;
+    std::size_t cell_budget = options.sheet_cell_budget();
     for (OdsSheet& sheet : sheets) {
       if (sheet.hidden) {
         document.warnings.push_back(sheet_warning("hidden-sheet",

@@ -127,7 +127,7 @@ class XlsImporter final : public Importer {
 
     // freexl reads no document properties: no title.
     SourceDocument document;
-    std::size_t cell_budget = options.max_cells;
+    std::size_t cell_budget = options.sheet_cell_budget();
     for (XlsSheet& read : sheets) {
       Sheet sheet{std::move(read.name), std::move(read.rows), {}, {}};
       append_sheet_tables(sheet, document.tables, cell_budget);

@@ -89,7 +89,7 @@ class XlsxImporter final : public Importer {
 
   SourceDocument read(const InputFile& input, const ImportOptions& options) const override {
     SourceDocument document;
-    std::size_t cell_budget = options.max_cells;
+    std::size_t cell_budget = options.sheet_cell_budget();
     SheetCollector collector(document.tables, cell_budget);
     read_sheets(input, options, collector, document);
     return document;

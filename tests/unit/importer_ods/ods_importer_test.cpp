@@ -161,7 +161,7 @@ TEST_CASE("ods: repeated rows with content are bounded by the cell limit") {
   ImportOptions options;
   options.max_cells = 100000;
   CHECK(read_error(in_memory(package_with_content(content_with_rows(rows))), options) ==
-        "too many cells (over the cell limit)");
+        "too many cells (over the cell limit, or --table-memory)");
   // Under the default limit, the repeats themselves are capped: a few bytes cannot ask for
   // a billion cells.
   CHECK(read_error(in_memory(package_with_content(content_with_rows(rows)))) ==

@@ -273,6 +273,25 @@ TEST_CASE("xlsx: the cell limit") {
   CHECK(read(input, options).tables.size() == 1);
 }
 
+TEST_CASE("xlsx: one cell a row, each in a new column, is held to the memory budget") {
+  // 36 KB of such rows spans a 6,000 x 6,000 grid: 2.5 GB and 11 s before the budget.
+  std::string cells;
+  for (int r = 1; r <= 6000; ++r) {
+    const std::string ref = column_letters(r) + std::to_string(r);
+    cells += "<row r=\"" + std::to_string(r) + "\"><c r=\"" + ref +
+             "\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+  }
+  InputFile input =
+      in_memory(workbook_with_sheet(sheet_xml("<sheetData>" + cells + "</sheetData>")));
+  CHECK(read_error(input, ImportOptions{}) ==
+        "too many cells (over the cell limit, or --table-memory)");
+  ImportOptions ample;
+  ample.max_table_bytes = std::size_t{8} << 30;
+  ample.max_cells = 40'000'000;
+  CHECK(ImportOptions{}.sheet_cell_budget() < std::size_t{6000} * 6000);
+  CHECK(ample.sheet_cell_budget() >= std::size_t{6000} * 6000);
+}
+
 TEST_CASE("xlsx: malformed sheet XML and a sheet without a part") {
   std::string broken = sheet_xml("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData>");
   CHECK(read_error(in_memory(workbook_with_sheet(broken)))
