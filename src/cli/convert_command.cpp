@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/args.hpp"
+#include "cli/crash.hpp"
 #include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
@@ -380,6 +381,12 @@ int run_convert(std::span<const std::string> words) {
 
   const bool quiet = args.has("quiet");
   const bool verbose = args.has("verbose");
+  // A crash while one file is converted names it (static: the handler may read it at exit).
+  static std::string only_input;
+  if (paths.size() == 1) {
+    only_input = paths.front().path.string();
+    set_crash_context(only_input.c_str());
+  }
   // One file is converted here, streamed, unless limits were asked for.
   if (paths.size() == 1 && missing.empty() && !args.has("timeout") && !args.has("memory-limit") &&
       !options.skip_sha256 && !args.has("summary")) {

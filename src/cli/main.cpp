@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "cli/crash.hpp"
 #include "io/input.hpp"
 
 namespace {
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   using namespace trackport::cli;
   // Interrupted or terminated, trackport leaves no temporary output file behind.
   trackport::remove_temporaries_on_signals();
+  report_crashes();
   std::vector<std::string> words(argv + 1, argv + argc);
   if (words.empty()) {
     std::cerr << kUsage;

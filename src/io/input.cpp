@@ -99,11 +99,7 @@ void unregister_temporary(int slot) {
 }
 
 extern "C" void remove_temporaries_and_die(int signal) {
-  if (g_temporaries_owner.load() == ::getpid()) {
-    for (auto& slot : g_temporaries) {
-      if (const char* path = slot.load()) ::unlink(path);
-    }
-  }
+  remove_temporaries_now();
   std::signal(signal, SIG_DFL);
   ::raise(signal);
 }
@@ -192,6 +188,13 @@ std::string AtomicOutput::in_terms_of_target(std::string message) const {
     at += given_.string().size();
   }
   return message;
+}
+
+void remove_temporaries_now() noexcept {
+  if (g_temporaries_owner.load() != ::getpid()) return;
+  for (auto& slot : g_temporaries) {
+    if (const char* path = slot.load()) ::unlink(path);
+  }
 }
 
 void remove_temporaries_on_signals() {

@@ -74,5 +74,7 @@ class AtomicOutput {
 // Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every AtomicOutput's temporary
 // file of this process, then end it by the same signal. Idempotent; the CLI calls it first.
 void remove_temporaries_on_signals();
+// Removes them now; async-signal-safe, for a crash handler. Only in the process that made them.
+void remove_temporaries_now() noexcept;
 
 }  // namespace trackport

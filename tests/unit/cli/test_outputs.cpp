@@ -170,3 +170,33 @@ TEST_CASE("cli: a database fills as files finish: a killed batch keeps the docum
   CHECK_FALSE(stored.empty());
   for (const auto& document : stored) CHECK_FALSE(document.source.file.empty());
 }
+
+TEST_CASE("cli: a crash while one file converts is one line naming the file") {
+  Sandbox box;
+  std::string csv = "Ref,Action,Lead,Due,RAG,Progress\n";
+  for (int i = 0; i < 300000; ++i) {
+    csv +=
+        std::to_string(i) + ",Do thing " + std::to_string(i) + ",Officer,31/03/2025,Green,Note\n";
+  }
+  box.write("big.csv", csv);
+  const std::string command = "cd '" + box.path("").string() + "' && exec '" + TRACKPORT_BINARY +
+                              "' convert big.csv -o out.xlsx 2>err.txt";
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // A crash stood in for by the signal a crash raises, while the file is being converted.
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  ::kill(child, SIGSEGV);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  const std::string error = slurp(box.path("err.txt"));
+  CHECK(error ==
+        "trackport: big.csv: the conversion crashed (signal 11: segmentation fault); "
+        "please report it with the file\n");
+  CHECK_FALSE(any_temporary(box));
+  CHECK_FALSE(fs::exists(box.path("out.xlsx")));
+}
