@@ -76,7 +76,7 @@ options:
       --memory-limit MB    cap the address space one file's conversion may use (default 2048;
                            0: no cap)
       --table-memory MB    the most memory one file's tables may take, counted as they are
-                           built (default 512), so spans that multiply a small file fail fast
+                           built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
                            (faster by a little; a crash then stops the whole run, and no limits)
       --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds

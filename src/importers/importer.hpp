@@ -27,7 +27,7 @@ struct ImportOptions {
   std::size_t max_cells = 50'000'000;
   // What the tables of one file may take in memory (io/budget.hpp): cells, rows and text, so
   // that spans and repeats multiplying a small file fail fast.
-  std::size_t max_table_bytes = std::size_t{512} << 20;
+  std::size_t max_table_bytes = std::size_t{256} << 20;
 
   // The cells a file's sheets may lay out: the cell cap or the memory budget, whichever is less
   // (a 36 KB xlsx with one cell a row, each in a new column, spans a 6,000 x 6,000 grid: 2.5 GB).

@@ -1,6 +1,7 @@
 #include "pipeline/fork_server.hpp"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -173,6 +174,9 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
     arm_timer(0);
     write_all(result_fd, result);
     ::close(result_fd);
+    // A file that failed may have taken the worker up to its budget (a span amplifier); give
+    // the freed memory back, or a batch's workers would each keep their worst file's peak.
+    if (result.starts_with("error\n")) ::malloc_trim(0);
     write_all(socket, "d");
   }
 }

@@ -299,7 +299,7 @@ TEST_CASE("html: spans that multiply a small page fail fast on the memory budget
     FAIL("read a 40-million-cell grid");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()) ==
-          "its tables would take more than 512 MB of memory (--table-memory)");
+          "its tables would take more than 256 MB of memory (--table-memory)");
   }
   // The same page with a larger budget than it needs reads; with a small one it does not.
   InputFile small{"small.html", "<table><tr><td colspan=1000>x</td></tr></table>", ""};
