@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "exporters/changes/xlsx_sheet.hpp"
+#include "exporters/quiet_stderr.hpp"
 
 namespace trackport {
 namespace {
@@ -17,7 +18,10 @@ enum Column : lxw_col_t { kChange, kRef, kTheme, kText, kOld, kNew, kOldLocation
 class OpenWorkbook {
  public:
   explicit OpenWorkbook(const std::filesystem::path& path) : path_(path.string()) {
-    workbook_ = workbook_new(path_.c_str());
+    {
+      const QuietStderr quiet;
+      workbook_ = workbook_new(path_.c_str());
+    }
     if (workbook_ == nullptr) throw std::runtime_error("cannot create the workbook " + path_);
   }
   OpenWorkbook(const OpenWorkbook&) = delete;
@@ -31,7 +35,12 @@ class OpenWorkbook {
   void close() {
     lxw_workbook* workbook = workbook_;
     workbook_ = nullptr;
-    changes::check(workbook_close(workbook), "saving " + path_);
+    lxw_error status = LXW_NO_ERROR;
+    {
+      const QuietStderr quiet;
+      status = workbook_close(workbook);
+    }
+    changes::check(status, "saving " + path_);
   }
 
  private:

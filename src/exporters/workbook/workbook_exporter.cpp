@@ -1,47 +1,19 @@
 // Assembles the standard workbook, sheet after sheet.
 #include "exporters/workbook/workbook_exporter.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
 
 #include <fstream>
 #include <stdexcept>
 #include <string>
 
+#include "exporters/quiet_stderr.hpp"
 #include "exporters/through_file.hpp"
 #include "exporters/workbook/sheets.hpp"
 
 namespace trackport {
 namespace {
-
-// libxlsxwriter reports its own errors on stderr ("[ERROR] workbook_close(): ...") besides
-// returning them; trackport says what went wrong in its one line, naming the output the user
-// gave, so stderr is pointed at /dev/null while libxlsxwriter creates and saves a workbook.
-class QuietStderr {
- public:
-  QuietStderr() {
-    std::fflush(stderr);
-    saved_ = ::dup(STDERR_FILENO);
-    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
-    if (null >= 0) ::close(null);
-  }
-  QuietStderr(const QuietStderr&) = delete;
-  QuietStderr& operator=(const QuietStderr&) = delete;
-  ~QuietStderr() {
-    std::fflush(stderr);
-    if (saved_ >= 0) {
-      ::dup2(saved_, STDERR_FILENO);
-      ::close(saved_);
-    }
-  }
-
- private:
-  int saved_ = -1;
-};
 
 // Owns the lxw_workbook until it is closed. One abandoned by an exception is freed without being
 // saved, so no half-written workbook appears.
