@@ -3,7 +3,6 @@
 
 #include <xlsxwriter.h>
 
-
 #include <fstream>
 #include <stdexcept>
 #include <string>
