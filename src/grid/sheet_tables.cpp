@@ -158,7 +158,8 @@ std::vector<int> block_row_numbers(const Block& block, const std::vector<int>& h
   std::vector<int> numbers;
   for (int row = block.first_row; row <= block.last_row; ++row) {
     if (is_hidden(hidden_rows, row)) continue;
-    if (cells_per_row > cell_budget) throw InputError("too many cells (over the cell limit, or --table-memory)");
+    if (cells_per_row > cell_budget)
+      throw InputError("too many cells (over the cell limit, or --table-memory)");
     cell_budget -= cells_per_row;
     numbers.push_back(row);
   }

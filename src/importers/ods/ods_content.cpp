@@ -171,7 +171,8 @@ class TableReader {
   }
 
   void spend(std::size_t cells) {
-    if (cells > cell_budget_) throw InputError("too many cells (over the cell limit, or --table-memory)");
+    if (cells > cell_budget_)
+      throw InputError("too many cells (over the cell limit, or --table-memory)");
     cell_budget_ -= cells;
   }
 

@@ -54,9 +54,9 @@ TEST_CASE("a mapping with such a pattern fails to load, naming the line") {
     CHECK(std::string(e.what()).starts_with("m.yaml:3:"));
     CHECK(std::string(e.what()).find("bad regular expression") != std::string::npos);
   }
-  CHECK_THROWS_AS(parse_mapping("name: x\ncolumns:\n  - header: \"/(?!x)y/\"\n    field: text\n",
-                                "m.yaml"),
-                  MappingError);
+  CHECK_THROWS_AS(
+      parse_mapping("name: x\ncolumns:\n  - header: \"/(?!x)y/\"\n    field: text\n", "m.yaml"),
+      MappingError);
 }
 
 TEST_CASE("a catastrophic drop_rows pattern drops rows without hanging") {
