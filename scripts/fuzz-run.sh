@@ -3,7 +3,8 @@
 # the machine's cores, seeded from fuzz/corpus/<target> and the repository's documents of its
 # format. New inputs go to build-fuzz/corpus/<target>; crashes, leaks and timeouts to
 # build-fuzz/artifacts/<target>/. Afterwards `scripts/fuzz-run.sh --merge` folds what is new
-# into fuzz/corpus (minimised, inputs up to 64 KB), to be committed.
+# into fuzz/corpus (minimised by coverage, then its smallest inputs up to 300 KB a target), to be
+# committed.
 # Usage: scripts/fuzz-run.sh [SECONDS] [TARGET...]   |   scripts/fuzz-run.sh --merge [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,13 @@ if [ $merge -eq 1 ]; then
     before=$(ls "fuzz/corpus/$t" | wc -l)
     "build-fuzz/fuzz/fuzz_$t" -merge=1 -max_len=65536 -rss_limit_mb=4096 "fuzz/corpus/$t" \
       "build-fuzz/corpus/$t" 2>"build-fuzz/artifacts/$t/merge.log" || true
+    # The repository keeps the smallest inputs, up to 300 KB a target; the whole merged corpus
+    # stays in build-fuzz/corpus for the next run.
+    total=0
+    while read -r size name; do
+      total=$((total + size))
+      [ "$total" -gt 300000 ] && [ "$name" != empty ] && rm -f "fuzz/corpus/$t/$name"
+    done < <(cd "fuzz/corpus/$t" && stat -c '%s %n' -- * | sort -n)
     echo "$t: fuzz/corpus $before -> $(ls "fuzz/corpus/$t" | wc -l) inputs"
   done
   exit 0
