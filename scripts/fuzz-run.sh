@@ -35,7 +35,7 @@ done
 if [ $merge -eq 1 ]; then
   for t in "${targets[@]}"; do
     before=$(ls "fuzz/corpus/$t" | wc -l)
-    "build-fuzz/fuzz/fuzz_$t" -merge=1 -max_len=65536 -rss_limit_mb=4096 "fuzz/corpus/$t" \
+    "build-fuzz/fuzz/fuzz_$t" -merge=1 -artifact_prefix="build-fuzz/artifacts/$t/" -max_len=65536 -rss_limit_mb=4096 "fuzz/corpus/$t" \
       "build-fuzz/corpus/$t" 2>"build-fuzz/artifacts/$t/merge.log" || true
     # The repository keeps the smallest inputs, up to 300 KB a target; the whole merged corpus
     # stays in build-fuzz/corpus for the next run.
