@@ -171,14 +171,18 @@ bool is_stream_output(const std::string& output) {
   return output == "-" || output_kind(output) == OutputKind::stream;
 }
 
-void write_stream(const Exporter& exporter, const std::vector<Document>& documents,
-                  const std::string& output) {
-  // A workbook goes to a FIFO or a device whole (built in a temporary file first), but not to
-  // stdout, which is usually a terminal; a database is a file sqlite must be able to seek in.
+// A workbook goes to a FIFO or a device whole (built in a temporary file first), but not to
+// stdout, which is usually a terminal; a database is a file sqlite must be able to seek in.
+void check_streamable(const Exporter& exporter, const std::string& output) {
   if (output == "-" ? !exporter.can_stream() : exporter.writes_in_place()) {
     throw UsageError("the " + std::string(exporter.name()) + " format cannot go to " +
                      (output == "-" ? "stdout" : "a FIFO or a device: give a file name"));
   }
+}
+
+void write_stream(const Exporter& exporter, const std::vector<Document>& documents,
+                  const std::string& output) {
+  check_streamable(exporter, output);
   if (output == "-") {
     exporter.write(documents, std::cout);
     std::cout.flush();
@@ -410,7 +414,7 @@ int run_convert(std::span<const std::string> words) {
   const bool to_database = exporter.writes_in_place();
   std::unique_ptr<DocumentAppender> database;
   if (to_database) {
-    if (is_stream_output(output)) write_stream(exporter, {}, output);  // refused, with why
+    if (is_stream_output(output)) check_streamable(exporter, output);
     if (std::filesystem::exists(output)) database = exporter.open_appender(output);
   }
   std::size_t store_failures = 0;

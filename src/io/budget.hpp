@@ -20,14 +20,13 @@ class MemoryBudget {
   void take(std::size_t count, std::size_t each);
 
   std::size_t used() const { return used_; }
-  std::size_t max_bytes() const { return max_bytes_; }
 
  private:
   std::size_t max_bytes_;
   std::size_t used_ = 0;
 };
 
-// "512 MB", rounded up.
+// "256 MB", rounded up.
 std::string megabytes(std::size_t bytes);
 
 }  // namespace trackport

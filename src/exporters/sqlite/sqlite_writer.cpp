@@ -1,6 +1,4 @@
 // Model -> database: one transaction per Document, prepared statements reused across rows.
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 #include <initializer_list>
@@ -11,6 +9,7 @@
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/sqlite/sqlite_handle.hpp"
 #include "exporters/through_file.hpp"
+#include "io/input.hpp"
 #include "model/due.hpp"
 #include "model/rating.hpp"
 
@@ -385,38 +384,19 @@ class FastCommits {
 namespace {
 
 // A database that does not exist yet is made, schema and all, under a temporary name and only
-// then renamed into place, so a failure (a full disk, say) leaves no empty or partial file.
+// then renamed into place (AtomicOutput), so a failure (a full disk, say) or a signal leaves no
+// empty or partial file.
 void create_database(const std::filesystem::path& path) {
-  const auto temp = path.parent_path() /
-                    ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".new");
-  auto remove_temp = [&] {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-journal"}) {
-      std::filesystem::remove(temp.string() + suffix, ignored);
-    }
-  };
+  AtomicOutput file(path);
   try {
-    Database db(temp, Database::Mode::read_write_create);
+    Database db(file.temp_path(), Database::Mode::read_write_create);
     sqlite::prepare_schema_for_writing(db);
   } catch (const sqlite::Error& error) {
-    remove_temp();
-    // Named by the database the user gave, not the temporary name.
-    std::string message = error.what();
-    const std::string temp_name = temp.string();
-    if (auto at = message.find(temp_name); at != std::string::npos) {
-      message.replace(at, temp_name.size(), path.string());
-    }
-    throw sqlite::Error(message, error.code());
-  } catch (...) {
-    remove_temp();
-    throw;
+    std::error_code ignored;
+    std::filesystem::remove(file.temp_path().string() + "-journal", ignored);
+    throw sqlite::Error(file.in_terms_of_target(error.what()), error.code());
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    remove_temp();
-    throw std::runtime_error("cannot write " + path.string() + ": " + ec.message());
-  }
+  file.commit();
 }
 
 Database open_for_appending(const std::filesystem::path& path) {
