@@ -130,14 +130,19 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
                                        const ConvertOptions& options, unsigned jobs,
                                        const std::function<void(const FileOutcome&)>& on_done) {
   std::vector<FileOutcome> outcomes(inputs.size());
+  jobs = std::max(jobs, 1u);
   // Started before any thread: its children inherit `inputs` and `options` as they are here.
   std::optional<ForkServer> server;
+  unsigned threads = jobs;
   if (options.isolate) {
     server.emplace(
         [&](std::size_t i) {
           return convert_to_documents(inputs[i].path, options_for(inputs[i], options));
         },
-        ProcessLimits{options.timeout_seconds, options.memory_limit_bytes});
+        ProcessLimits{options.timeout_seconds, options.memory_limit_bytes}, jobs);
+    // A thread only waits on its worker, then reads the result; with two a worker, the next
+    // file is already waiting in the server while the last one's result is read.
+    threads = 2 * jobs;
   }
   std::atomic<std::size_t> next{0};
   std::mutex report;
@@ -164,10 +169,10 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
       }
     }
   };
-  jobs =
-      std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1)));
+  threads = std::clamp<unsigned>(threads, 1,
+                                 static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1)));
   std::vector<std::jthread> workers;
-  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+  for (unsigned j = 1; j < threads; ++j) workers.emplace_back(work);
   work();
   return outcomes;
 }

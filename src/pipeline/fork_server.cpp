@@ -18,7 +18,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <initializer_list>
+#include <deque>
 #include <map>
 #include <new>
 #include <sstream>
@@ -188,13 +188,24 @@ struct Worker {
   std::size_t files = 0;
 };
 
+// A request the server holds until a worker is free.
+struct Pending {
+  std::size_t index = 0;
+  int result_fd = -1;
+  int status_fd = -1;
+};
+
 struct ServerState {
   const ForkServer::Convert& convert;
   const ProcessLimits& limits;
+  std::size_t most_workers;
   int socket;
   int signals;
   sigset_t old_mask;
   std::vector<Worker> workers;
+  // The batch keeps more requests in flight than there are workers, so that a worker finds its
+  // next file waiting while the batch reads the last one's result; they wait here.
+  std::deque<Pending> waiting;
 };
 
 void report(int& status_fd, int status) {
@@ -203,9 +214,9 @@ void report(int& status_fd, int status) {
   status_fd = -1;
 }
 
-// `request_fds`: the descriptors of the request it is started for, which it must not inherit
-// (a copy left open would keep the result pipe from ever ending).
-Worker* start_worker(ServerState& state, std::initializer_list<int> request_fds) {
+// The worker must not inherit the descriptors of `request` (the one it is started for) or of
+// the waiting ones: a copy left open would keep a result pipe from ever ending.
+Worker* start_worker(ServerState& state, const Pending& request) {
   int ends[2];
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) return nullptr;
   const pid_t pid = ::fork();
@@ -214,7 +225,12 @@ Worker* start_worker(ServerState& state, std::initializer_list<int> request_fds)
       if (other.socket >= 0) ::close(other.socket);
       if (other.status_fd >= 0) ::close(other.status_fd);
     }
-    for (int fd : request_fds) ::close(fd);
+    for (const Pending& held : state.waiting) {
+      ::close(held.result_fd);
+      ::close(held.status_fd);
+    }
+    ::close(request.result_fd);
+    ::close(request.status_fd);
     ::close(ends[0]);
     ::close(state.signals);
     ::close(state.socket);
@@ -230,20 +246,35 @@ Worker* start_worker(ServerState& state, std::initializer_list<int> request_fds)
   return &state.workers.back();
 }
 
-void hand_out(ServerState& state, std::size_t index, int result_fd, int status_fd) {
+std::size_t live_workers(const ServerState& state) {
+  return static_cast<std::size_t>(std::count_if(state.workers.begin(), state.workers.end(),
+                                                [](const Worker& w) { return w.socket >= 0; }));
+}
+
+// Gives `request` to an idle worker, or a new one while there are fewer than the batch asked
+// for; false (the request untouched) when every worker is busy.
+bool hand_out(ServerState& state, const Pending& request) {
   Worker* idle = nullptr;
   for (Worker& worker : state.workers)
     if (worker.socket >= 0 && worker.status_fd < 0 && worker.files < kFilesPerWorker)
       idle = &worker;
-  if (!idle) idle = start_worker(state, {result_fd, status_fd});
-  if (!idle || !send_request(idle->socket, index, result_fd, -1)) {
-    ::close(result_fd);
+  if (!idle && live_workers(state) >= state.most_workers) return false;
+  if (!idle) idle = start_worker(state, request);
+  if (!idle || !send_request(idle->socket, request.index, request.result_fd, -1)) {
+    ::close(request.result_fd);
+    int status_fd = request.status_fd;
     report(status_fd, kForkFailed);
-    return;
+    return true;
   }
-  ::close(result_fd);
-  idle->status_fd = status_fd;
+  ::close(request.result_fd);
+  idle->status_fd = request.status_fd;
   ++idle->files;
+  return true;
+}
+
+void hand_out_waiting(ServerState& state) {
+  while (!state.waiting.empty() && hand_out(state, state.waiting.front()))
+    state.waiting.pop_front();
 }
 
 // A worker said "done" (the request's ending is a clean exit), or closed its end.
@@ -280,13 +311,14 @@ void reap_workers(ServerState& state) {
 }
 
 [[noreturn]] void serve(int socket, const ForkServer::Convert& convert, const ProcessLimits& limits,
-                        pid_t parent) {
+                        std::size_t most_workers, pid_t parent) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the batch
   if (::getppid() != parent) ::_exit(0);
   sigset_t children;
   sigemptyset(&children);
   sigaddset(&children, SIGCHLD);
-  ServerState state{convert, limits, socket, -1, {}, {}};
+  ServerState state{convert, limits, std::max<std::size_t>(most_workers, 1), socket, -1, {},
+                    {},      {}};
   ::sigprocmask(SIG_BLOCK, &children, &state.old_mask);
   state.signals = ::signalfd(-1, &children, SFD_CLOEXEC | SFD_NONBLOCK);
   if (state.signals < 0) ::_exit(1);
@@ -295,7 +327,7 @@ void reap_workers(ServerState& state) {
   for (;;) {
     const bool busy = std::any_of(state.workers.begin(), state.workers.end(),
                                   [](const Worker& w) { return w.status_fd >= 0; });
-    if (!accepting && !busy) break;
+    if (!accepting && !busy && state.waiting.empty()) break;
     fds.assign({{accepting ? socket : -1, POLLIN, 0}, {state.signals, POLLIN, 0}});
     for (const Worker& worker : state.workers) fds.push_back({worker.socket, POLLIN, 0});
     if (::poll(fds.data(), fds.size(), -1) < 0) {
@@ -315,9 +347,10 @@ void reap_workers(ServerState& state) {
       if (got == 0) {
         accepting = false;
       } else if (got == 1) {
-        hand_out(state, static_cast<std::size_t>(request.index), result_fd, status_fd);
+        state.waiting.push_back({static_cast<std::size_t>(request.index), result_fd, status_fd});
       }
     }
+    hand_out_waiting(state);
   }
   for (Worker& worker : state.workers) {
     if (worker.socket >= 0) ::close(worker.socket);  // idle workers exit on it
@@ -367,7 +400,7 @@ void read_documents(std::string_view lines, std::vector<Document>& documents) {
 
 }  // namespace
 
-ForkServer::ForkServer(Convert convert, ProcessLimits limits)
+ForkServer::ForkServer(Convert convert, ProcessLimits limits, std::size_t workers)
     : convert_(std::move(convert)), limits_(limits) {
   int ends[2];
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0)
@@ -376,7 +409,7 @@ ForkServer::ForkServer(Convert convert, ProcessLimits limits)
   server_ = ::fork();
   if (server_ == 0) {
     ::close(ends[0]);
-    serve(ends[1], convert_, limits_, parent);
+    serve(ends[1], convert_, limits_, workers, parent);
   }
   ::close(ends[1]);
   if (server_ < 0) {

@@ -1,8 +1,9 @@
-// Crash isolation for a batch: a small single-threaded process, forked before the batch starts
-// its threads, forks one child per file. The child inherits the batch's inputs and options as
-// they are in memory (nothing is exec'd or parsed again), converts its one file, writes the
-// documents back as JSON Lines and exits. A crash, a hang past the time limit or an exhausted
-// memory cap ends that child only: the batch hears one line for the file and goes on.
+// Crash isolation for a batch: a small single-threaded server, forked before the batch starts
+// its threads, keeps a pool of worker processes forked from it. A worker inherits the batch's
+// inputs and options as they are in memory (nothing is exec'd or parsed again), converts file
+// after file and writes each one's documents back as JSON Lines. A crash, a hang past the time
+// limit or an exhausted memory cap ends that worker only: the batch hears one line for the file,
+// the server forks a new worker, and the batch goes on.
 #pragma once
 
 #include <sys/types.h>
@@ -28,13 +29,14 @@ class ForkServer {
   // Converts input `index` of the batch (run in the child).
   using Convert = std::function<std::vector<Document>(std::size_t index)>;
 
-  // Forks the server: call it while this process has no other thread.
-  ForkServer(Convert convert, ProcessLimits limits);
+  // Forks the server, which runs at most `workers` conversions at once (more requests wait in
+  // it): call it while this process has no other thread.
+  ForkServer(Convert convert, ProcessLimits limits, std::size_t workers);
   ~ForkServer();
   ForkServer(const ForkServer&) = delete;
   ForkServer& operator=(const ForkServer&) = delete;
 
-  // Converts input `index` in a child of the server; thread-safe (one call per batch thread).
+  // Converts input `index` in a worker; thread-safe (one call per batch thread).
   // `path` names the file in the outcome.
   FileOutcome convert(std::size_t index, const std::filesystem::path& path);
 

@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -58,7 +61,7 @@ std::vector<Document> behave(std::size_t index) {
 }  // namespace
 
 TEST_CASE("a crash, a hang, an error or a memory cap ends one file only") {
-  ForkServer server(behave, ProcessLimits{1.0, std::size_t{1} << 30});
+  ForkServer server(behave, ProcessLimits{1.0, std::size_t{1} << 30}, kBatch.size());
   std::vector<FileOutcome> outcomes(kBatch.size());
   {
     std::vector<std::jthread> threads;
@@ -86,7 +89,7 @@ TEST_CASE("a crash, a hang, an error or a memory cap ends one file only") {
 TEST_CASE("the server's processes are gone once it is") {
   pid_t child = 0;
   {
-    ForkServer server([](std::size_t) { return std::vector<Document>{Document{}}; }, {});
+    ForkServer server([](std::size_t) { return std::vector<Document>{Document{}}; }, {}, 1);
     CHECK(server.convert(0, "a").ok());
     CHECK(server.convert(0, "b").documents.size() == 1);
   }
@@ -94,4 +97,48 @@ TEST_CASE("the server's processes are gone once it is") {
   int status = 0;
   child = ::waitpid(-1, &status, WNOHANG);
   CHECK(child == -1);
+}
+
+TEST_CASE("more requests than workers wait in the server, and a crash's worker is replaced") {
+  // Counters the workers share with this process (each is a fork of it).
+  void* shared = ::mmap(nullptr, 2 * sizeof(std::atomic<int>), PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(shared != MAP_FAILED);
+  auto* running = new (shared) std::atomic<int>(0);
+  auto* most = new (running + 1) std::atomic<int>(0);
+  constexpr std::size_t kFiles = 12, kWorkers = 2, kCrashing = 5;
+  ForkServer server(
+      [&](std::size_t index) {
+        if (index == kCrashing) {
+          ::signal(SIGSEGV, SIG_DFL);
+          ::raise(SIGSEGV);
+        }
+        const int now = ++*running;
+        for (int seen = *most; now > seen && !most->compare_exchange_weak(seen, now);) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        --*running;
+        Document document;
+        document.title = "plan " + std::to_string(index);
+        return std::vector<Document>{document};
+      },
+      {}, kWorkers);
+  std::vector<FileOutcome> outcomes(kFiles);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 0; i < kFiles; ++i)
+      threads.emplace_back([&, i] { outcomes[i] = server.convert(i, "f" + std::to_string(i)); });
+  }
+  for (std::size_t i = 0; i < kFiles; ++i) {
+    INFO("file " << i);
+    if (i == kCrashing) {
+      CHECK(outcomes[i].error.starts_with("the conversion crashed (signal 11"));
+      continue;
+    }
+    CHECK(outcomes[i].error.empty());
+    REQUIRE(outcomes[i].documents.size() == 1);
+    CHECK(outcomes[i].documents[0].title == "plan " + std::to_string(i));
+  }
+  CHECK(most->load() == static_cast<int>(kWorkers));
+  ::munmap(shared, 2 * sizeof(std::atomic<int>));
 }
