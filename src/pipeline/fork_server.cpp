@@ -142,7 +142,7 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
   try {
     std::ostringstream out;
     out << "ok\n";
-    write_json_lines(convert(index), out);
+    write_documents_a_line(convert(index), out);
     return std::move(out).str();
   } catch (const std::bad_alloc&) {
     std::string line = "error\nout of memory while reading the file";

@@ -157,8 +157,7 @@ void extra_member(JsonWriter& json, const ExtraFields& extra) {
   json.end_object();
 }
 
-void write_item(JsonWriter& json, const Item& item) {
-  json.begin_object();
+void write_item_members(JsonWriter& json, const Item& item) {
   for (const ItemField& field : kItemFields) {
     switch (field.kind) {
       case ItemFieldKind::id:
@@ -191,6 +190,11 @@ void write_item(JsonWriter& json, const Item& item) {
         break;
     }
   }
+}
+
+void write_item(JsonWriter& json, const Item& item) {
+  json.begin_object();
+  write_item_members(json, item);
   json.end_object();
 }
 
@@ -250,9 +254,8 @@ void write_warning(JsonWriter& json, const Warning& warning) {
   json.end_object();
 }
 
-// schema_version, title, organisation, period, source, mapping.
-void write_head_members(JsonWriter& json, const Document& document) {
-  text_member(json, "schema_version", kSchemaVersion);
+// title, organisation, period, source, mapping: what says which document an item is from.
+void write_identity_members(JsonWriter& json, const Document& document) {
   optional_text_member(json, "title", document.title);
   optional_text_member(json, "organisation", document.organisation);
   optional_text_member(json, "period", document.period);
@@ -271,6 +274,34 @@ void write_head_members(JsonWriter& json, const Document& document) {
   json.plain_key("auto");
   json.boolean(document.mapping.automatic);
   json.end_object();
+}
+
+// schema_version, then the identity members.
+void write_head_members(JsonWriter& json, const Document& document) {
+  text_member(json, "schema_version", kSchemaVersion);
+  write_identity_members(json, document);
+}
+
+// A JSON Lines line's `document` member: the identity of the document the item is from.
+std::string line_document_text(const Document& document) {
+  std::ostringstream text;
+  {
+    JsonWriter json(text, JsonWriter::Layout::compact);
+    json.begin_object();
+    write_identity_members(json, document);
+    json.end_object();
+  }
+  return std::move(text).str();
+}
+
+// One JSON Lines line: {"document":{...}, then the item's own members}.
+void write_item_line(JsonWriter& json, std::string_view document_text, const Item& item) {
+  json.begin_object();
+  json.plain_key("document");
+  json.value_text(document_text);
+  write_item_members(json, item);
+  json.end_object();
+  json.raw("\n");
 }
 
 template <typename T, typename WriteOne>
@@ -334,6 +365,7 @@ class JsonDocumentStream final : public DocumentStream {
       : out_(out), layout_(layout), spill_(open_spill(spill_dir)), items_(spill_, layout) {
     // The items' writer starts where they stand in a document, so their separators and
     // indentation are the document's; what precedes the first item is left out when copying.
+    items_.begin_array();
     items_.begin_object();
     items_.key("items");
     items_.begin_array();
@@ -350,6 +382,7 @@ class JsonDocumentStream final : public DocumentStream {
     items_.flush();
     if (!spill_) throw std::runtime_error("writing the items' temporary file failed (disk full?)");
     JsonWriter json(out_, layout_);
+    json.begin_array();
     write_document_with(json, document, [this](JsonWriter& items) {
       if (count_ == 0) return;
       items.splice([this](std::ostream& out) {
@@ -357,6 +390,7 @@ class JsonDocumentStream final : public DocumentStream {
         out << spill_.rdbuf();
       });
     });
+    json.end_array();
     json.raw("\n");
     json.flush();
   }
@@ -370,11 +404,13 @@ class JsonDocumentStream final : public DocumentStream {
   std::size_t count_ = 0;
 };
 
-// The head a document would have: its bytes, to compare a guessed head with the real one.
+// The start of a file of one document, up to its items: its bytes, to compare a guessed head
+// with the real one.
 std::string head_text(const Document& document, JsonWriter::Layout layout) {
   std::ostringstream text;
   {
     JsonWriter json(text, layout);
+    json.begin_array();
     write_document_head(json, document);
   }
   return std::move(text).str();
@@ -395,6 +431,7 @@ class JsonFileStream final : public DocumentStream {
 
   void begin(const Document& so_far) override {
     if (begun_) return;
+    json_.begin_array();
     write_document_head(json_, so_far);
     json_.flush();
     head_ = head_text(so_far, layout_);
@@ -409,6 +446,7 @@ class JsonFileStream final : public DocumentStream {
 
   void finish(const Document& document) override {
     if (!begun_) {
+      json_.begin_array();
       write_document_with(json_, document, [](JsonWriter&) {});
     } else if (head_text(document, layout_) == head_) {
       write_document_tail(json_, document);
@@ -416,6 +454,7 @@ class JsonFileStream final : public DocumentStream {
       rewrite_with_head(document);
       return;
     }
+    json_.end_array();
     json_.raw("\n");
     end_file(0);
   }
@@ -435,6 +474,7 @@ class JsonFileStream final : public DocumentStream {
     }
     file_.seekp(0);
     JsonWriter json(file_, layout_);
+    json.begin_array();
     write_document_with(json, document, [this, &items](JsonWriter& writer) {
       if (count_ == 0) return;
       writer.splice([&items](std::ostream& out) {
@@ -442,6 +482,7 @@ class JsonFileStream final : public DocumentStream {
         out << items.rdbuf();
       });
     });
+    json.end_array();
     json.raw("\n");
     json.flush();
     end_file(written);
@@ -468,34 +509,82 @@ class JsonFileStream final : public DocumentStream {
   std::size_t count_ = 0;
 };
 
+// JSON Lines, item by item: each line needs its document's `document` member, known only at
+// the end, so the items wait in a temporary file as lines of their own members and are copied
+// out with it in front.
+class JsonLinesStream final : public DocumentStream {
+ public:
+  JsonLinesStream(std::ostream& out, const std::filesystem::path& spill_dir)
+      : out_(&out), spill_(open_spill(spill_dir)), items_(spill_, JsonWriter::Layout::compact) {}
+  // Into a file of its own.
+  explicit JsonLinesStream(const std::filesystem::path& path)
+      : file_(std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc)),
+        out_(file_.get()),
+        spill_(open_spill(path.has_parent_path() ? path.parent_path() : ".")),
+        items_(spill_, JsonWriter::Layout::compact) {
+    if (!*file_) throw std::runtime_error("cannot open " + path.string() + " for writing");
+  }
+
+  void item(const Item& item) override {
+    write_item(items_, item);
+    items_.raw("\n");
+  }
+
+  void finish(const Document& document) override {
+    items_.flush();
+    if (!spill_) throw std::runtime_error("writing the items' temporary file failed (disk full?)");
+    const std::string head = "{\"document\":" + line_document_text(document) + ",";
+    spill_.seekg(0);
+    std::string line;
+    while (std::getline(spill_, line)) {
+      // `line` is {"id":...}: the head replaces its opening brace.
+      *out_ << head << std::string_view(line).substr(1) << '\n';
+    }
+    out_->flush();
+    if (file_) file_->close();
+    if (!*out_) throw std::runtime_error("the write failed (disk full?)");
+  }
+
+ private:
+  std::unique_ptr<std::ofstream> file_;
+  std::ostream* out_;
+  std::fstream spill_;
+  JsonWriter items_;
+};
+
 }  // namespace
 
 std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lines,
                                                      const std::filesystem::path& spill_dir) {
-  return std::make_unique<JsonDocumentStream>(
-      out, lines ? JsonWriter::Layout::compact : JsonWriter::Layout::pretty, spill_dir);
+  if (lines) return std::make_unique<JsonLinesStream>(out, spill_dir);
+  return std::make_unique<JsonDocumentStream>(out, JsonWriter::Layout::pretty, spill_dir);
 }
 
 std::unique_ptr<DocumentStream> stream_json_document_to_file(const std::filesystem::path& path,
                                                              bool lines) {
-  return std::make_unique<JsonFileStream>(
-      path, lines ? JsonWriter::Layout::compact : JsonWriter::Layout::pretty);
+  if (lines) return std::make_unique<JsonLinesStream>(path);
+  return std::make_unique<JsonFileStream>(path, JsonWriter::Layout::pretty);
 }
 
 void write_json(const std::vector<Document>& documents, std::ostream& out) {
   JsonWriter json(out, JsonWriter::Layout::pretty);
-  if (documents.size() == 1) {
-    write_document(json, documents.front());
-  } else {
-    json.begin_array();
-    for (const auto& document : documents) write_document(json, document);
-    json.end_array();
-  }
+  json.begin_array();
+  for (const auto& document : documents) write_document(json, document);
+  json.end_array();
   json.raw("\n");
   json.flush();
 }
 
 void write_json_lines(const std::vector<Document>& documents, std::ostream& out) {
+  JsonWriter json(out, JsonWriter::Layout::compact);
+  for (const auto& document : documents) {
+    const std::string document_text = line_document_text(document);
+    for (const Item& item : document.items) write_item_line(json, document_text, item);
+  }
+  json.flush();
+}
+
+void write_documents_a_line(const std::vector<Document>& documents, std::ostream& out) {
   JsonWriter json(out, JsonWriter::Layout::compact);
   for (const auto& document : documents) {
     write_document(json, document);

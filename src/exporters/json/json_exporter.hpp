@@ -25,15 +25,21 @@ Document document_from_json(const nlohmann::json& json);
 // A Document object or an array of them.
 std::vector<Document> documents_from_json(const nlohmann::ordered_json& json);
 
-// Writes one Document as an object, any other number of them as an array; 2-space indent, UTF-8
-// as is (invalid sequences as U+FFFD). Exactly document_to_json(...).dump(2, ' ', false,
-// error_handler_t::replace), written field by field through JsonWriter without building the tree,
-// so a large batch is never held twice.
+// A JSON array of Documents (one element for one document: every .json has the same shape);
+// 2-space indent, UTF-8 as is (invalid sequences as U+FFFD). Exactly
+// nlohmann::ordered_json::array({document_to_json(...)...}).dump(2, ' ', false,
+// error_handler_t::replace), written field by field through JsonWriter without building the
+// tree, so a large batch is never held twice.
 void write_json(const std::vector<Document>& documents, std::ostream& out);
-// JSON Lines: one compact Document a line (dump(-1, ...) of each).
+// JSON Lines (MODEL.md): one compact item a line, {"document": {title, organisation, period,
+// source, mapping}, then the item's fields}. A document without items has no line.
 void write_json_lines(const std::vector<Document>& documents, std::ostream& out);
+// One whole compact Document a line: how a worker process hands its documents back (read with
+// documents_from_json line by line); not an output format.
+void write_documents_a_line(const std::vector<Document>& documents, std::ostream& out);
 
-// One document item by item (Exporter::stream_document): pretty JSON, or one JSON Lines line.
+// One document item by item (Exporter::stream_document): pretty JSON (an array of the one
+// document), or JSON Lines.
 std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lines,
                                                      const std::filesystem::path& spill_dir);
 // The same into a file (Exporter::stream_document_to_file): the head as begin() gives it, then

@@ -42,6 +42,9 @@ class JsonWriter {
   void integer(std::int64_t value);
   // A number already in its JSON form (e.g. nlohmann's dump of a double).
   void number_text(std::string_view number);
+  // Any value already in its JSON form, written in this writer's layout (e.g. an object another
+  // compact writer made once and repeats on every line).
+  void value_text(std::string_view json) { number_text(json); }
   // Text before or after the top-level value, e.g. the "\n" that ends a line.
   void raw(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "exporters/exporter.hpp"
@@ -73,7 +74,10 @@ TEST_CASE("cli: a sample converts to every output format") {
   CHECK(json.find("\"name\": \"sheffield-child-poverty\"") != std::string::npos);
   auto stdout_run = box.run("convert '" + kSample + "' -o - --format jsonl --quiet");
   CHECK(stdout_run.status == 0);
-  CHECK(lines(stdout_run.out) == 1);
+  CHECK(lines(stdout_run.out) == 12);  // one a line: the sample's 12 items
+  const auto first = nlohmann::json::parse(stdout_run.out.substr(0, stdout_run.out.find('\n')));
+  CHECK(first.at("document").at("mapping").at("name") == "sheffield-child-poverty");
+  CHECK(first.at("id").is_string());
   CHECK(box.run("convert '" + kSample + "' -o - --format xlsx").status == 2);
 }
 
