@@ -33,7 +33,7 @@ constexpr OptionSpec kOptions[] = {
     {"summary", 's', false},   {"manifest", 0, true},     {"shard", 0, true},
     {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
-    {"table-memory", 0, true},
+    {"table-memory", 0, true}, {"strict", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
@@ -82,10 +82,19 @@ options:
       --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
-  -s, --summary            print a table of items and RAG counts per file
+  -s, --summary            print a table of items and RAG counts per file (to stderr with -o -)
+      --strict CODES       fail (exit 1) when a warning of one of CODES (comma-separated, or
+                           "all") is given, e.g. --strict header-not-found,table-not-mapped,
+                           input-skipped (docs/WARNINGS.md lists the codes); the output is still
+                           written
   -h, --help               this help
 
-Exit status: 0 all converted, 1 some input failed (the others are still written), 2 usage error.
+Every file a folder holds is converted or named as skipped (a format trackport does not read, an
+Office lock file, this run's output, a workbook trackport wrote, a file listed twice) on stderr
+and in the output's Sources and Warnings (code input-skipped).
+
+Exit status: 0 all converted, 1 some input failed or a --strict warning was given (the others
+are still written), 2 usage error.
 )";
 
 const Exporter& choose_exporter(const Args& args, const std::string& output) {
@@ -155,15 +164,19 @@ class ProgressLine {
 };
 
 // A file that could not be converted, as a document with no items and one warning.
-Document failed_document(const FileOutcome& outcome) {
+// A document that only says what became of an input (listed in Sources and Warnings).
+Document input_document(const std::filesystem::path& path, std::string code, std::string message) {
   Document document;
-  document.source.file = outcome.path.string();
-  document.source.format = extension_of(outcome.path);
+  document.source.file = path.string();
+  document.source.format = extension_of(path);
   Location location;
   location.file = document.source.file;
-  document.warnings.push_back(
-      {"input-failed", "could not be converted: " + outcome.error, location});
+  document.warnings.push_back({std::move(code), std::move(message), location});
   return document;
+}
+
+Document failed_document(const FileOutcome& outcome) {
+  return input_document(outcome.path, "input-failed", "could not be converted: " + outcome.error);
 }
 
 // "-", a FIFO or a device: written straight as a stream (nothing can be renamed over them).
@@ -252,11 +265,15 @@ std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const I
   return streamed;
 }
 
+// `unchanged`: inputs a database already holds; `passed_over`: files found and not converted.
 void print_converted(std::size_t converted, std::size_t inputs, std::size_t items,
-                     std::size_t warnings, std::size_t skipped, const std::string& output) {
+                     std::size_t warnings, std::size_t unchanged, std::size_t passed_over,
+                     const std::string& output) {
   std::cerr << "converted " << converted << " of " << inputs << " file(s): " << items << " items, "
             << warnings << " warnings"
-            << (skipped ? ", " + std::to_string(skipped) + " unchanged skipped" : std::string())
+            << (unchanged ? ", " + std::to_string(unchanged) + " unchanged skipped" : std::string())
+            << (passed_over ? ", " + std::to_string(passed_over) + " other file(s) skipped"
+                            : std::string())
             << (output == "-" ? std::string() : " -> " + output) << '\n';
 }
 
@@ -266,10 +283,51 @@ std::string fit(std::string text, std::size_t width) {
   return text;
 }
 
+// --strict CODES: the warning codes that fail the run ("all": every one).
+struct StrictCodes {
+  bool all = false;
+  std::set<std::string, std::less<>> codes;
+  bool empty() const { return !all && codes.empty(); }
+  bool covers(std::string_view code) const { return all || codes.contains(code); }
+};
+
+StrictCodes parse_strict(const std::string& text) {
+  StrictCodes strict;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    std::string code = text.substr(start, comma - start);
+    code.erase(0, code.find_first_not_of(' '));
+    code.erase(code.find_last_not_of(' ') + 1);
+    if (code == "all") {
+      strict.all = true;
+    } else if (!code.empty()) {
+      strict.codes.insert(std::move(code));
+    }
+    start = comma + 1;
+  }
+  if (strict.empty()) throw UsageError("--strict takes warning codes, e.g. --strict all");
+  return strict;
+}
+
+// One line per warning --strict turns into a failure; how many there were.
+std::size_t report_strict(const std::vector<Document>& documents, const StrictCodes& strict) {
+  std::size_t failures = 0;
+  for (const auto& document : documents) {
+    for (const auto& warning : document.warnings) {
+      if (!strict.covers(warning.code)) continue;
+      ++failures;
+      std::cerr << "trackport: " << document.source.file << ": " << warning.code
+                << " (--strict): " << warning.message << '\n';
+    }
+  }
+  return failures;
+}
+
 // One line per document: items and RAG counts, like a progress report's overview table.
-void print_summary(const std::vector<Document>& documents) {
-  std::cout << fit("source", 44) << fit("mapping", 28)
-            << "items   red   a/r amber   a/g green  blue  none  warnings\n";
+void print_summary(const std::vector<Document>& documents, std::ostream& out) {
+  out << fit("source", 44) << fit("mapping", 28)
+      << "items   red   a/r amber   a/g green  blue  none  warnings\n";
   for (const auto& document : documents) {
     std::map<Rating, std::size_t> counts;
     for (const auto& item : document.items) ++counts[item.status];
@@ -280,22 +338,22 @@ void print_summary(const std::vector<Document>& documents) {
                  ' ') +
              text;
     };
-    std::cout << fit(document.source.file, 44) << fit(document.mapping.name, 28)
-              << column(document.items.size(), 5);
+    out << fit(document.source.file, 44) << fit(document.mapping.name, 28)
+        << column(document.items.size(), 5);
     for (auto rating : {Rating::red, Rating::amber_red, Rating::amber, Rating::amber_green,
                         Rating::green, Rating::blue, Rating::none}) {
-      std::cout << column(counts[rating], 6);
+      out << column(counts[rating], 6);
     }
-    std::cout << column(document.warnings.size(), 10) << '\n';
+    out << column(document.warnings.size(), 10) << '\n';
   }
   std::vector<std::string> empty;
   for (const auto& document : documents) {
     if (document.items.empty()) empty.push_back(document.source.file);
   }
   if (empty.empty()) return;
-  std::cout << empty.size() << " file(s) gave no items (see their warnings, or trackport inspect):";
-  for (const auto& file : empty) std::cout << ' ' << file;
-  std::cout << '\n';
+  out << empty.size() << " file(s) gave no items (see their warnings, or trackport inspect):";
+  for (const auto& file : empty) out << ' ' << file;
+  out << '\n';
 }
 
 }  // namespace
@@ -360,7 +418,9 @@ int run_convert(std::span<const std::string> words) {
   }
   ExpandedInputs expanded;
   try {
-    expanded = expand_inputs(arguments, options.catalogue.get());
+    expanded = expand_inputs(
+        arguments, options.catalogue.get(),
+        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output));
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }
@@ -372,6 +432,11 @@ int run_convert(std::span<const std::string> words) {
   const auto& missing = expanded.missing;
   for (const auto& path : missing)
     std::cerr << "trackport: " << path << ": no such file or folder\n";
+  if (!args.has("quiet")) {
+    for (const auto& skipped : expanded.skipped)
+      std::cerr << "trackport: " << skipped.path.string() << ": skipped: " << skipped.reason
+                << '\n';
+  }
   if (expanded.jobs.empty()) {
     if (args.has("shard") && missing.empty()) {
       std::cerr << "trackport: shard " << args.value("shard")
@@ -385,6 +450,8 @@ int run_convert(std::span<const std::string> words) {
 
   const bool quiet = args.has("quiet");
   const bool verbose = args.has("verbose");
+  const StrictCodes strict =
+      args.has("strict") ? parse_strict(args.value("strict")) : StrictCodes{};
   // A crash while one file is converted names it (static: the handler may read it at exit).
   static std::string only_input;
   if (paths.size() == 1) {
@@ -392,8 +459,9 @@ int run_convert(std::span<const std::string> words) {
     set_crash_context(only_input.c_str());
   }
   // One file is converted here, streamed, unless limits were asked for.
-  if (paths.size() == 1 && missing.empty() && !args.has("timeout") && !args.has("memory-limit") &&
-      !options.skip_sha256 && !args.has("summary")) {
+  if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
+      !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
+      !args.has("summary")) {
     if (auto streamed = write_streamed(exporter, paths.front(), options, output)) {
       const Document& document = streamed->document;
       if (verbose) {
@@ -401,7 +469,7 @@ int run_convert(std::span<const std::string> words) {
                   << document.warnings.size() << " warnings (mapping " << document.mapping.name
                   << ")\n";
       }
-      if (!quiet) print_converted(1, 1, streamed->items, document.warnings.size(), 0, output);
+      if (!quiet) print_converted(1, 1, streamed->items, document.warnings.size(), 0, 0, output);
       return kExitOk;
     }
   }
@@ -477,19 +545,27 @@ int run_convert(std::span<const std::string> words) {
               << (database ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
+  // Skipped files are listed in a file output (a database keeps only real imports).
+  for (const auto& passed_over : expanded.skipped)
+    documents.push_back(
+        input_document(passed_over.path, "input-skipped", "not converted: " + passed_over.reason));
   if (!to_database) write_output(exporter, documents, output);
   if (args.has("summary")) {
-    print_summary(documents);
-    std::cout.flush();
+    // With -o -, stdout is the data: everything else goes to stderr.
+    std::ostream& out = output == "-" ? std::cerr : std::cout;
+    print_summary(documents, out);
+    out.flush();
   }
   if (!quiet) {
-    print_converted(converted, paths.size() + missing.size(), items, warnings, skipped, output);
+    print_converted(converted, paths.size() + missing.size(), items, warnings, skipped,
+                    expanded.skipped.size(), output);
   }
   // A batch can hold millions of small strings; freeing them one by one only to exit costs
   // seconds. Keep them reachable (so leak checkers stay quiet) and let the process end.
+  const std::size_t strict_failures = strict.empty() ? 0 : report_strict(documents, strict);
   static auto* kept = new std::vector<Document>();
   *kept = std::move(documents);
-  return failed > 0 ? kExitFailed : kExitOk;
+  return failed > 0 || strict_failures > 0 ? kExitFailed : kExitOk;
 }
 
 }  // namespace trackport::cli

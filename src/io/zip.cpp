@@ -142,6 +142,31 @@ struct ZipArchive::Impl {
   }
 };
 
+std::optional<std::string> read_small_zip_entry(const std::string& path, std::string_view name,
+                                                std::size_t max_bytes) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  if (!archive) return std::nullopt;
+  std::optional<std::string> text;
+  const std::string entry(name);
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat(archive, entry.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) &&
+      stat.size <= max_bytes) {
+    if (zip_file_t* file = zip_fopen(archive, entry.c_str(), 0)) {
+      std::string bytes(max_bytes + 1, '\0');  // one more: a lying size shows as too long
+      const zip_int64_t got = zip_fread(file, bytes.data(), bytes.size());
+      if (got >= 0 && static_cast<std::size_t>(got) <= max_bytes) {
+        bytes.resize(static_cast<std::size_t>(got));
+        text = std::move(bytes);
+      }
+      zip_fclose(file);
+    }
+  }
+  zip_discard(archive);
+  return text;
+}
+
 ZipArchive::ZipArchive(std::string_view bytes, ZipLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->limits = limits;
   if (bytes.empty()) throw InputError("empty file (not a ZIP container)");

@@ -19,6 +19,12 @@ struct ZipLimits {
 // A ZIP archive held in memory (the bytes must outlive the archive). Throws InputError with a
 // one-line reason: "not a ZIP container", "truncated or corrupt ZIP: ...", "encrypted entry ...",
 // "ZIP entry xl/worksheets/sheet1.xml inflates beyond the limit (... bytes)".
+// One small entry of the ZIP file at `path`, read from the file without loading the rest:
+// nullopt when the file is no readable ZIP, has no such entry, or the entry inflates beyond
+// `max_bytes`. For a quick look at many files (which of a folder's workbooks trackport wrote).
+std::optional<std::string> read_small_zip_entry(const std::string& path, std::string_view name,
+                                                std::size_t max_bytes);
+
 class ZipArchive {
  public:
   ZipArchive(std::string_view bytes, ZipLimits limits = {});

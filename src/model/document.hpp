@@ -13,6 +13,9 @@
 namespace trackport {
 
 inline constexpr const char* kSchemaVersion = "1";
+// The custom document property a standard workbook carries (docProps/custom.xml), so that a
+// folder walk knows trackport's own outputs from the inputs beside them.
+inline constexpr const char* kOutputProperty = "trackport-output";
 
 // Where a value came from. Spreadsheets fill sheet + cells, Word/HTML table + row, PDF page.
 struct Location {

@@ -9,6 +9,8 @@
 #include <map>
 
 #include "io/input.hpp"
+#include "io/zip.hpp"
+#include "model/document.hpp"
 
 namespace trackport {
 
@@ -65,23 +67,48 @@ class SettingsCache {
   std::map<fs::path, std::shared_ptr<const FolderSettings>> cache_;
 };
 
+// Every regular file under `folder` but hidden ones (and those in hidden folders), sorted.
 std::vector<fs::path> files_under(const fs::path& folder) {
   std::vector<fs::path> found;
   std::error_code ec;
   auto options = fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(folder, options, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    auto name = it->path().filename().string();
-    if (name.starts_with(".") || name.starts_with("~$")) {
+    if (it->path().filename().string().starts_with(".")) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_supported_extension(extension_of(it->path()))) {
-      found.push_back(it->path());
-    }
+    if (it->is_regular_file(ec)) found.push_back(it->path());
   }
   std::sort(found.begin(), found.end());
   return found;
+}
+
+bool passed_over(const fs::path& file) {
+  const std::string extension = extension_of(file);
+  return extension == "yaml" || extension == "yml";
+}
+
+// Why a file a folder walk found is not converted; empty when it is.
+std::string reason_to_skip(const fs::path& file, const fs::path& output) {
+  const std::string extension = extension_of(file);
+  if (file.filename().string().starts_with("~$")) return "an Office lock file";
+  if (!is_supported_extension(extension)) {
+    return extension.empty() ? "not a format trackport reads (no extension)"
+                             : "not a format trackport reads (." + extension + ")";
+  }
+  std::error_code ec;
+  if (!output.empty() && fs::equivalent(file, output, ec)) return "the output of this run";
+  if ((extension == "xlsx" || extension == "xlsm") && is_trackport_output(file))
+    return "a workbook trackport wrote (name it to read it back in)";
+  return {};
+}
+
+// A file's identity for spotting one listed twice: its canonical path when it has one.
+fs::path identity_of(const fs::path& file) {
+  std::error_code ec;
+  fs::path canonical = fs::canonical(file, ec);
+  return ec ? fs::absolute(file, ec).lexically_normal() : canonical;
 }
 
 }  // namespace
@@ -134,21 +161,43 @@ bool is_supported_extension(const std::string& extension) {
                      [&](const char* known) { return extension == known; });
 }
 
+bool is_trackport_output(const fs::path& path) {
+  const auto properties = read_small_zip_entry(path.string(), "docProps/custom.xml", 1 << 16);
+  return properties &&
+         properties->find("name=\"" + std::string(kOutputProperty) + "\"") != std::string::npos;
+}
+
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
-                             const MappingCatalogue* catalogue) {
+                             const MappingCatalogue* catalogue, const fs::path& output) {
   ExpandedInputs expanded;
   SettingsCache settings(catalogue);
+  std::map<fs::path, fs::path> listed;  // identity -> the path it was first listed as
+  auto add = [&](fs::path file, const fs::path& root) {
+    auto [first, fresh] = listed.emplace(identity_of(file), file);
+    if (!fresh) {
+      std::string reason = first->second == file ? std::string("listed twice; converted once")
+                                                 : "listed twice (also as " +
+                                                       first->second.string() + "); converted once";
+      expanded.skipped.push_back({std::move(file), std::move(reason)});
+      return;
+    }
+    auto applied = settings.for_file(file, root);
+    expanded.jobs.push_back({std::move(file), std::move(applied)});
+  };
   for (const auto& argument : arguments) {
     std::error_code ec;
     fs::path path(argument);
     if (fs::is_directory(path, ec)) {
       for (auto& file : files_under(path)) {
-        auto applied = settings.for_file(file, path);
-        expanded.jobs.push_back({std::move(file), std::move(applied)});
+        if (passed_over(file)) continue;
+        if (std::string reason = reason_to_skip(file, output); !reason.empty()) {
+          expanded.skipped.push_back({std::move(file), std::move(reason)});
+        } else {
+          add(std::move(file), path);
+        }
       }
     } else if (fs::exists(path, ec)) {
-      auto applied = settings.for_file(path, path.parent_path());
-      expanded.jobs.push_back({path, std::move(applied)});
+      add(path, path.parent_path());
     } else {
       expanded.missing.push_back(argument);
     }

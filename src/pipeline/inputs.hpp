@@ -34,20 +34,35 @@ struct InputJob {
   std::shared_ptr<const FolderSettings> settings;  // nullptr: no trackport.yaml applies
 };
 
+// A file found that is not converted, and why ("not a format trackport reads (.doc)").
+struct SkippedInput {
+  std::filesystem::path path;
+  std::string reason;
+};
+
 struct ExpandedInputs {
   std::vector<InputJob> jobs;        // in a stable order: arguments in order, folders sorted
   std::vector<std::string> missing;  // arguments that do not exist
+  std::vector<SkippedInput> skipped;
 };
 
 // Extensions trackport reads, lower case without the dot.
 bool is_supported_extension(const std::string& extension);
 
-// Files as given; folders walked recursively (supported extensions only; hidden files and Office
-// lock files "~$x.xlsx" skipped; each folder's files sorted by path). A file takes the settings
-// of the nearest trackport.yaml in its folder or above it, up to the folder named on the
-// command line. Throws MappingError for a bad trackport.yaml.
+// Files as given; folders walked recursively, each folder's files sorted by path. Every file a
+// walk finds is a job or skipped with its reason: a format trackport does not read, an Office
+// lock file ("~$x.xlsx"), `output` (this run's own output), a workbook trackport wrote (its
+// outputs are inputs only when named), or a file already listed (by a manifest, an argument
+// or another folder). Hidden files and folders and .yaml files (mappings, settings) are passed
+// over without a word. A file takes the settings of the nearest trackport.yaml in its folder or
+// above it, up to the folder named on the command line. Throws MappingError for a bad
+// trackport.yaml.
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
-                             const MappingCatalogue* catalogue = nullptr);
+                             const MappingCatalogue* catalogue = nullptr,
+                             const std::filesystem::path& output = {});
+
+// True when `path` is a workbook trackport wrote (it carries kOutputProperty).
+bool is_trackport_output(const std::filesystem::path& path);
 
 // A manifest: one path a line; blank lines and lines starting with '#' are skipped.
 // Throws std::runtime_error when the manifest cannot be read.

@@ -5,6 +5,7 @@
 
 #include "exporters/changes/xlsx_sheet.hpp"
 #include "exporters/quiet_stderr.hpp"
+#include "model/document.hpp"
 
 namespace trackport {
 namespace {
@@ -23,6 +24,7 @@ class OpenWorkbook {
       workbook_ = workbook_new(path_.c_str());
     }
     if (workbook_ == nullptr) throw std::runtime_error("cannot create the workbook " + path_);
+    workbook_set_custom_property_string(workbook_, kOutputProperty, "changes workbook");
   }
   OpenWorkbook(const OpenWorkbook&) = delete;
   OpenWorkbook& operator=(const OpenWorkbook&) = delete;

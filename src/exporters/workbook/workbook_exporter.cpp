@@ -10,6 +10,7 @@
 #include "exporters/quiet_stderr.hpp"
 #include "exporters/through_file.hpp"
 #include "exporters/workbook/sheets.hpp"
+#include "model/document.hpp"
 
 namespace trackport {
 namespace {
@@ -33,6 +34,8 @@ class OpenWorkbook {
       workbook_ = workbook_new_opt(name.c_str(), &options);
     }
     if (workbook_ == nullptr) throw std::runtime_error("cannot create the workbook " + name);
+    // The mark that keeps this workbook out of the next folder walk (unless it is named).
+    workbook_set_custom_property_string(workbook_, kOutputProperty, "standard workbook");
   }
   OpenWorkbook(const OpenWorkbook&) = delete;
   OpenWorkbook& operator=(const OpenWorkbook&) = delete;

@@ -1,0 +1,148 @@
+// Every input accounted for: each file a run finds is converted or named as skipped, with the
+// reason, on stderr and in the output; the output never swallows itself; stdout is only data.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "support/sandbox.hpp"
+
+namespace fs = std::filesystem;
+using trackport::testing::Sandbox;
+
+namespace {
+
+const fs::path kSamples = fs::path(TRACKPORT_SOURCE_DIR) / "samples";
+
+// The sources an output lists, with the warning codes each one carries.
+std::map<std::string, std::set<std::string>> sources_of(const std::string& json_text) {
+  std::map<std::string, std::set<std::string>> sources;
+  for (const auto& document : nlohmann::json::parse(json_text)) {
+    auto& codes = sources[document.at("source").at("file").get<std::string>()];
+    for (const auto& warning : document.at("warnings")) codes.insert(warning.at("code"));
+  }
+  return sources;
+}
+
+std::size_t items_in(const std::string& json_text) {
+  std::size_t items = 0;
+  for (const auto& document : nlohmann::json::parse(json_text))
+    items += document.at("items").size();
+  return items;
+}
+
+// A copy of a sample at `name` in the sandbox, its folders made.
+void copy_sample(const Sandbox& box, const char* sample, const std::string& name) {
+  fs::create_directories(box.path(name).parent_path());
+  fs::copy_file(kSamples / sample, box.path(name));
+}
+
+// A quarter's returns as they arrive: two trackers, a Word 97 file, an Excel binary workbook,
+// a CSV that is no tracker, an Office lock file, and the team's own notes.
+void fill_returns(const Sandbox& box) {
+  copy_sample(box, "sheffield-tracker-extract.csv", "returns/tracker.csv");
+  box.write("returns/sub/plan.tsv",
+            "Ref\tAction\tLead\tRAG\n1\tOpen a youth hub\tJo Bloggs\tGreen\n");
+  box.write("returns/w.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "Word 97");
+  box.write("returns/q2.xlsb", "PK\x03\x04 binary workbook");
+  box.write("returns/contacts.csv", "Name,Phone\nJo,0114 000 0000\n");
+  box.write("returns/~$tracker.xlsx", "lock");
+  box.write("returns/.hidden.csv", "Ref,Action\n1,Hidden\n");
+  box.write("returns/mapping.yaml", "name: x\n");
+}
+
+}  // namespace
+
+TEST_CASE("accounted: every file a folder holds is converted or named as skipped") {
+  Sandbox box;
+  fill_returns(box);
+  auto run = box.run("convert returns -o out.json");
+  REQUIRE(run.status == 0);  // skipping is not failing; --strict makes it so
+  for (const char* line : {"returns/w.doc: skipped: not a format trackport reads (.doc)",
+                           "returns/q2.xlsb: skipped: not a format trackport reads (.xlsb)",
+                           "returns/~$tracker.xlsx: skipped: an Office lock file",
+                           "converted 3 of 3 file(s)", "3 other file(s) skipped"}) {
+    INFO(line);
+    CHECK(run.err.find(line) != std::string::npos);
+  }
+  // Hidden files and mapping files are passed over without a word.
+  CHECK(run.err.find(".hidden.csv") == std::string::npos);
+  CHECK(run.err.find("mapping.yaml") == std::string::npos);
+
+  const auto sources = sources_of(Sandbox::slurp(box.path("out.json")));
+  CHECK(sources.size() == 6);
+  CHECK(sources.at("returns/w.doc") == std::set<std::string>{"input-skipped"});
+  CHECK(sources.at("returns/q2.xlsb") == std::set<std::string>{"input-skipped"});
+  CHECK(sources.at("returns/~$tracker.xlsx") == std::set<std::string>{"input-skipped"});
+  // The file that is no tracker is converted, and says it gave no items.
+  CHECK(sources.at("returns/contacts.csv").count("header-not-found") == 1);
+  CHECK(sources.at("returns/tracker.csv").count("input-skipped") == 0);
+  CHECK(sources.count("returns/sub/plan.tsv") == 1);
+}
+
+TEST_CASE("accounted: --strict turns chosen warning codes into exit 1, the output still written") {
+  Sandbox box;
+  fill_returns(box);
+  auto no_items = box.run("convert returns -o a.json --strict header-not-found");
+  CHECK(no_items.status == 1);
+  CHECK(no_items.err.find("returns/contacts.csv: header-not-found (--strict)") !=
+        std::string::npos);
+  CHECK(fs::exists(box.path("a.json")));
+  auto skipped = box.run("convert returns -o b.json --strict 'input-skipped, header-not-found'");
+  CHECK(skipped.status == 1);
+  CHECK(skipped.err.find("returns/w.doc: input-skipped (--strict)") != std::string::npos);
+  CHECK(box.run("convert returns/tracker.csv -o c.json --strict table-not-mapped").status == 0);
+  CHECK(box.run("convert returns -o d.json --strict ,").status == 2);
+}
+
+TEST_CASE("accounted: the same command run three times gives the same output") {
+  Sandbox box;
+  copy_sample(box, "sheffield-tracker-extract.csv", "q2/tracker.csv");
+  copy_sample(box, "sheffield-tracker-styled.xlsx", "q2/styled.xlsx");
+  std::string first;
+  for (int run = 0; run < 3; ++run) {
+    INFO("run " << run + 1);
+    // The workbook goes into the folder it reads; the JSON shows what was read.
+    REQUIRE(box.run("convert q2 -o q2/standard.xlsx --quiet").status == 0);
+    auto json = box.run("convert q2 -o out.json");
+    REQUIRE(json.status == 0);
+    const std::string text = Sandbox::slurp(box.path("out.json"));
+    CHECK(items_in(text) == 24);
+    if (run == 0) first = text;
+    CHECK(text == first);
+    CHECK(json.err.find("q2/standard.xlsx: skipped: a workbook trackport wrote") !=
+          std::string::npos);
+  }
+  auto itself = box.run("convert q2 -o q2/standard.xlsx");
+  CHECK(itself.err.find("q2/standard.xlsx: skipped: the output of this run") != std::string::npos);
+  // Named, a standard workbook is read back: its 24 items.
+  auto named = box.run("convert q2/standard.xlsx -o back.json --quiet");
+  REQUIRE(named.status == 0);
+  CHECK(items_in(Sandbox::slurp(box.path("back.json"))) == 24);
+}
+
+TEST_CASE("accounted: a file listed twice is converted once") {
+  Sandbox box;
+  copy_sample(box, "sheffield-tracker-extract.csv", "in/tracker.csv");
+  box.write("list.txt", "in/tracker.csv\nin/./tracker.csv\nin/tracker.csv\n");
+  auto run = box.run("convert --manifest list.txt in -o out.json");
+  REQUIRE(run.status == 0);
+  CHECK(run.err.find("in/./tracker.csv: skipped: listed twice (also as in/tracker.csv)") !=
+        std::string::npos);
+  CHECK(run.err.find("converted 1 of 1 file(s): 12 items") != std::string::npos);
+  CHECK(items_in(Sandbox::slurp(box.path("out.json"))) == 12);
+}
+
+TEST_CASE("accounted: with -o -, stdout holds the data alone") {
+  Sandbox box;
+  copy_sample(box, "sheffield-tracker-extract.csv", "tracker.csv");
+  auto run = box.run("convert tracker.csv -o - --format json --summary");
+  REQUIRE(run.status == 0);
+  CHECK(items_in(run.out) == 12);  // parses: nothing but the JSON
+  CHECK(run.err.find("sheffield-child-poverty") != std::string::npos);  // the summary's row
+  CHECK(run.err.find("converted 1 of 1") != std::string::npos);
+  auto to_file = box.run("convert tracker.csv -o out.json --summary");
+  CHECK(to_file.out.find("sheffield-child-poverty") != std::string::npos);
+}
