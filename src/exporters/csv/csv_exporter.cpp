@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 
 #include "exporters/item_table.hpp"
+#include "exporters/json/json_writer.hpp"
 #include "exporters/register_tables.hpp"
 
 namespace trackport {
@@ -20,7 +20,6 @@ namespace {
 // "•", "–" and "£" in these documents; with the BOM it reads UTF-8.
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kLineEnd = "\r\n";  // RFC 4180
-constexpr std::string_view kExtraPrefix = "extra: ";
 constexpr std::size_t kFlushThreshold = std::size_t{1} << 20;
 
 // Eight bytes at once (SWAR): true when one of them is ',', '"', CR or LF.
@@ -103,90 +102,123 @@ class CsvOutput {
   bool at_row_start_ = true;
 };
 
-// Distinct extra headers in first-seen order, each with its column position after the others.
-struct ExtraColumns {
-  std::vector<std::string> headers;
-  std::unordered_map<std::string, std::size_t> index;
+// JSON text, for the cells that hold a list or a map (assessments, extra, targets): a fixed
+// column whose cell a script reads with one json.loads, whatever the batch holds.
+class JsonCell {
+ public:
+  explicit JsonCell(std::string& out) : out_(out) { out_.clear(); }
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    first_ = true;
+  }
+  void close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+  void key(std::string_view name) {
+    string(name);
+    out_ += ':';
+    first_ = true;  // the value follows without a comma
+  }
+  void string(std::string_view text) {
+    separate();
+    out_ += '"';
+    JsonWriter::append_escaped(out_, text);
+    out_ += '"';
+  }
+  void member(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
+
+ private:
+  void separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
 };
 
-ExtraColumns extra_columns(const std::vector<Document>& documents) {
-  ExtraColumns columns;
-  for (const auto& document : documents) {
-    for (const auto& item : document.items) {
-      for (const auto& field : item.extra) {
-        if (columns.index.emplace(field.first, columns.headers.size()).second) {
-          columns.headers.push_back(field.first);
-        }
-      }
-    }
+// [{"by":...,"rating":...,"raw":...,"from":...,"commentary":...}], as in the JSON output.
+const std::string& assessments_cell(const Item& item, std::string& scratch) {
+  JsonCell json(scratch);
+  json.open('[');
+  for (const auto& assessment : item.assessments) {
+    json.open('{');
+    json.member("by", assessment.by);
+    json.member("rating", rating_name(assessment.rating));
+    json.member("raw", assessment.raw);
+    json.member("from", rating_source_name(assessment.from));
+    json.member("commentary", assessment.commentary);
+    json.close('}');
   }
-  return columns;
+  json.close(']');
+  return scratch;
 }
 
-void write_header_row(CsvOutput& csv, const std::vector<std::string>& assessment_headers,
-                      const ExtraColumns& extra) {
+// {"header": "value", ...}; a header repeated within the row gets " (2)", " (3)" ... as in the
+// JSON output.
+const std::string& extra_cell(const Item& item, std::string& scratch) {
+  JsonCell json(scratch);
+  json.open('{');
+  bool distinct = true;
+  for (std::size_t i = 0; i < item.extra.size() && distinct; ++i) {
+    for (std::size_t j = 0; j < i && distinct; ++j)
+      distinct = item.extra[i].first != item.extra[j].first;
+  }
+  if (distinct) {
+    for (const auto& [header, value] : item.extra) json.member(header, value);
+  } else {
+    std::vector<std::string> keys;
+    for (const auto& [header, value] : item.extra) {
+      std::string key = header;
+      for (int n = 2; std::find(keys.begin(), keys.end(), key) != keys.end(); ++n)
+        key = header + " (" + std::to_string(n) + ")";
+      keys.push_back(std::move(key));
+      json.member(keys.back(), value);
+    }
+  }
+  json.close('}');
+  return scratch;
+}
+
+// The columns after item_table's: the same for every batch.
+constexpr std::string_view kTailHeaders[] = {"Period", "Title", "Assessments", "Extra", "Location"};
+
+void write_header_row(CsvOutput& csv) {
   for (const auto& column : item_table::fixed_columns()) csv.field(column.header);
-  for (const auto& header : assessment_headers) csv.field(header);
-  csv.field(item_table::kLocationHeader);
-  std::string prefixed;
-  for (const auto& header : extra.headers) {
-    prefixed.assign(kExtraPrefix);
-    prefixed += header;
-    csv.field(prefixed);
-  }
+  for (const auto header : kTailHeaders) csv.field(header);
   csv.end_row();
-}
-
-// Reused from row to row so that a row allocates nothing once they have grown.
-struct RowScratch {
-  std::string text;
-  std::vector<std::pair<std::size_t, std::size_t>> extra_order;  // (column, field index)
-};
-
-// The item's extra values in the extra columns; a header repeated within one row keeps both
-// values, one a line.
-void write_extra_fields(CsvOutput& csv, const Item& item, const ExtraColumns& extra,
-                        RowScratch& scratch) {
-  auto& order = scratch.extra_order;
-  order.clear();
-  for (std::size_t i = 0; i < item.extra.size(); ++i) {
-    order.emplace_back(extra.index.at(item.extra[i].first), i);
-  }
-  std::sort(order.begin(), order.end());
-  std::size_t column = 0;
-  for (std::size_t next = 0; next < order.size();) {
-    csv.empty_fields(order[next].first - column);
-    column = order[next].first;
-    std::size_t same_column = next + 1;
-    while (same_column < order.size() && order[same_column].first == column) ++same_column;
-    if (same_column == next + 1) {
-      csv.field(item.extra[order[next].second].second);
-    } else {
-      scratch.text.clear();
-      for (std::size_t i = next; i < same_column; ++i) {
-        if (!scratch.text.empty()) scratch.text += '\n';  // an empty first value adds no line
-        scratch.text += item.extra[order[i].second].second;
-      }
-      csv.field(scratch.text);
-    }
-    next = same_column;
-    ++column;
-  }
-  csv.empty_fields(extra.headers.size() - column);
 }
 
 void write_item_row(CsvOutput& csv, const Document& document, const Item& item,
-                    const std::vector<std::string>& assessment_headers, const ExtraColumns& extra,
-                    RowScratch& scratch) {
+                    std::string& scratch) {
   for (const auto& column : item_table::fixed_columns()) {
-    csv.field(column.text(document, item, scratch.text));
+    csv.field(column.text(document, item, scratch));
   }
-  for (const auto& by : assessment_headers) csv.field(item_table::assessment_label(item, by));
-  scratch.text.clear();
-  item_table::append_location_label(scratch.text, item.source);
-  csv.field(scratch.text);
-  write_extra_fields(csv, item, extra, scratch);
+  csv.field(document.period);
+  csv.field(document.title);
+  csv.field(assessments_cell(item, scratch));
+  csv.field(extra_cell(item, scratch));
+  scratch.clear();
+  item_table::append_location_label(scratch, item.source);
+  csv.field(scratch);
   csv.end_row();
+}
+
+const std::string& targets_cell(const std::vector<PeriodValue>& targets, std::string& scratch) {
+  JsonCell json(scratch);
+  json.open('[');
+  for (const auto& target : targets) {
+    json.open('{');
+    json.member("period", target.period);
+    json.member("value", target.value);
+    json.close('}');
+  }
+  json.close(']');
+  return scratch;
 }
 
 }  // namespace
@@ -198,39 +230,33 @@ std::string csv_field(std::string_view value) {
 }
 
 void write_items_csv(const std::vector<Document>& documents, std::ostream& out) {
-  const std::vector<std::string> assessment_headers = item_table::assessment_headers(documents);
-  const ExtraColumns extra = extra_columns(documents);
   CsvOutput csv(out);
   csv.raw(kUtf8Bom);
-  write_header_row(csv, assessment_headers, extra);
-  RowScratch scratch;
+  write_header_row(csv);
+  std::string scratch;
   for (const auto& document : documents) {
-    for (const auto& item : document.items) {
-      write_item_row(csv, document, item, assessment_headers, extra, scratch);
-    }
+    for (const auto& item : document.items) write_item_row(csv, document, item, scratch);
   }
   csv.flush();
 }
 
 void write_indicators_csv(const std::vector<Document>& documents, std::ostream& out) {
-  const register_tables::PeriodColumns periods(documents);
   CsvOutput csv(out);
   csv.raw(kUtf8Bom);
-  for (const auto& header : register_tables::indicator_headers(periods)) csv.field(header);
+  for (const auto header : {"Source", "Code", "Title", "Area", "Baseline", "Targets", "Location"})
+    csv.field(header);
   csv.end_row();
-  std::string location;
+  std::string scratch;
   register_tables::for_each_indicator_row(documents, [&](const register_tables::IndicatorRow& row) {
     csv.field(row.document.source.file);
     csv.field(row.indicator.code);
     csv.field(row.indicator.title);
     csv.field(row.area ? std::string_view(row.area->area) : std::string_view());
     csv.field(row.baseline());
-    for (const std::string* value : periods.cells(row.targets())) {
-      csv.field(value ? std::string_view(*value) : std::string_view());
-    }
-    location.clear();
-    item_table::append_location_label(location, row.indicator.source);
-    csv.field(location);
+    csv.field(targets_cell(row.targets(), scratch));
+    scratch.clear();
+    item_table::append_location_label(scratch, row.indicator.source);
+    csv.field(scratch);
     csv.end_row();
   });
   csv.flush();

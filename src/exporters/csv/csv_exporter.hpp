@@ -17,12 +17,14 @@ namespace trackport {
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF, with quotes doubled.
 std::string csv_field(std::string_view value);
 
-// UTF-8 with a byte-order mark, CRLF line ends; one row per item over all documents; the fixed
-// columns, one per assessment `by`, Location, then "extra: <header>" per distinct extra header.
+// UTF-8 with a byte-order mark, CRLF line ends; one row per item over all documents. The same
+// columns for every batch, so scripts can rely on them: item_table's fixed columns (Source ...
+// Comments), then Period and Title (the item's document's), Assessments (a JSON array of
+// {by, rating, raw, from, commentary}), Extra (a JSON object, header -> value) and Location.
 void write_items_csv(const std::vector<Document>& documents, std::ostream& out);
 
 // One row per indicator and one per area of its breakdown: Source, Code, Title, Area, Baseline,
-// one column per target period seen, Location. BOM and CRLF as for items.
+// Targets (a JSON array of {period, value}), Location. BOM and CRLF as for items.
 void write_indicators_csv(const std::vector<Document>& documents, std::ostream& out);
 
 // One row per risk: Source, Ref, Description, Impact, Likelihood, Score, Mitigation, Owner, Due,

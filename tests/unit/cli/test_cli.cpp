@@ -333,12 +333,15 @@ TEST_CASE("cli: --table chooses the items, indicators or risks table of a CSV ou
   auto indicators = box.run("convert standard.xlsx -o indicators.csv --table indicators --quiet");
   CHECK(indicators.status == 0);
   CHECK(indicators.err.empty());
-  CHECK(Sandbox::slurp(box.path("indicators.csv")) ==
-        "\xEF\xBB\xBFSource,Code,Title,Area,Baseline,2010/11,2011/12,Location\r\n"
-        "plans/staffs.xlsx,NI 45,Young offenders,,70%,75%,80%,"
-        "plans/staffs.xlsx!Indicators!A2:F4\r\n"
-        "plans/staffs.xlsx,NI 45,Young offenders,Cannock,68%,,72%,"
-        "plans/staffs.xlsx!Indicators!A2:F4\r\n");
+  CHECK(
+      Sandbox::slurp(box.path("indicators.csv")) ==
+      "\xEF\xBB\xBFSource,Code,Title,Area,Baseline,Targets,Location\r\n"
+      "plans/staffs.xlsx,NI 45,Young offenders,,70%,"
+      R"("[{""period"":""2010/11"",""value"":""75%""},{""period"":""2011/12"",""value"":""80%""}]",)"
+      "plans/staffs.xlsx!Indicators!A2:F4\r\n"
+      "plans/staffs.xlsx,NI 45,Young offenders,Cannock,68%,"
+      R"("[{""period"":""2011/12"",""value"":""72%""}]",)"
+      "plans/staffs.xlsx!Indicators!A2:F4\r\n");
 
   auto risks = box.run("convert standard.xlsx -o - --format csv --table risks --quiet");
   CHECK(risks.status == 0);

@@ -19,6 +19,7 @@ std::string exported(const std::vector<Document>& documents) {
 Document quoting_document() {
   Document document;
   document.organisation = "Org, Ltd";
+  document.period = "Q2";
   document.source.file = "a.xlsx";
 
   Item quoted;
@@ -60,11 +61,15 @@ TEST_CASE("the csv exporter writes a BOM, the Items columns and CRLF rows", "[cs
   const std::string expected =
       "\xEF\xBB\xBF"
       "Source,Id,Organisation,Theme,Objective,Category,Ref,Text,Measure,Baseline,Target,Due,"
-      "Due start,Due end,Leads,Partners,Progress,Status,Mitigation,Comments,Q1,Location,"
-      "extra: Notes,extra: Budget\r\n"
+      "Due start,Due end,Leads,Partners,Progress,Status,Mitigation,Comments,Period,Title,"
+      "Assessments,Extra,Location\r\n"
       "a.xlsx,1,\"Org, Ltd\",T,,,,\"Say \"\"hi\"\", then go\",,,,Mar-13,2013-03-01,2013-03-31,"
-      "\"Ann\nBob\",,,Red,,,Amber/Green,a.xlsx!S1!A2:B2,\"line1\r\nline2\",\r\n"
-      "a.xlsx,2,\"Org, Ltd\",,,,,plain,,,,,,,,,,,,,,a.xlsx!S1!A3:B3,,5\r\n";
+      "\"Ann\nBob\",,,Red,,,Q2,,"
+      "\"[{\"\"by\"\":\"\"Q1\"\",\"\"rating\"\":\"\"amber-green\"\",\"\"raw\"\":\"\"A/G\"\","
+      "\"\"from\"\":\"\"text\"\",\"\"commentary\"\":\"\"\"\"}]\","
+      "\"{\"\"Notes\"\":\"\"line1\\r\\nline2\"\"}\",a.xlsx!S1!A2:B2\r\n"
+      "a.xlsx,2,\"Org, Ltd\",,,,,plain,,,,,,,,,,,,,Q2,,[],"
+      "\"{\"\"Budget\"\":\"\"5\"\"}\",a.xlsx!S1!A3:B3\r\n";
   CHECK(exported({quoting_document()}) == expected);
 }
 
@@ -77,8 +82,9 @@ TEST_CASE("the csv exporter puts every document's items in one table", "[csv]") 
     ++rows;
   }
   CHECK(rows == 6);
-  CHECK(text.find(",officer,chair,Q1,Location,extra: RAG last quarter,extra: Budget\r\n") !=
-        std::string::npos);
+  // The same columns whatever the documents hold.
+  CHECK(text.find(",Comments,Period,Title,Assessments,Extra,Location\r\n") != std::string::npos);
+  CHECK(text.rfind(exported({}), 0) == 0);
   CHECK(text.find("plan.docx table 2 row 5") != std::string::npos);
   CHECK(text.find("plan.pdf p. 3-4") != std::string::npos);
   CHECK(text.find("\r\nsheffield.csv,r1,,,,,,Poverty proofing,") != std::string::npos);
@@ -99,7 +105,7 @@ TEST_CASE("csv_field finds what needs quoting at any position", "[csv]") {
   CHECK(csv_field("\"\"") == "\"\"\"\"\"\"");
 }
 
-TEST_CASE("a header repeated within one row keeps every value, one a line", "[csv]") {
+TEST_CASE("a header repeated within one row keeps every value, numbered as in JSON", "[csv]") {
   Document document;
   Item repeated;
   repeated.extra = {{"N", "a"}, {"B", "b"}, {"N", "c"}};
@@ -109,10 +115,10 @@ TEST_CASE("a header repeated within one row keeps every value, one a line", "[cs
   only_b.extra = {{"B", "1,5"}};
   document.items = {repeated, empty_first, only_b};
   const std::string text = exported({document});
-  CHECK(text.find(",Location,extra: N,extra: B\r\n") != std::string::npos);
-  CHECK(text.find(",,\"a\nc\",b\r\n") != std::string::npos);
-  CHECK(text.find(",,x,\r\n") != std::string::npos);
-  CHECK(text.find(",,,\"1,5\"\r\n") != std::string::npos);
+  CHECK(text.find(",\"{\"\"N\"\":\"\"a\"\",\"\"B\"\":\"\"b\"\",\"\"N (2)\"\":\"\"c\"\"}\",\r\n") !=
+        std::string::npos);
+  CHECK(text.find(",\"{\"\"N\"\":\"\"\"\",\"\"N (2)\"\":\"\"x\"\"}\",\r\n") != std::string::npos);
+  CHECK(text.find(",\"{\"\"B\"\":\"\"1,5\"\"}\",\r\n") != std::string::npos);
 }
 
 TEST_CASE("the csv exporter writes output bigger than its buffer whole", "[csv]") {
@@ -138,7 +144,7 @@ TEST_CASE("the csv exporter writes output bigger than its buffer whole", "[csv]"
 TEST_CASE("the csv exporter writes only the header for no documents", "[csv]") {
   const std::string text = exported({});
   CHECK(text.rfind("\xEF\xBB\xBFSource,Id,", 0) == 0);
-  CHECK(text.find("Comments,Location\r\n") != std::string::npos);
+  CHECK(text.find("Comments,Period,Title,Assessments,Extra,Location\r\n") != std::string::npos);
 }
 
 std::string exported_table(const std::vector<Document>& documents, std::string_view table) {
@@ -171,21 +177,24 @@ TEST_CASE("the csv exporter offers the items, indicators and risks tables", "[cs
   }
 }
 
-TEST_CASE("the indicators csv: a row per indicator and per area, a column per period", "[csv]") {
+TEST_CASE("the indicators csv: a row per indicator and per area, targets as JSON", "[csv]") {
   const std::string expected =
       "\xEF\xBB\xBF"
-      "Source,Code,Title,Area,Baseline,2010/11,2011/12,Location\r\n"
-      "plans/rotherham.xlsx,NI 45,Young offenders in education,,70%,75%,80%,"
+      "Source,Code,Title,Area,Baseline,Targets,Location\r\n"
+      "plans/rotherham.xlsx,NI 45,Young offenders in education,,70%,"
+      "\"[{\"\"period\"\":\"\"2010/11\"\",\"\"value\"\":\"\"75%\"\"},"
+      "{\"\"period\"\":\"\"2011/12\"\",\"\"value\"\":\"\"80%\"\"}]\","
       "plans/rotherham.xlsx!Indicators!A2:F2\r\n"
-      "plans/rotherham.xlsx,NI 45,Young offenders in education,Cannock,68%,72%,,"
+      "plans/rotherham.xlsx,NI 45,Young offenders in education,Cannock,68%,"
+      "\"[{\"\"period\"\":\"\"2010/11\"\",\"\"value\"\":\"\"72%\"\"}]\","
       "plans/rotherham.xlsx!Indicators!A2:F2\r\n";
   CHECK(exported_table({test::sample_plan()}, "indicators") == expected);
-  // No indicators: the header alone.
+  // No indicators: the header alone, the same one.
   CHECK(exported_table({test::sample_tracker()}, "indicators") ==
-        "\xEF\xBB\xBFSource,Code,Title,Area,Baseline,Location\r\n");
+        "\xEF\xBB\xBFSource,Code,Title,Area,Baseline,Targets,Location\r\n");
 }
 
-TEST_CASE("the indicators csv puts each period in its place over all documents", "[csv]") {
+TEST_CASE("the indicators csv keeps each document's own periods, quoting their text", "[csv]") {
   Document first;
   first.source.file = "a.xlsx";
   Indicator quitters;
@@ -200,19 +209,23 @@ TEST_CASE("the indicators csv puts each period in its place over all documents",
   Indicator offenders;
   offenders.code = "NI 45";
   offenders.baseline = "70%";
-  // 2011/12 goes between the first document's periods; 2009/10 before them.
-  offenders.targets = {{"2009/10", "68%"}, {"2010/11", "72%"}, {"2011/12", "say \"80%\""}};
-  offenders.breakdown = {{"Cannock", "", {{"2012/13", "90%"}}}};
+  offenders.targets = {{"2009/10", "68%"}, {"2011/12", "say \"80%\""}};
+  offenders.breakdown = {{"Cannock", "", {}}};
   offenders.source.file = "b.docx";
   offenders.source.table = 2;
   offenders.source.row = 3;
   second.indicators = {offenders};
   const std::string expected =
       "\xEF\xBB\xBF"
-      "Source,Code,Title,Area,Baseline,2009/10,2010/11,2011/12,2012/13,Location\r\n"
-      "a.xlsx,NI 123,\"Quitters, adults\",,,,\"1,100\",,\"1,300\",a.xlsx p. 2\r\n"
-      "b.docx,NI 45,,,70%,68%,72%,\"say \"\"80%\"\"\",,b.docx table 2 row 3\r\n"
-      "b.docx,NI 45,,Cannock,,,,,90%,b.docx table 2 row 3\r\n";
+      "Source,Code,Title,Area,Baseline,Targets,Location\r\n"
+      "a.xlsx,NI 123,\"Quitters, adults\",,,"
+      "\"[{\"\"period\"\":\"\"2010/11\"\",\"\"value\"\":\"\"1,100\"\"},"
+      "{\"\"period\"\":\"\"2012/13\"\",\"\"value\"\":\"\"1,300\"\"}]\",a.xlsx p. 2\r\n"
+      "b.docx,NI 45,,,70%,"
+      "\"[{\"\"period\"\":\"\"2009/10\"\",\"\"value\"\":\"\"68%\"\"},"
+      "{\"\"period\"\":\"\"2011/12\"\",\"\"value\"\":\"\"say \\\"\"80%\\\"\"\"\"}]\","
+      "b.docx table 2 row 3\r\n"
+      "b.docx,NI 45,,Cannock,,[],b.docx table 2 row 3\r\n";
   CHECK(exported_table({first, second}, "indicators") == expected);
 }
 
