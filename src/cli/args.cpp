@@ -1,6 +1,8 @@
 #include "cli/args.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <vector>
 
 namespace trackport::cli {
 
@@ -20,7 +22,37 @@ const OptionSpec* find_short(std::span<const OptionSpec> specs, char name) {
   return nullptr;
 }
 
+// Levenshtein distance, two rows.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t swap = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
 }  // namespace
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates,
+                         std::string_view before, std::string_view after) {
+  std::string_view best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 4) + 1;
+  for (const auto candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  if (best.empty()) return {};
+  return " (did you mean " + std::string(before) + std::string(best) + std::string(after) + "?)";
+}
 
 Args::Args(std::span<const std::string> words, std::span<const OptionSpec> specs) {
   bool options_done = false;
@@ -49,7 +81,14 @@ Args::Args(std::span<const std::string> words, std::span<const OptionSpec> specs
     } else if (word.size() == 2) {
       spec = find_short(specs, word[1]);
     }
-    if (!spec) throw UsageError("unknown option " + word);
+    if (!spec) {
+      std::vector<std::string_view> names;
+      for (const auto& known : specs) names.push_back(known.name);
+      const std::string_view typed = word.starts_with("--")
+                                         ? std::string_view(word).substr(2, word.find('=') - 2)
+                                         : std::string_view(word).substr(1);
+      throw UsageError("unknown option " + word + did_you_mean(typed, names, "--"));
+    }
     std::string value;
     if (spec->takes_value) {
       if (has_inline) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <ostream>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,11 @@ struct OptionSpec {
   char short_name = 0;    // 0 = none
   bool takes_value = false;
 };
+
+// " (did you mean X?)" for the candidate closest to a mistyped `word` (within a couple of
+// edits), "" when none is close; `quote` wraps the suggestion ("--" for options, "'" ...).
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates,
+                         std::string_view before = "", std::string_view after = "");
 
 class Args {
  public:
@@ -49,5 +55,7 @@ int run_diff(std::span<const std::string> words);
 int run_inspect(std::span<const std::string> words);
 int run_mappings(std::span<const std::string> words);
 int run_tables(std::span<const std::string> words);
+// trackport --list-formats: what it reads and what it writes.
+void print_formats(std::ostream& out);
 
 }  // namespace trackport::cli

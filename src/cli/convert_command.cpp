@@ -97,10 +97,24 @@ Exit status: 0 all converted, 1 some input failed or a --strict warning was give
 are still written), 2 usage error.
 )";
 
+std::vector<std::string_view> exporter_names() {
+  std::vector<std::string_view> names;
+  for (const auto& exporter : exporters()) names.push_back(exporter->name());
+  return names;
+}
+
 const Exporter& choose_exporter(const Args& args, const std::string& output) {
   if (args.has("format")) {
-    const auto* exporter = exporter_named(args.value("format"));
-    if (!exporter) throw UsageError("unknown --format '" + args.value("format") + "'");
+    const std::string format = args.value("format");
+    const auto* exporter = exporter_named(format);
+    if (!exporter)
+      throw UsageError("unknown --format '" + format + "'" +
+                       did_you_mean(format, exporter_names(), "'", "'"));
+    // -o plan.json --format csv would write CSV under a name every tool reads as JSON.
+    const auto* by_name = output == "-" ? nullptr : exporter_for(output);
+    if (by_name && by_name != exporter)
+      throw UsageError("--format " + format + " contradicts the output's name " + output + " (a ." +
+                       std::string(by_name->extensions().front()) + " file)");
     return *exporter;
   }
   if (output == "-") return *exporter_named("json");
@@ -357,6 +371,28 @@ void print_summary(const std::vector<Document>& documents, std::ostream& out) {
 }
 
 }  // namespace
+
+void print_formats(std::ostream& out) {
+  out << "reads (told apart by content; the extension only where the content cannot say):\n"
+         "  xlsx xlsm         Excel workbooks (Office Open XML)\n"
+         "  xls               Excel 97-2003 workbooks\n"
+         "  ods               OpenDocument spreadsheets\n"
+         "  docx              Word documents\n"
+         "  html htm          web pages, and Word's \"save as web page\"\n"
+         "  pdf               PDF reports with text (not scans)\n"
+         "  csv tsv tab txt   delimited text\n"
+         "writes (-o by the extension, or --format NAME):\n";
+  for (const auto& exporter : exporters()) {
+    std::string extensions;
+    for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
+    out << "  " << exporter->name()
+        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ') << "-o FILE"
+        << extensions
+        << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())
+                                   : std::string())
+        << '\n';
+  }
+}
 
 int run_convert(std::span<const std::string> words) {
   Args args(words, kOptions);

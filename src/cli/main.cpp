@@ -23,6 +23,7 @@ commands:
                                the built-in mappings, or check a mapping file
 
 Run 'trackport COMMAND --help' for a command's options.
+  --list-formats               the formats trackport reads and writes
   --version                    print the version
 )";
 
@@ -63,7 +64,14 @@ int main(int argc, char** argv) {
     if (command == "inspect") return run_inspect(rest);
     if (command == "tables") return run_tables(rest);
     if (command == "mappings") return run_mappings(rest);
-    throw UsageError("unknown command '" + command + "' (try trackport --help)");
+    if (command == "--list-formats") {
+      print_formats(std::cout);
+      return kExitOk;
+    }
+    constexpr std::string_view kCommands[] = {"convert", "diff", "inspect", "tables", "mappings"};
+    const std::string suggestion = did_you_mean(command, kCommands, "'", "'");
+    throw UsageError("unknown command '" + command + "'" +
+                     (suggestion.empty() ? " (try trackport --help)" : suggestion));
   } catch (const UsageError& e) {
     std::cerr << "trackport: " << e.what() << '\n';
     return kExitUsage;

@@ -400,3 +400,40 @@ TEST_CASE("cli: bad files among good ones: the good converted, each bad one list
   }
   CHECK(failures == 4);
 }
+
+TEST_CASE("cli: a mistyped command, option or format gets a suggestion; --format must agree") {
+  Sandbox box;
+  auto command = box.run("convrt x.csv -o out.json");
+  CHECK(command.status == 2);
+  CHECK(command.err == "trackport: unknown command 'convrt' (did you mean 'convert'?)\n");
+  auto option = box.run("convert x.csv -o out.json --jbos 2");
+  CHECK(option.status == 2);
+  CHECK(option.err == "trackport: unknown option --jbos (did you mean --jobs?)\n");
+  auto far = box.run("convert x.csv -o out.json --frobnicate");
+  CHECK(far.err == "trackport: unknown option --frobnicate\n");  // nothing close: no guess
+  auto format = box.run("convert x.csv -o - --format jsn");
+  CHECK(format.err == "trackport: unknown --format 'jsn' (did you mean 'json'?)\n");
+  auto contradiction = box.run("convert '" + kSample + "' -o out.json --format csv");
+  CHECK(contradiction.status == 2);
+  CHECK(contradiction.err.find("--format csv contradicts the output's name out.json") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(box.path("out.json")));
+  // A name no format claims takes --format.
+  CHECK(box.run("convert '" + kSample + "' -o out.txt --format csv --quiet").status == 0);
+  CHECK(Sandbox::slurp(box.path("out.txt")).starts_with("\xEF\xBB\xBFSource,Id,"));
+}
+
+TEST_CASE("cli: --list-formats names what trackport reads and writes") {
+  Sandbox box;
+  auto run = box.run("--list-formats");
+  CHECK(run.status == 0);
+  for (const char* format : {"xlsx", "xls ", "ods", "docx", "html", "pdf", "csv tsv"}) {
+    INFO(format);
+    CHECK(run.out.find(std::string("  ") + format) != std::string::npos);
+  }
+  for (const char* output : {"-o FILE .xlsx", "-o FILE .json, or -o - --format json",
+                             "-o FILE .jsonl", "-o FILE .sqlite"}) {
+    INFO(output);
+    CHECK(run.out.find(output) != std::string::npos);
+  }
+}
