@@ -17,6 +17,7 @@
 #include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
+#include "importers/importer.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
@@ -33,7 +34,7 @@ constexpr OptionSpec kOptions[] = {
     {"summary", 's', false},   {"manifest", 0, true},     {"shard", 0, true},
     {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
-    {"table-memory", 0, true}, {"strict", 0, true},
+    {"table-memory", 0, true}, {"strict", 0, true},       {"from", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
@@ -65,6 +66,9 @@ options:
       --period LABEL       the reporting period of the inputs ("Quarter two 2024/25"), over the
                            one a document names (title rows, the update column's header)
   -f, --format NAME        output format when it cannot come from the extension
+      --from FORMAT        read every input as FORMAT (xlsx, xls, ods, docx, html, pdf, csv,
+                           tsv) whatever its content or name looks like; an INPUT of - is
+                           standard input (told apart by content unless --from says)
       --table NAME         the table a .csv output holds: items (the default, one row per item),
                            indicators (one row per indicator and per area of its breakdown, one
                            column per target period) or risks (one row per risk)
@@ -430,6 +434,16 @@ int run_convert(std::span<const std::string> words) {
        : args.value("memory-limit") == "0" ? 0
                                            : std::size_t{args.number("memory-limit", 0)})
       << 20;
+  if (args.has("from")) {
+    options.import.format = args.value("from");
+    if (!importer_named(options.import.format)) {
+      constexpr std::string_view kFormats[] = {"xlsx", "xls", "ods", "docx",
+                                               "html", "pdf", "csv", "tsv"};
+      throw UsageError("--from takes xlsx, xls, ods, docx, html, pdf, csv or tsv, not '" +
+                       options.import.format + "'" +
+                       did_you_mean(options.import.format, kFormats, "'", "'"));
+    }
+  }
   if (args.has("table-memory")) {
     options.import.max_table_bytes = std::size_t{args.number("table-memory", 1)} << 20;
   }

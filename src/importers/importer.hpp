@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct ImportOptions {
   // What the tables of one file may take in memory (io/budget.hpp): cells, rows and text, so
   // that spans and repeats multiplying a small file fail fast.
   std::size_t max_table_bytes = std::size_t{256} << 20;
+  // The importer to use whatever the content looks like (--from): an importer's name, or ""
+  // to tell by content.
+  std::string format;
 
   // The cells a file's sheets may lay out: the cell cap or the memory budget, whichever is less
   // (a 36 KB xlsx with one cell a row, each in a new column, spans a 6,000 x 6,000 grid: 2.5 GB).
@@ -63,6 +67,8 @@ const std::vector<std::unique_ptr<Importer>>& importers();
 
 // The importer that should read this input: the best content match, else an extension match.
 // Throws InputError naming what the file seems to be when no importer can read it.
-const Importer& choose_importer(const InputFile& input);
+const Importer& choose_importer(const InputFile& input, std::string_view forced = {});
+// The importer called `name` ("csv" reads tsv too); nullptr when there is none.
+const Importer* importer_named(std::string_view name);
 
 }  // namespace trackport

@@ -43,7 +43,19 @@ std::string describe_content(std::string_view bytes) {
 
 }  // namespace
 
-const Importer& choose_importer(const InputFile& input) {
+const Importer* importer_named(std::string_view name) {
+  if (name == "tsv") name = "csv";  // one delimited-text importer reads both
+  for (const auto& importer : importers()) {
+    if (importer->name() == name) return importer.get();
+  }
+  return nullptr;
+}
+
+const Importer& choose_importer(const InputFile& input, std::string_view forced) {
+  if (!forced.empty()) {
+    if (const Importer* named = importer_named(forced)) return *named;
+    throw InputError("no importer reads '" + std::string(forced) + "'");
+  }
   const Importer* best = nullptr;
   Match best_match = Match::no;
   for (const auto& importer : importers()) {

@@ -15,13 +15,50 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <stdexcept>
 #include <system_error>
 
 namespace trackport {
 
+namespace {
+
+// Standard input, read once: a conversion may look at its input twice (the streamed path, then
+// the whole-file one), and stdin cannot be read again.
+const std::string& standard_input(std::size_t max_bytes) {
+  static std::mutex reading;
+  static std::optional<std::string> bytes;
+  std::lock_guard lock(reading);
+  if (!bytes) {
+    std::string read;
+    char buffer[1 << 16];
+    std::size_t got;
+    while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+      read.append(buffer, got);
+      if (read.size() > max_bytes) break;
+    }
+    if (std::ferror(stdin)) throw InputError("cannot read standard input");
+    bytes = std::move(read);
+  }
+  if (bytes->size() > max_bytes) {
+    throw InputError("standard input is too large (more than " + std::to_string(max_bytes) +
+                     " bytes)");
+  }
+  return *bytes;
+}
+
+}  // namespace
+
 InputFile read_input(const std::filesystem::path& path, std::size_t max_bytes) {
+  if (path == "-") {
+    InputFile file;
+    file.path = path;
+    file.bytes = standard_input(max_bytes);
+    if (file.bytes.empty()) throw InputError("standard input is empty");
+    file.sha256 = sha256_hex(file.bytes);
+    return file;
+  }
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw InputError("no such file");

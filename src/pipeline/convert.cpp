@@ -14,7 +14,7 @@ namespace trackport {
 ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options) {
   ImportedFile imported;
   imported.input = read_input(path);
-  const Importer& importer = choose_importer(imported.input);
+  const Importer& importer = choose_importer(imported.input, options.format);
   imported.format = std::string(importer.format_of(imported.input));
   imported.source = importer.read(imported.input, options);
   return imported;

@@ -187,7 +187,13 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
   for (const auto& argument : arguments) {
     std::error_code ec;
     fs::path path(argument);
-    if (fs::is_directory(path, ec)) {
+    if (argument == "-") {  // standard input: no folder, so no trackport.yaml
+      if (listed.emplace(path, path).second) {
+        expanded.jobs.push_back({path, nullptr});
+      } else {
+        expanded.skipped.push_back({path, "listed twice; converted once"});
+      }
+    } else if (fs::is_directory(path, ec)) {
       for (auto& file : files_under(path)) {
         if (passed_over(file)) continue;
         if (std::string reason = reason_to_skip(file, output); !reason.empty()) {

@@ -49,7 +49,7 @@ struct ExpandedInputs {
 // Extensions trackport reads, lower case without the dot.
 bool is_supported_extension(const std::string& extension);
 
-// Files as given; folders walked recursively, each folder's files sorted by path. Every file a
+// Files as given ("-" is standard input); folders walked recursively, each folder's files sorted by path. Every file a
 // walk finds is a job or skipped with its reason: a format trackport does not read, an Office
 // lock file ("~$x.xlsx"), `output` (this run's own output), a workbook trackport wrote (its
 // outputs are inputs only when named), or a file already listed (by a manifest, an argument

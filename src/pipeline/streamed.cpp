@@ -236,7 +236,7 @@ std::optional<StreamedDocument> convert_streamed(const std::filesystem::path& pa
   const Importer* importer = nullptr;
   try {
     input = read_input(path);
-    importer = &choose_importer(input);
+    importer = &choose_importer(input, options.import.format);
   } catch (const std::exception&) {
     return std::nullopt;
   }

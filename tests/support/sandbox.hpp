@@ -44,14 +44,21 @@ class Sandbox {
     return run_shell("", arguments, environment);
   }
 
+  // The same with `input` (a file in the sandbox) as its standard input.
+  Run run_fed(const std::string& input, const std::string& arguments) const {
+    return run_shell("", arguments, "", input);
+  }
+
   // The same after shell commands (`shell`, ending in ';') that set up the run: "ulimit -f 16; ".
+  // Standard input is `input` (a file in the sandbox), else /dev/null.
   Run run_shell(const std::string& shell, const std::string& arguments,
-                const std::string& environment = "") const {
+                const std::string& environment = "", const std::string& input = "") const {
     auto out = path(".stdout"), err = path(".stderr");
+    const std::string in = input.empty() ? std::string("/dev/null") : path(input).string();
     std::string command = "cd '" + dir_.string() + "' && " + shell + "XDG_CONFIG_HOME='" +
                           path(".config").string() + "' TRACKPORT_MAPPINGS= " + environment + " '" +
                           TRACKPORT_BINARY + "' " + arguments + " >'" + out.string() + "' 2>'" +
-                          err.string() + "' </dev/null";
+                          err.string() + "' <'" + in + "'";
     int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -59,8 +59,10 @@ class DelimitedImporter final : public Importer {
 
   Match identify(const InputFile& input) const override {
     auto extension = extension_of(input.path);
-    bool known =
-        extension == "csv" || extension == "tsv" || extension == "tab" || extension == "txt";
+    // Text with no name to go by (standard input, a file without an extension) is read as
+    // delimited text unless another importer knows its content (HTML does).
+    bool known = extension == "csv" || extension == "tsv" || extension == "tab" ||
+                 extension == "txt" || extension.empty();
     if (!known || looks_binary(input.bytes)) return Match::no;
     return Match::extension;
   }

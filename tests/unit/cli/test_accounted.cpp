@@ -146,3 +146,34 @@ TEST_CASE("accounted: with -o -, stdout holds the data alone") {
   auto to_file = box.run("convert tracker.csv -o out.json --summary");
   CHECK(to_file.out.find("sheffield-child-poverty") != std::string::npos);
 }
+
+TEST_CASE("accounted: - reads standard input; --from forces the format") {
+  Sandbox box;
+  copy_sample(box, "sheffield-tracker-extract.csv", "tracker.csv");
+  copy_sample(box, "sheffield-tracker-styled.xlsx", "styled.xlsx");
+  // Told apart by content: delimited text, and a workbook.
+  auto text = box.run_fed("tracker.csv", "convert - -o text.json --quiet");
+  REQUIRE(text.status == 0);
+  const auto documents = nlohmann::json::parse(Sandbox::slurp(box.path("text.json")));
+  CHECK(documents.at(0).at("source").at("file") == "-");
+  CHECK(documents.at(0).at("items").size() == 12);
+  auto workbook = box.run_fed("styled.xlsx", "convert - -o book.json --quiet");
+  REQUIRE(workbook.status == 0);
+  CHECK(items_in(Sandbox::slurp(box.path("book.json"))) == 12);
+  auto empty = box.run("convert - -o none.json");
+  CHECK(empty.status == 1);
+  CHECK(empty.err.find("trackport: -: standard input is empty") != std::string::npos);
+
+  // A name that says nothing: --from says what it is.
+  fs::copy_file(box.path("tracker.csv"), box.path("export.data"));
+  CHECK(box.run("convert export.data -o a.json --quiet").status == 1);
+  REQUIRE(box.run("convert export.data -o b.json --quiet --from csv").status == 0);
+  CHECK(items_in(Sandbox::slurp(box.path("b.json"))) == 12);
+  // Forced to the wrong format, the file fails as that format would.
+  auto wrong = box.run("convert tracker.csv -o c.json --from pdf");
+  CHECK(wrong.status == 1);
+  CHECK(wrong.err.find("tracker.csv: damaged PDF") != std::string::npos);
+  auto unknown = box.run("convert tracker.csv -o d.json --from xlx");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("(did you mean 'xlsx'?)") != std::string::npos);
+}
