@@ -17,6 +17,7 @@ packages=(
   catch2                # unit and golden tests
   libsqlite3-dev        # SQLite export
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
+  python3-jsonschema    # tests: every JSON output validated against docs/schema
 )
 
 # `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.
