@@ -77,8 +77,8 @@ options:
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
-      --memory-limit MB    cap the address space one file's conversion may use (default 2048;
-                           0: no cap)
+      --memory-limit MB    the resident memory one file's conversion may take (default 2048;
+                           0: no limit); a file past it is stopped and named
       --table-memory MB    the most memory one file's tables may take, counted as they are
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own

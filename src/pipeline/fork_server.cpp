@@ -40,6 +40,31 @@ constexpr bool kAddressSanitizer = false;
 #endif
 
 constexpr int kForkFailed = -1;  // the status the server sends when it could not fork
+constexpr int kOverMemory = -2;  // ... when it stopped a worker that passed the memory limit
+
+// Resident memory, from /proc/PID/statm; 0 when it cannot be read.
+std::size_t resident_bytes(pid_t pid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/statm", static_cast<int>(pid));
+  FILE* file = std::fopen(path, "r");
+  if (!file) return 0;
+  unsigned long size = 0, resident = 0;
+  const int got = std::fscanf(file, "%lu %lu", &size, &resident);
+  std::fclose(file);
+  static const long page = ::sysconf(_SC_PAGESIZE);
+  return got == 2 ? static_cast<std::size_t>(resident) * static_cast<std::size_t>(page) : 0;
+}
+
+// How often the server looks at a busy worker's resident memory.
+constexpr int kMemoryCheckMs = 50;
+
+// The address-space cap a worker runs under: not the limit itself (libraries and allocators
+// reserve far more address space than they touch, so a cap at the limit fails files that fit
+// it with misleading errors) but a backstop, far above it, for memory allocated faster than
+// the server looks.
+std::size_t address_space_backstop(std::size_t memory_bytes) {
+  return std::max(memory_bytes * 4, memory_bytes + (std::size_t{4} << 30));
+}
 
 struct Request {
   std::uint64_t index = 0;
@@ -161,7 +186,8 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   ::signal(SIGALRM, SIG_DFL);
   if (limits.memory_bytes > 0 && !kAddressSanitizer) {
-    rlimit memory{limits.memory_bytes, limits.memory_bytes};
+    const rlim_t cap = address_space_backstop(limits.memory_bytes);
+    rlimit memory{cap, cap};
     ::setrlimit(RLIMIT_AS, &memory);
   }
   for (;;) {
@@ -177,7 +203,17 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
     // A file that failed may have taken the worker up to its budget (a span amplifier); give
     // the freed memory back, or a batch's workers would each keep their worst file's peak.
     if (result.starts_with("error\n")) ::malloc_trim(0);
-    write_all(socket, "d");
+    // A worker still holding much of the memory limit after a big file would have the next
+    // file blamed for it: it gives the memory back, or makes way for a fresh worker.
+    const std::size_t high = limits.memory_bytes / 2;
+    bool retire = false;
+    if (high > 0 && resident_bytes(::getpid()) > high) {
+      ::malloc_trim(0);
+      retire = resident_bytes(::getpid()) > high;
+    }
+    // "r": done, and retiring (the server sends it nothing more); "d": done.
+    write_all(socket, retire ? "r" : "d");
+    if (retire) ::_exit(0);
   }
 }
 
@@ -186,6 +222,7 @@ struct Worker {
   int socket = -1;     // the server's end; -1 once the worker closed it
   int status_fd = -1;  // the busy request's, where its ending is reported
   std::size_t files = 0;
+  bool over_memory = false;  // stopped by the server for passing the memory limit
 };
 
 // A request the server holds until a worker is free.
@@ -277,19 +314,32 @@ void hand_out_waiting(ServerState& state) {
     state.waiting.pop_front();
 }
 
-// A worker said "done" (the request's ending is a clean exit), or closed its end.
+// A worker said "done" or "done, retiring" (the request's ending is a clean exit), or closed
+// its end.
 void hear_from(Worker& worker) {
   char said = 0;
   const ssize_t got = ::read(worker.socket, &said, 1);
   if (got == 1) {
     if (worker.status_fd >= 0) report(worker.status_fd, 0);
-    if (worker.files >= kFilesPerWorker) {
+    if (worker.files >= kFilesPerWorker || said == 'r') {
       ::close(worker.socket);  // it exits on the end of its socket
       worker.socket = -1;
     }
   } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
     ::close(worker.socket);  // it died: the reaping reports how
     worker.socket = -1;
+  }
+}
+
+// --memory-limit is real memory: a busy worker whose resident memory passes it is stopped, and
+// its file reported as such (the reaping tells the batch).
+void stop_workers_over_memory(ServerState& state) {
+  for (Worker& worker : state.workers) {
+    if (worker.status_fd < 0 || worker.over_memory) continue;
+    if (resident_bytes(worker.pid) > state.limits.memory_bytes) {
+      worker.over_memory = true;
+      ::kill(worker.pid, SIGKILL);
+    }
   }
 }
 
@@ -302,7 +352,7 @@ void reap_workers(ServerState& state) {
   while ((pid = ::waitpid(-1, &status, WNOHANG)) > 0) {
     for (auto it = state.workers.begin(); it != state.workers.end(); ++it) {
       if (it->pid != pid) continue;
-      if (it->status_fd >= 0) report(it->status_fd, status);
+      if (it->status_fd >= 0) report(it->status_fd, it->over_memory ? kOverMemory : status);
       if (it->socket >= 0) ::close(it->socket);
       state.workers.erase(it);
       break;
@@ -330,10 +380,12 @@ void reap_workers(ServerState& state) {
     if (!accepting && !busy && state.waiting.empty()) break;
     fds.assign({{accepting ? socket : -1, POLLIN, 0}, {state.signals, POLLIN, 0}});
     for (const Worker& worker : state.workers) fds.push_back({worker.socket, POLLIN, 0});
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
+    const bool watch_memory = limits.memory_bytes > 0 && busy;
+    if (::poll(fds.data(), fds.size(), watch_memory ? kMemoryCheckMs : -1) < 0) {
       if (errno == EINTR) continue;
       break;
     }
+    if (watch_memory) stop_workers_over_memory(state);
     // Workers first: a "done" is heard before the same worker's exit is reaped.
     for (std::size_t i = 2; i < fds.size(); ++i) {
       if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -369,6 +421,9 @@ std::string seconds_text(double seconds) {
 // The one line for a child that ended without a result.
 std::string ending_of(int status, const ProcessLimits& limits) {
   if (status == kForkFailed) return "could not start a process to convert it";
+  if (status == kOverMemory)
+    return "stopped: it took more than --memory-limit " +
+           std::to_string(limits.memory_bytes >> 20) + " MB of memory";
   if (WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
     if (signal == SIGALRM)
@@ -450,7 +505,7 @@ FileOutcome ForkServer::convert(std::size_t index, const std::filesystem::path& 
   ::close(status[0]);
   if (!reported) {
     outcome.error = "the conversion processes stopped (internal error)";
-  } else if (ended == kForkFailed || WIFSIGNALED(ended)) {
+  } else if (ended == kForkFailed || ended == kOverMemory || WIFSIGNALED(ended)) {
     outcome.error = ending_of(ended, limits_);  // what it wrote before it died is not a result
   } else if (out.starts_with("ok\n")) {
     try {

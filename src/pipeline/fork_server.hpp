@@ -20,8 +20,10 @@
 namespace trackport {
 
 struct ProcessLimits {
-  double timeout_seconds = 0;    // wall-clock seconds a file may take; 0: none
-  std::size_t memory_bytes = 0;  // the child's address-space cap; 0: none
+  double timeout_seconds = 0;  // wall-clock seconds a file may take; 0: none
+  // The resident memory a file's conversion may take (the server stops a worker past it;
+  // an address-space cap far above it is the backstop); 0: none.
+  std::size_t memory_bytes = 0;
 };
 
 class ForkServer {

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <thread>
@@ -141,4 +142,31 @@ TEST_CASE("more requests than workers wait in the server, and a crash's worker i
   }
   CHECK(most->load() == static_cast<int>(kWorkers));
   ::munmap(shared, 2 * sizeof(std::atomic<int>));
+}
+
+TEST_CASE("the memory limit is resident memory: a file past it is stopped, one under it is not") {
+  constexpr std::size_t kMb = std::size_t{1} << 20;
+  // Touches `megabytes` of memory a chunk at a time (resident, unlike a bare reservation).
+  auto touch = [](std::size_t megabytes) {
+    std::vector<std::unique_ptr<char[]>> held;
+    for (std::size_t done = 0; done < megabytes; done += 16) {
+      held.emplace_back(new char[16 * kMb]);
+      std::memset(held.back().get(), 1, 16 * kMb);
+    }
+    return held.size();
+  };
+  ForkServer server(
+      [&](std::size_t index) {
+        Document document;
+        document.title = std::to_string(touch(index == 0 ? 1200 : 120));
+        return std::vector<Document>{document};
+      },
+      ProcessLimits{0, 400 * kMb}, 1);
+  const FileOutcome big = server.convert(0, "big.xlsx");
+  CHECK(big.error == "stopped: it took more than --memory-limit 400 MB of memory");
+  // Far under the limit in resident memory, though libraries reserve much more address space.
+  const FileOutcome fits = server.convert(1, "fits.xlsx");
+  CHECK(fits.error.empty());
+  REQUIRE(fits.documents.size() == 1);
+  CHECK(fits.documents[0].title == "8");
 }
