@@ -770,6 +770,7 @@ void DocumentMapper::begin_table(Table& original) {
   } else {
     if (headings.empty() && table.sheet == last_sheet_) headings = last_headings_;
     table_starts_.push_back(items_.count());
+    if (assembler_) assembler_->end_table();
     assembler_.emplace(current_.layers, vocabulary_, file_, items_, result_.warnings);
     assembler_->start(table, plan, headings);
     current_mapping_ = &mapping;
@@ -898,6 +899,7 @@ MappingInfo DocumentMapper::mapping_so_far() const {
 }
 
 MappingResult DocumentMapper::finish() {
+  if (assembler_) assembler_->end_table();
   const std::size_t total = items_.count();
   if (hand_on_) {
     hand_on_items(0);

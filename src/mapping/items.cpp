@@ -92,7 +92,27 @@ void ItemAssembler::start(const Table& table, const ColumnPlan& plan,
   after_header_ = false;
   part_begun_ = false;
   first_item_ = items_.count();
+  items_built_ = 0;
+  rating_seen_ = false;
+  header_at_ = location_of(plan.header_row);  // the table may be gone when it ends (streamed)
   warn_about_columns();
+}
+
+void ItemAssembler::end_table() {
+  if (!plan_ || items_built_ == 0 || rating_seen_) return;
+  std::string headers;
+  for (const auto& column : plan_->columns) {
+    if (!column.rule || column.rule->field != Field::rating) continue;
+    if (!headers.empty()) headers += "', '";
+    headers += column.header;
+  }
+  if (headers.empty()) return;
+  warn("ratings-empty",
+       "the rating column '" + headers + "' is empty in every row of this table (" +
+           std::to_string(items_built_) +
+           " items), so none has a status; if the document shows its ratings as cell colours, "
+           "they could not be read (an .xls file: save it as .xlsx)",
+       header_at_);
 }
 
 void ItemAssembler::resume(const Table& table, const ColumnPlan& plan) {
@@ -308,6 +328,7 @@ void ItemAssembler::apply_carry_down(RowCells& cells) {
 }
 
 Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
+  ++items_built_;
   Item item;
   std::size_t unnamed = 0;
   item.source = location_of(row);
@@ -367,6 +388,7 @@ Item ItemAssembler::build_item(std::size_t row, const RowCells& cells) {
 void ItemAssembler::add_rating(Item& item, const PlannedColumn& column, const RowCells& cells,
                                std::size_t col, std::size_t row) {
   const std::string_view text = cells.texts[col];
+  if (!text.empty() || (cells.cells[col] && cells.cells[col]->fill)) rating_seen_ = true;
   const bool symbol = is_rating_symbol(text);
   if (!text.empty() && !symbol) {
     if (auto rating = text_rating(cells, col)) {

@@ -89,6 +89,10 @@ class ItemAssembler {
   // Lets add_rows free each row of `table` (the current part, same object as given to start or
   // resume) once nothing can refer to it any more, so a big sheet's grid shrinks as its items grow.
   void release_rows_of(Table* table) { releasable_ = table; }
+  // The logical table is done: warns when its rating columns were empty in every item's row
+  // (no status for any of them, which is how ratings given only by colour look when the
+  // reader cannot see colours).
+  void end_table();
   // The group rows read so far, as (table index, grid row): for trackport inspect.
   const std::vector<std::pair<int, std::size_t>>& group_rows() const { return group_rows_; }
 
@@ -174,7 +178,10 @@ class ItemAssembler {
   // level is an objective under the same theme.
   std::string theme_look_;
   std::string objective_look_;
-  std::size_t first_item_ = 0;  // index in items_ of this logical table's first item
+  std::size_t first_item_ = 0;   // index in items_ of this logical table's first item
+  std::size_t items_built_ = 0;  // items this logical table began (not continuation rows)
+  bool rating_seen_ = false;     // a rating column held text or a fill in some item's row
+  Location header_at_;           // where the logical table's header row is
 };
 
 }  // namespace trackport

@@ -167,6 +167,31 @@ TEST_CASE("rows shifted by one column are realigned with a warning") {
   CHECK(count_warnings(result, "row-misaligned") == 1);
 }
 
+TEST_CASE("a rating column empty in every row is warned about once; one rating is enough") {
+  auto empty = make_table({{"Action", "Lead", "RAG"},
+                           {"Do one", "Jo", ""},
+                           {"Do two", "Al", ""},
+                           {"Do three", "", ""}});
+  auto result = map_document(make_document({empty}), "t.csv");
+  REQUIRE(result.items.size() == 3);
+  REQUIRE(count_warnings(result, "ratings-empty") == 1);
+  for (const auto& warning : result.warnings) {
+    if (warning.code != "ratings-empty") continue;
+    CHECK(warning.message.find("'RAG'") != std::string::npos);
+    CHECK(warning.message.find("(3 items)") != std::string::npos);
+    CHECK(warning.location.file == "t.csv");
+  }
+  auto one_rated = make_table({{"Action", "RAG"}, {"Do one", ""}, {"Do two", "Green"}});
+  CHECK(count_warnings(map_document(make_document({one_rated}), "t.csv"), "ratings-empty") == 0);
+  // A colour is a rating too.
+  auto coloured = make_table({{"Action", "RAG"}, {"Do one", ""}});
+  coloured.rows[1][1].fill = Rgb{0xFF, 0x00, 0x00};
+  CHECK(count_warnings(map_document(make_document({coloured}), "t.csv"), "ratings-empty") == 0);
+  // No rating column: nothing to say.
+  auto unrated = make_table({{"Action", "Lead"}, {"Do one", "Jo"}});
+  CHECK(count_warnings(map_document(make_document({unrated}), "t.csv"), "ratings-empty") == 0);
+}
+
 TEST_CASE("a text that is not a rating is kept in extra with a warning") {
   auto table = make_table({{"Action", "Status"}, {"Do one", "Waiting for data"}});
   auto result = map_document(make_document({table}), "t.csv");
