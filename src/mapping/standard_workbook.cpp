@@ -103,13 +103,23 @@ Document document_from_source_row(const SheetTable& sources, std::size_t row) {
   return document;
 }
 
-// The rating columns the Items sheet has after Comments: one per assessment `by`.
+// The headers of the Items sheet's item columns (exporters/item_table.hpp), read by name.
+bool is_item_header(const std::string& header) {
+  static const std::vector<std::string> headers = {
+      "Source", "Id",       "Organisation", "Theme",  "Objective",  "Category",  "Ref",
+      "Text",   "Measure",  "Baseline",     "Target", "Due",        "Due start", "Due end",
+      "Leads",  "Partners", "Progress",     "Status", "Mitigation", "Comments",  "Location"};
+  return std::find(headers.begin(), headers.end(), header) != headers.end();
+}
+
+// The rating columns the Items sheet has after Comments, one per assessment `by`: up to the next
+// item column (Location in older workbooks, Organisation since the workbook opens on Theme).
 std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetTable& items) {
   std::vector<std::pair<std::size_t, std::string>> columns;
   auto comments = items.column("Comments");
-  auto location = items.column("Location");
-  if (!comments || !location) return columns;
-  for (std::size_t col = *comments + 1; col < *location; ++col) {
+  if (!comments || !items.has("Location")) return columns;
+  for (std::size_t col = *comments + 1; col < items.width(); ++col) {
+    if (is_item_header(items.header(col))) break;
     columns.emplace_back(col, items.header(col));
   }
   return columns;

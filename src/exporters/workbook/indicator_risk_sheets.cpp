@@ -24,8 +24,8 @@ bool any_risks(const Documents& documents) {
 
 // One row per indicator and one per area of its breakdown; one column per target period.
 void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
-                            const Documents& documents) {
-  SheetWriter sheet(workbook, "Indicators", formats);
+                            const Documents& documents, CutCells& cut_cells) {
+  SheetWriter sheet(workbook, "Indicators", formats, &cut_cells);
   const register_tables::PeriodColumns periods(documents);
   sheet.write_header(register_tables::indicator_headers(periods));
   const auto location_column =
@@ -33,6 +33,7 @@ void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
   std::string location;
   register_tables::for_each_indicator_row(documents, [&](const register_tables::IndicatorRow& row) {
     sheet.next_row();
+    sheet.origin(row.document, row.indicator.source);
     sheet.text(0, row.document.source.file);
     sheet.text(1, row.indicator.code);
     sheet.wrapped_text(2, row.indicator.title);
@@ -52,9 +53,10 @@ void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
   sheet.finish_table();
 }
 
-void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents) {
+void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                       CutCells& cut_cells) {
   using item_table::CellKind;
-  SheetWriter sheet(workbook, "Risks", formats);
+  SheetWriter sheet(workbook, "Risks", formats, &cut_cells);
   const auto& columns = register_tables::risk_columns();
   std::vector<std::string> headers;
   for (const auto& column : columns) headers.emplace_back(column.header);
@@ -63,6 +65,7 @@ void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Doc
   for (const auto& document : documents) {
     for (const auto& risk : document.risks) {
       sheet.next_row();
+      sheet.origin(document, risk.source);
       for (std::size_t i = 0; i < columns.size(); ++i) {
         const auto column = static_cast<lxw_col_t>(i);
         switch (columns[i].kind) {

@@ -1,4 +1,8 @@
-// The Items sheet: one row per Item, with RAG validation and fills on the rating columns.
+// The Items sheet: one row per Item, with RAG validation and fills on the rating columns. Its
+// columns are item_table's (the CSV's) in an order of its own: what people read first, the
+// identifying columns last.
+#include <array>
+#include <stdexcept>
 #include <string>
 
 #include "exporters/item_table.hpp"
@@ -16,10 +20,62 @@ struct ColumnRange {
   lxw_col_t last;
 };
 
+// The fixed columns before the assessment columns, then those after them (Location follows).
+// docs/MODEL.md states this order; the round trip reads the sheet by header, whatever the order.
+constexpr std::array<std::string_view, 17> kLeadingColumns = {
+    "Theme",     "Ref",       "Text",     "Status",     "Due",      "Leads",
+    "Progress",  "Objective", "Category", "Measure",    "Baseline", "Target",
+    "Due start", "Due end",   "Partners", "Mitigation", "Comments"};
+constexpr std::array<std::string_view, 3> kTrailingColumns = {"Organisation", "Id", "Source"};
+// The columns before this one stay in view when the sheet scrolls sideways.
+constexpr std::string_view kFirstScrolledColumn = "Text";
+
+using Columns = std::vector<const item_table::FixedColumn*>;
+
+const item_table::FixedColumn& fixed_column(std::string_view header) {
+  for (const auto& column : item_table::fixed_columns()) {
+    if (column.header == header) return column;
+  }
+  throw std::logic_error("the Items sheet names an item column there is not: " +
+                         std::string(header));
+}
+
+template <std::size_t N>
+Columns columns_named(const std::array<std::string_view, N>& headers) {
+  Columns columns;
+  for (std::string_view header : headers) columns.push_back(&fixed_column(header));
+  return columns;
+}
+
+struct Layout {
+  Columns leading = columns_named(kLeadingColumns);
+  Columns trailing = columns_named(kTrailingColumns);
+};
+
+const Layout& layout() {
+  static const Layout columns = [] {
+    Layout made;
+    if (made.leading.size() + made.trailing.size() != item_table::fixed_columns().size()) {
+      throw std::logic_error("the Items sheet leaves out an item column");
+    }
+    return made;
+  }();
+  return columns;
+}
+
+lxw_col_t leading_column(std::string_view header) {
+  const auto& leading = layout().leading;
+  for (std::size_t i = 0; i < leading.size(); ++i) {
+    if (leading[i]->header == header) return static_cast<lxw_col_t>(i);
+  }
+  throw std::logic_error("not a leading Items column: " + std::string(header));
+}
+
 std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers) {
   std::vector<std::string> headers;
-  for (const auto& column : item_table::fixed_columns()) headers.emplace_back(column.header);
+  for (const auto* column : layout().leading) headers.emplace_back(column->header);
   headers.insert(headers.end(), assessment_headers.begin(), assessment_headers.end());
+  for (const auto* column : layout().trailing) headers.emplace_back(column->header);
   headers.emplace_back(item_table::kLocationHeader);
   return headers;
 }
@@ -44,13 +100,17 @@ void write_fixed_cell(SheetWriter& sheet, lxw_col_t column, const item_table::Fi
 void write_item_row(SheetWriter& sheet, const Document& document, const Item& item,
                     const std::vector<std::string>& assessment_headers, std::string& scratch) {
   sheet.next_row();
+  sheet.origin(document, item.source);
   lxw_col_t column = 0;
-  for (const auto& spec : item_table::fixed_columns()) {
-    write_fixed_cell(sheet, column++, spec, document, item, scratch);
+  for (const auto* spec : layout().leading) {
+    write_fixed_cell(sheet, column++, *spec, document, item, scratch);
   }
   for (const auto& by : assessment_headers) {
     scratch.assign(item_table::assessment_label(item, by));
     sheet.text(column++, scratch);
+  }
+  for (const auto* spec : layout().trailing) {
+    write_fixed_cell(sheet, column++, *spec, document, item, scratch);
   }
   scratch.clear();
   item_table::append_location_label(scratch, item.source);
@@ -58,19 +118,19 @@ void write_item_row(SheetWriter& sheet, const Document& document, const Item& it
 }
 
 lxw_col_t status_column() {
-  const auto& columns = item_table::fixed_columns();
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].kind == CellKind::rating) return static_cast<lxw_col_t>(i);
+  const auto& leading = layout().leading;
+  for (std::size_t i = 0; i < leading.size(); ++i) {
+    if (leading[i]->kind == CellKind::rating) return static_cast<lxw_col_t>(i);
   }
-  return 0;
+  throw std::logic_error("the Items sheet has no rating column");
 }
 
-// The Status column and the block of assessment columns after the fixed ones.
+// The Status column and the block of assessment columns after the leading ones.
 std::vector<ColumnRange> rating_columns(std::size_t assessment_count) {
   const lxw_col_t status = status_column();
   std::vector<ColumnRange> ranges = {{status, status}};
   if (assessment_count > 0) {
-    const auto first = static_cast<lxw_col_t>(item_table::fixed_columns().size());
+    const auto first = static_cast<lxw_col_t>(layout().leading.size());
     ranges.push_back({first, static_cast<lxw_col_t>(first + assessment_count - 1)});
   }
   return ranges;
@@ -110,8 +170,9 @@ void add_rating_fills(SheetWriter& sheet, ColumnRange range) {
 
 }  // namespace
 
-void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents) {
-  SheetWriter sheet(workbook, kSheetName, formats);
+void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                       CutCells& cut_cells) {
+  SheetWriter sheet(workbook, kSheetName, formats, &cut_cells);
   const std::vector<std::string> assessment_headers = item_table::assessment_headers(documents);
   sheet.write_header(items_headers(assessment_headers));
   std::string scratch;
@@ -126,7 +187,7 @@ void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Doc
       add_rating_fills(sheet, range);
     }
   }
-  sheet.finish_table();
+  sheet.finish_table({.frozen_columns = leading_column(kFirstScrolledColumn)});
 }
 
 }  // namespace trackport::workbook

@@ -7,13 +7,15 @@
 
 namespace trackport::workbook {
 
-void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents) {
-  SheetWriter sheet(workbook, "Extra", formats);
+void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                       CutCells& cut_cells) {
+  SheetWriter sheet(workbook, "Extra", formats, &cut_cells);
   sheet.write_header({"Source", "Id", "Header", "Value"});
   for (const auto& document : documents) {
     for (const auto& item : document.items) {
       for (const auto& [header, value] : item.extra) {
         sheet.next_row();
+        sheet.origin(document, item.source);
         sheet.text(0, document.source.file);
         sheet.text(1, item.id);
         sheet.wrapped_text(2, header);
@@ -27,13 +29,14 @@ void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Doc
 // Every assessment in full (the Items sheet shows only each rating's label): what makes the
 // workbook read back into the same model.
 void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
-                             const Documents& documents) {
-  SheetWriter sheet(workbook, "Assessments", formats);
+                             const Documents& documents, CutCells& cut_cells) {
+  SheetWriter sheet(workbook, "Assessments", formats, &cut_cells);
   sheet.write_header({"Source", "Id", "By", "Rating", "Raw", "From", "Commentary"});
   for (const auto& document : documents) {
     for (const auto& item : document.items) {
       for (const auto& assessment : item.assessments) {
         sheet.next_row();
+        sheet.origin(document, item.source);
         sheet.text(0, document.source.file);
         sheet.text(1, item.id);
         sheet.text(2, assessment.by);
@@ -47,13 +50,16 @@ void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
   sheet.finish_table();
 }
 
-void write_sources_sheet(lxw_workbook* workbook, const Formats& formats,
-                         const Documents& documents) {
-  SheetWriter sheet(workbook, "Sources", formats);
+void write_sources_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                         CutCells& cut_cells) {
+  SheetWriter sheet(workbook, "Sources", formats, &cut_cells);
   sheet.write_header({"File", "Format", "SHA-256", "Title", "Organisation", "Period", "Mapping",
                       "Score", "Auto", "Items", "Warnings", "Note"});
   for (const auto& document : documents) {
+    Location file;
+    file.file = document.source.file;
     sheet.next_row();
+    sheet.origin(document, file);
     sheet.text(0, document.source.file);
     sheet.text(1, document.source.format);
     sheet.text(2, document.source.sha256);
@@ -73,17 +79,25 @@ void write_sources_sheet(lxw_workbook* workbook, const Formats& formats,
   sheet.finish_table();
 }
 
+// Each document's warnings, then a cell-truncated warning for each of its cells the workbook cut
+// to fit.
 void write_warnings_sheet(lxw_workbook* workbook, const Formats& formats,
-                          const Documents& documents) {
+                          const Documents& documents, const CutCells& cut_cells) {
   SheetWriter sheet(workbook, "Warnings", formats);
   sheet.write_header({"Source", "Code", "Message", "Location"});
+  auto write_row = [&](const Document& document, const Warning& warning) {
+    sheet.next_row();
+    sheet.text(0, document.source.file);
+    sheet.text(1, warning.code);
+    sheet.wrapped_text(2, warning.message);
+    sheet.text(3, item_table::location_label(warning.location));
+  };
   for (const auto& document : documents) {
-    for (const auto& warning : document.warnings) {
-      sheet.next_row();
-      sheet.text(0, document.source.file);
-      sheet.text(1, warning.code);
-      sheet.wrapped_text(2, warning.message);
-      sheet.text(3, item_table::location_label(warning.location));
+    for (const auto& warning : document.warnings) write_row(document, warning);
+    for (const auto& cut : cut_cells) {
+      if (cut.document == &document) {
+        write_row(document, Warning{"cell-truncated", cut_cell_message(cut), cut.location});
+      }
     }
   }
   sheet.finish_table();

@@ -9,10 +9,9 @@
 namespace trackport::workbook {
 namespace {
 
-// Excel holds at most 32,767 characters in a cell and libxlsxwriter refuses longer strings. Keep
-// a margin, because Excel counts UTF-16 units and we count code points.
-constexpr std::size_t kMaxCellCodePoints = 32000;
-constexpr std::string_view kTruncatedMark = " […truncated: Excel cells hold 32,767 characters]";
+// Excel holds at most 32,767 characters in a cell, counted in UTF-16 units; libxlsxwriter refuses
+// a string of more code points than that.
+constexpr std::size_t kMaxCellUnits = 32767;
 
 constexpr std::size_t kMinWidth = 8;
 constexpr std::size_t kMaxWidth = 60;
@@ -21,6 +20,17 @@ constexpr std::size_t kFilterButtonWidth = 2;
 // A column is never wider than kMaxWidth, autofilter button included: longer lines need not be
 // measured.
 constexpr std::size_t kWidestMeasured = kMaxWidth - kFilterButtonWidth;
+// A line longer than kWidestMeasured is in a column kMaxWidth wide, which wraps it every
+// kWrappedLineLength characters: the width, less the cell's margins and the end of a line word
+// wrap leaves empty (a width unit is a digit's width, wider than most letters).
+constexpr std::size_t kWrappedLineLength = kMaxWidth - 6;
+
+constexpr double kLineHeight = 15;     // points, Calibri 11
+constexpr double kMaxRowHeight = 409;  // points, Excel's limit
+constexpr auto kMaxLines = static_cast<std::size_t>(kMaxRowHeight / kLineHeight) + 1;
+
+constexpr std::uint8_t kPaperA4 = 9;
+constexpr const char* kFooter = "&CPage &P of &N";
 
 bool is_continuation_byte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -41,17 +51,66 @@ std::size_t longest_line(std::string_view text, std::size_t enough) {
   return longest;
 }
 
-// Cuts text after max_code_points code points (at a character boundary) and marks the cut.
-std::string fit_in_cell(std::string_view text) {
-  std::size_t code_points = 0;
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += is_continuation_byte(c) ? 0 : 1;
+  return count;
+}
+
+// 40000 -> "40,000".
+std::string with_thousands(std::size_t number) {
+  std::string digits = std::to_string(number);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
+}  // namespace
+
+std::size_t cell_prefix_size(std::string_view text) {
+  std::size_t units = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
     if (is_continuation_byte(text[i])) continue;
-    if (code_points++ == kMaxCellCodePoints) {
-      return std::string(text.substr(0, i)) + std::string(kTruncatedMark);
+    // A character of four UTF-8 bytes is two UTF-16 units (a surrogate pair).
+    const std::size_t width = byte >= 0xF0 ? 2 : 1;
+    if (units + width > kMaxCellUnits) return i;
+    units += width;
+  }
+  return text.size();
+}
+
+std::string cut_cell_message(const CutCell& cut) {
+  return "The " + cut.column + " cell of the " + cut.sheet + " sheet holds " +
+         with_thousands(cut.length) + " characters, more than the " +
+         with_thousands(kMaxCellUnits) +
+         " an Excel cell holds: the workbook has its first 32,767; the .json and .sqlite outputs "
+         "hold it whole.";
+}
+
+double row_height_for(std::size_t lines) {
+  return std::min(static_cast<double>(lines) * kLineHeight, kMaxRowHeight);
+}
+
+std::size_t wrapped_line_count(std::string_view text) {
+  std::size_t lines = 0;
+  std::size_t length = 0;  // of the current line, in code points
+  auto end_line = [&] {
+    lines += length <= kWidestMeasured ? 1 : (length + kWrappedLineLength - 1) / kWrappedLineLength;
+    length = 0;
+  };
+  for (char c : text) {
+    if (c == '\n') {
+      end_line();
+      if (lines >= kMaxLines) return lines;  // the row is as high as Excel allows
+    } else if (!is_continuation_byte(c)) {
+      ++length;
     }
   }
-  return std::string(text);
+  end_line();
+  return lines;
 }
+
+namespace {
 
 lxw_format* new_format(lxw_workbook* workbook) {
   lxw_format* format = workbook_add_format(workbook);
@@ -117,20 +176,28 @@ const std::vector<Rating>& rag_ratings() {
   return ratings;
 }
 
-SheetWriter::SheetWriter(lxw_workbook* workbook, const char* name, const Formats& formats)
-    : sheet_(workbook_add_worksheet(workbook, name)), formats_(formats), name_(name) {
+SheetWriter::SheetWriter(lxw_workbook* workbook, const char* name, const Formats& formats,
+                         CutCells* cut_cells)
+    : sheet_(workbook_add_worksheet(workbook, name)),
+      formats_(formats),
+      name_(name),
+      cut_cells_(cut_cells) {
   if (sheet_ == nullptr)
     throw std::runtime_error("writing the workbook: cannot add sheet " + name_);
 }
 
 void SheetWriter::write_header(const std::vector<std::string>& headers) {
   widths_.assign(headers.size(), kMinWidth);
+  headers_ = headers;
   for (std::size_t column = 0; column < headers.size(); ++column) {
     text(static_cast<lxw_col_t>(column), headers[column], formats_.header);
   }
 }
 
 void SheetWriter::next_row() {
+  set_row_height();
+  origin_document_ = nullptr;
+  origin_location_ = nullptr;
   if (row_ + 1 >= LXW_ROW_MAX) {
     throw std::runtime_error("the " + name_ + " sheet would need more than " +
                              std::to_string(LXW_ROW_MAX) +
@@ -145,16 +212,24 @@ void SheetWriter::text(lxw_col_t column, const std::string& value) {
 
 void SheetWriter::wrapped_text(lxw_col_t column, const std::string& value) {
   text(column, value, formats_.wrapped);
+  // A single short line needs no more than the default height.
+  if (value.size() > kWidestMeasured || value.find('\n') != std::string::npos) {
+    row_lines_ = std::max(row_lines_, wrapped_line_count(value));
+  }
 }
 
 void SheetWriter::text(lxw_col_t column, const std::string& value, lxw_format* format) {
   if (value.empty()) return;
-  // A value has no more code points than bytes: only a long one can be too long for a cell.
-  if (value.size() > kMaxCellCodePoints) {
-    const std::string cell = fit_in_cell(value);
-    measure_lines(column, cell);
-    check_cell(worksheet_write_string(sheet_, row_, column, cell.c_str(), format));
-    return;
+  // A value has no more UTF-16 units than bytes: only a long one can be too long for a cell.
+  if (value.size() > kMaxCellUnits) {
+    const std::size_t size = cell_prefix_size(value);
+    if (size < value.size()) {
+      const std::string cell = value.substr(0, size);
+      measure_lines(column, cell);
+      check_cell(worksheet_write_string(sheet_, row_, column, cell.c_str(), format));
+      report_cut(column, value);
+      return;
+    }
   }
   measure_lines(column, value);
   check_cell(worksheet_write_string(sheet_, row_, column, value.c_str(), format));
@@ -198,17 +273,52 @@ void SheetWriter::measure_lines(lxw_col_t column, std::string_view text) {
   width = std::max(width, longest_line(text, kWidestMeasured));
 }
 
+void SheetWriter::report_cut(lxw_col_t column, std::string_view value) {
+  if (cut_cells_ == nullptr) return;
+  CutCell cut;
+  cut.document = origin_document_;
+  cut.sheet = name_;
+  cut.column = column < headers_.size() ? headers_[column] : "column " + std::to_string(column + 1);
+  cut.length = code_points(value);
+  if (origin_location_ != nullptr) cut.location = *origin_location_;
+  cut_cells_->push_back(std::move(cut));
+}
+
 // The step's text is made only on failure: this runs for every cell.
 void SheetWriter::check_cell(lxw_error error) const {
   if (error != LXW_NO_ERROR) check(error, "writing " + name_);
 }
 
-void SheetWriter::finish_table() {
-  worksheet_freeze_panes(sheet_, 1, 0);
-  if (!widths_.empty()) {
-    check(worksheet_autofilter(sheet_, 0, 0, row_, static_cast<lxw_col_t>(widths_.size() - 1)),
-          "adding the autofilter to " + name_);
+// The height of the row just written, when its wrapped text needs more than one line: the row
+// must still be the current one, before the next begins.
+void SheetWriter::set_row_height() {
+  if (row_lines_ > 1) {
+    check(worksheet_set_row_opt(sheet_, row_, row_height_for(row_lines_), nullptr, nullptr),
+          "setting the row heights of " + name_);
   }
+  row_lines_ = 1;
+}
+
+void SheetWriter::set_up_printing() {
+  worksheet_set_landscape(sheet_);
+  worksheet_set_paper(sheet_, kPaperA4);
+  worksheet_fit_to_pages(sheet_, 1, 0);  // one page wide, as many pages long as it takes
+  check(worksheet_repeat_rows(sheet_, 0, 0), "repeating the header row of " + name_);
+  check(worksheet_set_footer(sheet_, kFooter), "setting the footer of " + name_);
+}
+
+void SheetWriter::filter_rows_so_far() {
+  if (widths_.empty()) return;
+  check(worksheet_autofilter(sheet_, 0, 0, row_, static_cast<lxw_col_t>(widths_.size() - 1)),
+        "adding the autofilter to " + name_);
+  filtered_ = true;
+}
+
+void SheetWriter::finish_table(const TableLayout& layout) {
+  set_row_height();
+  worksheet_freeze_panes(sheet_, 1, layout.frozen_columns);
+  if (!filtered_) filter_rows_so_far();
+  set_up_printing();
   for (std::size_t column = 0; column < widths_.size(); ++column) {
     const double width =
         static_cast<double>(std::clamp(widths_[column] + kFilterButtonWidth, kMinWidth, kMaxWidth));

@@ -41,19 +41,57 @@ struct Formats {
 // none), in severity order.
 const std::vector<Rating>& rag_ratings();
 
+// How finish_table lays a sheet out.
+struct TableLayout {
+  lxw_col_t frozen_columns = 0;  // columns kept in view when the sheet scrolls sideways
+};
+
+// The height, in points, a row needs to show `lines` lines of wrapped text: 15 points a line
+// (Calibri 11), at most Excel's 409.
+double row_height_for(std::size_t lines);
+// The lines a wrapped cell takes in its column: one per line of text up to the widest a column
+// gets (a column is at least as wide as its longest line, up to that), more for a longer line.
+std::size_t wrapped_line_count(std::string_view text);
+
+// A cell cut to Excel's limit, which the Warnings sheet reports (the exporters do not change the
+// model: the .json and .sqlite outputs hold the text whole).
+struct CutCell {
+  const Document* document = nullptr;  // the row's document
+  std::string sheet;
+  std::string column;
+  std::size_t length = 0;  // the whole text's characters
+  Location location;       // where the row came from
+};
+using CutCells = std::vector<CutCell>;
+
+// The message of a cell-truncated warning.
+std::string cut_cell_message(const CutCell& cut);
+
+// The bytes of the longest start of `text` an Excel cell holds: 32,767 UTF-16 units, cut
+// between characters.
+std::size_t cell_prefix_size(std::string_view text);
+
 class SheetWriter {
  public:
-  SheetWriter(lxw_workbook* workbook, const char* name, const Formats& formats);
+  // A cell cut to fit goes to cut_cells, when given, with the row's origin().
+  SheetWriter(lxw_workbook* workbook, const char* name, const Formats& formats,
+              CutCells* cut_cells = nullptr);
 
   // Row 0: the column headers.
   void write_header(const std::vector<std::string>& headers);
-  // Moves to the next data row (1, 2, ...).
+  // Moves to the next data row (1, 2, ...), giving the row just written the height its wrapped
+  // text needs (constant-memory mode writes a row out once the next one begins).
   void next_row();
   lxw_row_t row() const { return row_; }
+  // Where the current row's values came from, for a warning about a cell cut to fit.
+  void origin(const Document& document, const Location& location) {
+    origin_document_ = &document;
+    origin_location_ = &location;
+  }
   lxw_col_t columns() const { return static_cast<lxw_col_t>(widths_.size()); }
 
   // Empty text leaves the cell blank. The value's own C string goes to libxlsxwriter: no copy
-  // unless it must be cut to fit a cell.
+  // unless it must be cut to fit a cell (to its first 32,767 characters, Excel's limit).
   void text(lxw_col_t column, const std::string& value);
   void wrapped_text(lxw_col_t column, const std::string& value);
   void text(lxw_col_t column, const std::string& value, lxw_format* format);
@@ -61,9 +99,14 @@ class SheetWriter {
   void date(lxw_col_t column, std::chrono::year_month_day day);
   void boolean(lxw_col_t column, bool value);
 
-  // Freezes the header row, puts an autofilter over the used range and sets each column's width
-  // from the longest line it holds (8..60 characters).
-  void finish_table();
+  // Puts the autofilter over the rows written so far, before a total row that must stay out of
+  // it (constant-memory mode takes it only while its last row is the current one).
+  void filter_rows_so_far();
+  // Freezes the header row (and layout.frozen_columns), puts an autofilter over the used range
+  // (unless filter_rows_so_far did), sets each column's width from the longest line it holds (8..60
+  // characters) and sets the sheet up for printing: A4 landscape, one page wide, the header row
+  // on every page and "Page n of m" in the footer.
+  void finish_table(const TableLayout& layout = {});
 
   lxw_worksheet* worksheet() const { return sheet_; }
   const Formats& formats() const { return formats_; }
@@ -72,12 +115,21 @@ class SheetWriter {
   void measure(lxw_col_t column, std::size_t width);
   void measure_lines(lxw_col_t column, std::string_view text);
   void check_cell(lxw_error error) const;
+  void report_cut(lxw_col_t column, std::string_view value);
+  void set_row_height();
+  void set_up_printing();
 
   lxw_worksheet* sheet_;
   const Formats& formats_;
   std::string name_;
+  CutCells* cut_cells_;
+  std::vector<std::string> headers_;
+  const Document* origin_document_ = nullptr;
+  const Location* origin_location_ = nullptr;
   lxw_row_t row_ = 0;
   std::vector<std::size_t> widths_;  // longest line seen, per column
+  bool filtered_ = false;
+  std::size_t row_lines_ = 1;  // the most lines a wrapped cell of the current row takes
 };
 
 }  // namespace trackport::workbook

@@ -12,20 +12,25 @@ namespace trackport::workbook {
 
 using Documents = std::vector<Document>;
 
-void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents);
-void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents);
+// Each sheet but Summary and Warnings adds the cells it cuts to fit to cut_cells (Summary's
+// themes are the Items sheet's); the Warnings sheet, written last, reports them.
+void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                       CutCells& cut_cells);
+void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                       CutCells& cut_cells);
 void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
-                             const Documents& documents);
+                             const Documents& documents, CutCells& cut_cells);
 bool any_indicators(const Documents& documents);
 void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
-                            const Documents& documents);
+                            const Documents& documents, CutCells& cut_cells);
 bool any_risks(const Documents& documents);
-void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents);
+void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                       CutCells& cut_cells);
 void write_summary_sheet(lxw_workbook* workbook, const Formats& formats,
                          const Documents& documents);
-void write_sources_sheet(lxw_workbook* workbook, const Formats& formats,
-                         const Documents& documents);
+void write_sources_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
+                         CutCells& cut_cells);
 void write_warnings_sheet(lxw_workbook* workbook, const Formats& formats,
-                          const Documents& documents);
+                          const Documents& documents, const CutCells& cut_cells);
 
 }  // namespace trackport::workbook

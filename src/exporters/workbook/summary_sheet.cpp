@@ -72,6 +72,8 @@ void write_summary_sheet(lxw_workbook* workbook, const Formats& formats,
     write_counts(sheet, group.counts, nullptr);
     for (std::size_t i = 0; i < all.size(); ++i) all[i] += group.counts[i];
   }
+  // The Total row stays below the filtered rows, so sorting or filtering leaves it in place.
+  sheet.filter_rows_so_far();
   sheet.next_row();
   sheet.text(0, "Total", formats.total);
   write_counts(sheet, all, formats.total);

@@ -68,18 +68,19 @@ void check_writable(const std::filesystem::path& path) {
 void write_sheets(const std::vector<Document>& documents, const std::filesystem::path& path) {
   OpenWorkbook workbook(path);
   const auto formats = workbook::Formats::create(workbook.get());
-  workbook::write_items_sheet(workbook.get(), formats, documents);
-  workbook::write_extra_sheet(workbook.get(), formats, documents);
-  workbook::write_assessments_sheet(workbook.get(), formats, documents);
+  workbook::CutCells cut_cells;
+  workbook::write_items_sheet(workbook.get(), formats, documents, cut_cells);
+  workbook::write_extra_sheet(workbook.get(), formats, documents, cut_cells);
+  workbook::write_assessments_sheet(workbook.get(), formats, documents, cut_cells);
   if (workbook::any_indicators(documents)) {
-    workbook::write_indicators_sheet(workbook.get(), formats, documents);
+    workbook::write_indicators_sheet(workbook.get(), formats, documents, cut_cells);
   }
   if (workbook::any_risks(documents)) {
-    workbook::write_risks_sheet(workbook.get(), formats, documents);
+    workbook::write_risks_sheet(workbook.get(), formats, documents, cut_cells);
   }
   workbook::write_summary_sheet(workbook.get(), formats, documents);
-  workbook::write_sources_sheet(workbook.get(), formats, documents);
-  workbook::write_warnings_sheet(workbook.get(), formats, documents);
+  workbook::write_sources_sheet(workbook.get(), formats, documents, cut_cells);
+  workbook::write_warnings_sheet(workbook.get(), formats, documents, cut_cells);
   workbook.close(path);
 }
 

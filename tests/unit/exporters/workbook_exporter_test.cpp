@@ -76,41 +76,41 @@ TEST_CASE("the Items sheet: header, values, location labels", "[workbook]") {
   const auto package = written(dir, {test::sample_plan()});
   const auto items = package.sheet("Items");
   CHECK(row_texts(package, items, 1, 24) ==
-        Strings{"Source",     "Id",       "Organisation", "Theme",    "Objective", "Category",
-                "Ref",        "Text",     "Measure",      "Baseline", "Target",    "Due",
-                "Due start",  "Due end",  "Leads",        "Partners", "Progress",  "Status",
-                "Mitigation", "Comments", "officer",      "chair",    "Q1",        "Location"});
+        Strings{"Theme",     "Ref",       "Text",         "Status",     "Due",      "Leads",
+                "Progress",  "Objective", "Category",     "Measure",    "Baseline", "Target",
+                "Due start", "Due end",   "Partners",     "Mitigation", "Comments", "officer",
+                "chair",     "Q1",        "Organisation", "Id",         "Source",   "Location"});
   CHECK(row_texts(package, items, 2, 24) ==
-        Strings{"plans/rotherham.xlsx",
-                "1.1",
-                "Rotherham MBC",
-                "Healthy lives",
-                "(i) We will reduce smoking",
-                "Key Actions",
+        Strings{"Healthy lives",
                 "1.1",
                 "• Reduce smoking\n• Promote \"healthy\" eating, walking",
+                "Amber/Green",
+                "Mar-13",
+                "Jo Smith\nPublic Health",
+                "On track",
+                "(i) We will reduce smoking",
+                "Key Actions",
                 "Fewer smokers",
                 "",
                 "",
-                "Mar-13",
                 "41334",
                 "41364",
-                "Jo Smith\nPublic Health",
                 "NHS Rotherham",
-                "On track",
-                "Amber/Green",
                 "",
                 "None",
                 "Green",
                 "Amber",
                 "",
+                "Rotherham MBC",
+                "1.1",
+                "plans/rotherham.xlsx",
                 "plans/rotherham.xlsx!Plan!A7:J9"});
-  CHECK(test::cell_text(package, items, "L3") == "Annually");
+  CHECK(test::cell_text(package, items, "E3") == "Annually");
   CHECK(!cell(items, "M3"));  // no dates for "Annually"
-  CHECK(test::cell_text(package, items, "R3") == "Red");
-  CHECK(test::cell_text(package, items, "W3") == "Red");
+  CHECK(test::cell_text(package, items, "D3") == "Red");
+  CHECK(test::cell_text(package, items, "T3") == "Red");
   CHECK(test::cell_text(package, items, "X3") == "plan.docx table 2 row 5");
-  CHECK(!cell(items, "R4"));  // status none: blank
+  CHECK(!cell(items, "D4"));  // status none: blank
   CHECK(test::cell_text(package, items, "X4") == "plan.pdf p. 3-4");
   CHECK(test::cell_text(package, items, "X5") == "plan.pdf p. 3");
   CHECK(!cell(items, "A6"));
@@ -145,19 +145,21 @@ TEST_CASE("the Items sheet is a usable table: frozen header, filter, widths", "[
   const auto package = written(dir, {test::sample_plan()});
   const auto items = package.sheet("Items");
   const auto worksheet = items.child("worksheet");
+  // The header row and Theme and Ref stay in view: the panes split at C2, the Text column.
   const auto pane = worksheet.child("sheetViews").child("sheetView").child("pane");
   CHECK(std::string(pane.attribute("state").value()) == "frozen");
+  CHECK(pane.attribute("xSplit").as_int() == 2);
   CHECK(pane.attribute("ySplit").as_int() == 1);
-  CHECK(std::string(pane.attribute("topLeftCell").value()) == "A2");
+  CHECK(std::string(pane.attribute("topLeftCell").value()) == "C2");
   CHECK(std::string(worksheet.child("autoFilter").attribute("ref").value()) == "A1:X5");
 
-  // Column H (Text) is wider than the minimum and no column passes the cap.
+  // Column C (Text) is wider than the minimum and no column passes the cap.
   double text_width = 0;
   for (auto column : worksheet.child("cols").children("col")) {
     const double width = column.attribute("width").as_double();
     CHECK(width >= 8);
     CHECK(width <= 61);  // Excel stores 60 characters as 60.7 or so
-    if (column.attribute("min").as_int() == 8) text_width = width;
+    if (column.attribute("min").as_int() == 3) text_width = width;
   }
   CHECK(text_width > 20);
 }
@@ -186,10 +188,10 @@ TEST_CASE("a column is as wide as its longest line in characters, 10 to 60", "[w
   TempDir dir;
   const auto items = written(dir, {document}).sheet("Items");
   // Two characters more for the filter button; Excel stores n characters as n.71 or so.
-  CHECK(column_width(items, 2) == Approx(32.7).margin(0.3));   // Id
-  CHECK(column_width(items, 4) == Approx(10.7).margin(0.3));   // Theme: the minimum, 8 + 2
-  CHECK(column_width(items, 8) == Approx(42.7).margin(0.3));   // Text: 40 "é", not 80 bytes
-  CHECK(column_width(items, 17) == Approx(60.7).margin(0.3));  // Progress: the maximum
+  CHECK(column_width(items, 19) == Approx(32.7).margin(0.3));  // Id
+  CHECK(column_width(items, 1) == Approx(10.7).margin(0.3));   // Theme: the minimum, 8 + 2
+  CHECK(column_width(items, 3) == Approx(42.7).margin(0.3));   // Text: 40 "é", not 80 bytes
+  CHECK(column_width(items, 7) == Approx(60.7).margin(0.3));   // Progress: the maximum
 }
 
 TEST_CASE("Status and assessment columns take the RAG list and fills", "[workbook]") {
@@ -199,7 +201,7 @@ TEST_CASE("Status and assessment columns take the RAG list and fills", "[workboo
   const auto worksheet = items.child("worksheet");
 
   const auto validations = worksheet.select_nodes("dataValidations/dataValidation");
-  CHECK(attribute_values(validations, "sqref") == Strings{"R2:R5", "U2:W5"});
+  CHECK(attribute_values(validations, "sqref") == Strings{"D2:D5", "R2:T5"});
   for (const auto& validation : validations) {
     CHECK(std::string(validation.node().attribute("type").value()) == "list");
     CHECK(validation.node().attribute("allowBlank").as_bool());
@@ -208,7 +210,7 @@ TEST_CASE("Status and assessment columns take the RAG list and fills", "[workboo
   }
 
   const auto formats = worksheet.select_nodes("conditionalFormatting");
-  CHECK(attribute_values(formats, "sqref") == Strings{"R2:R5", "U2:W5"});
+  CHECK(attribute_values(formats, "sqref") == Strings{"D2:D5", "R2:T5"});
   Strings status_rules;
   for (auto rule : formats.first().node().children("cfRule")) {
     CHECK(std::string(rule.attribute("type").value()) == "cellIs");
@@ -317,28 +319,126 @@ TEST_CASE("many items are written in order in constant-memory mode", "[workbook]
   const auto items = package.sheet("Items");
   CHECK(std::string(items.child("worksheet").child("autoFilter").attribute("ref").value()) ==
         "A1:U5001");  // 20 fixed columns and Location, no assessment columns
-  CHECK(test::cell_text(package, items, "B2") == "r1");
-  CHECK(test::cell_text(package, items, "H5001") == "Commitment 5000");
-  CHECK(test::cell_text(package, items, "R5001") == "Green");
-  CHECK(test::cell_text(package, items, "R5000") == "Red");
+  CHECK(test::cell_text(package, items, "S2") == "r1");
+  CHECK(test::cell_text(package, items, "C5001") == "Commitment 5000");
+  CHECK(test::cell_text(package, items, "D5001") == "Green");
+  CHECK(test::cell_text(package, items, "D5000") == "Red");
   const auto summary = package.sheet("Summary");
   CHECK(row_texts(package, summary, 3, 10) ==
         Strings{"Total", "", "2500", "0", "0", "0", "2500", "0", "0", "5000"});
 }
 
-TEST_CASE("text longer than an Excel cell holds is cut, not refused", "[workbook]") {
+TEST_CASE("every sheet prints A4 landscape, one page wide, the header on every page",
+          "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto workbook = package.xml("xl/workbook.xml");
+  const auto names = package.sheet_names();
+  for (std::size_t index = 0; index < names.size(); ++index) {
+    const std::string& name = names[index];
+    INFO(name);
+    const auto worksheet = package.sheet(name).child("worksheet");
+    const auto setup = worksheet.child("pageSetup");
+    CHECK(std::string(setup.attribute("orientation").value()) == "landscape");
+    CHECK(setup.attribute("paperSize").as_int() == 9);  // A4
+    // One page wide (fitToWidth defaults to 1), as many pages long as it takes.
+    CHECK(setup.attribute("fitToWidth").as_int(1) == 1);
+    CHECK(std::string(setup.attribute("fitToHeight").value()) == "0");
+    CHECK(worksheet.child("sheetPr").child("pageSetUpPr").attribute("fitToPage").as_bool());
+    CHECK(std::string(worksheet.child("headerFooter").child("oddFooter").text().get()) ==
+          "&CPage &P of &N");
+    // The header row repeats on every printed page.
+    const auto titles = workbook.select_node(
+        ("/workbook/definedNames/definedName[@name='_xlnm.Print_Titles'][@localSheetId='" +
+         std::to_string(index) + "']")
+            .c_str());
+    REQUIRE(titles);
+    CHECK(std::string(titles.node().text().get()) == name + "!$1:$1");
+  }
+}
+
+// The ht attribute of a row, 0 when the row has none (the default height).
+double row_height(const pugi::xml_document& sheet, int row) {
+  for (auto node : sheet.child("worksheet").child("sheetData").children("row")) {
+    if (node.attribute("r").as_int() == row) return node.attribute("ht").as_double();
+  }
+  return 0;
+}
+
+TEST_CASE("a row is as high as its wrapped text needs, 15 points a line, up to 409", "[workbook]") {
   Document document;
+  Item three_lines;
+  three_lines.text = "one\ntwo\nthree";
+  Item long_line;
+  long_line.progress = std::string(200, 'y');  // in a 60-wide column: 54 a line, 4 lines
+  Item short_line;
+  short_line.text = "one line";
+  Item many_lines;
+  for (int i = 0; i < 100; ++i) many_lines.leads.push_back("Lead " + std::to_string(i));
+  Item not_wrapped;
+  not_wrapped.id = "an id\nwith two lines";  // Id is not a wrapped column
+  document.items = {three_lines, long_line, short_line, many_lines, not_wrapped};
+  TempDir dir;
+  const auto items = written(dir, {document}).sheet("Items");
+  CHECK(row_height(items, 1) == 0);  // the header
+  CHECK(row_height(items, 2) == 45);
+  CHECK(row_height(items, 3) == 60);
+  CHECK(row_height(items, 4) == 0);
+  CHECK(row_height(items, 5) == 409);
+  CHECK(row_height(items, 6) == 0);
+  CHECK(std::string(items.child("worksheet")
+                        .child("sheetData")
+                        .find_child_by_attribute("row", "r", "2")
+                        .attribute("customHeight")
+                        .value()) == "1");
+}
+
+TEST_CASE("the Summary sheet's filter stops above the Total row", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto summary = package.sheet("Summary");
+  REQUIRE(test::cell_text(package, summary, "A4") == "Total");
+  CHECK(std::string(summary.child("worksheet").child("autoFilter").attribute("ref").value()) ==
+        "A1:J3");
+}
+
+TEST_CASE("a cell over Excel's 32,767 characters holds the first 32,767, with a warning",
+          "[workbook]") {
+  Document document;
+  document.source.file = "long.xlsx";
   Item item;
   item.id = "long";
   item.text = std::string(40000, 'x');
-  document.items = {item};
+  item.source = {"long.xlsx", "Plan", "C9", 0, 0, ""};
+  Item accents;  // 20,000 characters in 40,000 bytes: it fits
+  accents.id = "accents";
+  for (int i = 0; i < 20000; ++i) accents.progress += "\u00e9";
+  Item faces;  // 17,000 characters outside the BMP: 34,000 UTF-16 units
+  faces.id = "faces";
+  for (int i = 0; i < 17000; ++i) faces.progress += "\U0001F600";
+  document.items = {item, accents, faces};
   TempDir dir;
   const auto package = written(dir, {document});
-  const auto text = test::cell_text(package, package.sheet("Items"), "H2");
-  REQUIRE(text);
-  CHECK(text->size() < 32767);
-  CHECK(text->rfind(std::string(32000, 'x'), 0) == 0);
-  CHECK(text->find("truncated") != std::string::npos);
+  const auto items = package.sheet("Items");
+  CHECK(test::cell_text(package, items, "C2") == std::string(40000, 'x').substr(0, 32767));
+  CHECK(test::cell_text(package, items, "G3") == accents.progress);
+  const auto faces_cell = test::cell_text(package, items, "G4");
+  REQUIRE(faces_cell);
+  CHECK(faces_cell->size() == 16383 * 4);  // 32,766 units: one more face would be 32,768
+  CHECK(faces.progress.rfind(*faces_cell, 0) == 0);
+
+  const auto warnings = package.sheet("Warnings");
+  CHECK(row_texts(package, warnings, 2, 4) ==
+        Strings{"long.xlsx", "cell-truncated",
+                "The Text cell of the Items sheet holds 40,000 characters, more than the 32,767 "
+                "an Excel cell holds: the workbook has its first 32,767; the .json and .sqlite "
+                "outputs hold it whole.",
+                "long.xlsx!Plan!C9"});
+  CHECK(row_texts(package, warnings, 3, 2) == Strings{"long.xlsx", "cell-truncated"});
+  CHECK(test::cell_text(package, warnings, "C3")
+            ->find("Progress cell of the Items sheet holds "
+                   "17,000 characters") != std::string::npos);
+  CHECK(!cell(warnings, "A4"));
 }
 
 TEST_CASE("write() streams the same workbook bytes a file would hold", "[workbook]") {

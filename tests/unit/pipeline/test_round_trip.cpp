@@ -308,3 +308,49 @@ TEST_CASE("round trip: an Indicators sheet written before the period columns is 
   CHECK(offenders.source == cells_at("a.xlsx", "Indicators", "A2:F2"));
   CHECK(documents[1].indicators.empty());
 }
+
+TEST_CASE("round trip: the Items sheet is read by header, in the old column order and the new") {
+  // Before the workbook opened on Theme, Items began Source, Id, Organisation; it has no
+  // Assessments sheet here, so the ratings come from the columns after Comments.
+  const Rows old_order = {
+      {"Source", "Id", "Organisation", "Theme", "Ref", "Text", "Due", "Due start", "Leads",
+       "Progress", "Status", "Comments", "officer", "Q1", "Location"},
+      {"a.xlsx", "1.1", "Rotherham MBC", "Healthy lives", "1.1", "Reduce smoking", "Mar-13",
+       "2013-03-01", "Jo Smith\nPublic Health", "On track", "Amber/Green", "None", "Green", "Red",
+       "a.xlsx!Plan!A7:J9"}};
+  const Rows new_order = {
+      {"Theme", "Ref", "Text", "Status", "Due", "Leads", "Progress", "Due start", "Comments",
+       "officer", "Q1", "Organisation", "Id", "Source", "Location"},
+      {"Healthy lives", "1.1", "Reduce smoking", "Amber/Green", "Mar-13", "Jo Smith\nPublic Health",
+       "On track", "2013-03-01", "None", "Green", "Red", "Rotherham MBC", "1.1", "a.xlsx",
+       "a.xlsx!Plan!A7:J9"}};
+  for (const auto& [name, rows] : std::vector<std::pair<std::string, Rows>>{
+           {"old-order", old_order}, {"new-order", new_order}}) {
+    INFO(name);
+    const auto workbook = scratch_workbook(name.c_str());
+    write_grid_workbook(workbook, {{"Items", rows}, kSourcesSheet});
+    const auto documents = convert_to_documents(workbook, {});
+    fs::remove(workbook);
+    REQUIRE(documents.size() == 2);
+    REQUIRE(documents[0].items.size() == 1);
+    const Item& item = documents[0].items[0];
+    CHECK(item.id == "1.1");
+    CHECK(item.theme == "Healthy lives");
+    CHECK(item.ref == "1.1");
+    CHECK(item.text == "Reduce smoking");
+    CHECK(item.status == Rating::amber_green);
+    REQUIRE(item.due);
+    CHECK(item.due->raw == "Mar-13");
+    CHECK(item.due->start == std::chrono::year{2013} / 3 / 1);
+    CHECK(item.leads == std::vector<std::string>{"Jo Smith", "Public Health"});
+    CHECK(item.progress == "On track");
+    CHECK(item.comments == "None");
+    CHECK(item.source == cells_at("a.xlsx", "Plan", "A7:J9"));
+    REQUIRE(item.assessments.size() == 2);
+    CHECK(item.assessments[0].by == "officer");
+    CHECK(item.assessments[0].rating == Rating::green);
+    CHECK(item.assessments[1].by == "Q1");
+    CHECK(item.assessments[1].rating == Rating::red);
+    CHECK(documents[1].items.empty());
+  }
+}
