@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 
+#include "exporters/csv/csv_exporter.hpp"
 #include "io/input.hpp"
 #include "io/zip.hpp"
 #include "model/document.hpp"
@@ -89,6 +90,15 @@ bool passed_over(const fs::path& file) {
   return extension == "yaml" || extension == "yml";
 }
 
+// Up to `size` bytes from the start of `file` ("" when it cannot be read).
+std::string head_of(const fs::path& file, std::size_t size) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(size, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(size));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
+}
+
 // Why a file a folder walk found is not converted; empty when it is.
 std::string reason_to_skip(const fs::path& file, const fs::path& output) {
   const std::string extension = extension_of(file);
@@ -101,6 +111,8 @@ std::string reason_to_skip(const fs::path& file, const fs::path& output) {
   if (!output.empty() && fs::equivalent(file, output, ec)) return "the output of this run";
   if ((extension == "xlsx" || extension == "xlsm") && is_trackport_output(file))
     return "a workbook trackport wrote (name it to read it back in)";
+  if (extension == "csv" && written_by_csv_exporter(head_of(file, 4096)))
+    return "a CSV file trackport wrote (name it to read it back in)";
   return {};
 }
 

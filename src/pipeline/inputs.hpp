@@ -51,12 +51,12 @@ bool is_supported_extension(const std::string& extension);
 
 // Files as given ("-" is standard input); folders walked recursively, each folder's files sorted by
 // path. Every file a walk finds is a job or skipped with its reason: a format trackport does not
-// read, an Office lock file ("~$x.xlsx"), `output` (this run's own output), a workbook trackport
-// wrote (its outputs are inputs only when named), or a file already listed (by a manifest, an
-// argument or another folder). Hidden files and folders and .yaml files (mappings, settings) are
-// passed over without a word. A file takes the settings of the nearest trackport.yaml in its folder
-// or above it, up to the folder named on the command line. Throws MappingError for a bad
-// trackport.yaml.
+// read, an Office lock file ("~$x.xlsx"), `output` (this run's own output), a workbook or CSV
+// file trackport wrote (its outputs are inputs only when named), or a file already listed (by a
+// manifest, an argument or another folder). Hidden files and folders and .yaml files (mappings,
+// settings) are passed over without a word. A file takes the settings of the nearest trackport.yaml
+// in its folder or above it, up to the folder named on the command line. Throws MappingError for a
+// bad trackport.yaml.
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
                              const MappingCatalogue* catalogue = nullptr,
                              const std::filesystem::path& output = {});

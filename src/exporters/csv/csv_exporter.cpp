@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <sstream>
 
 #include "exporters/item_table.hpp"
 #include "exporters/json/json_writer.hpp"
@@ -287,6 +288,22 @@ constexpr std::array<std::pair<CsvTable, std::string_view>, 3> kTableNames = {{
 }};
 
 }  // namespace
+
+bool written_by_csv_exporter(std::string_view head) {
+  if (!head.starts_with(kUtf8Bom)) return false;
+  head.remove_prefix(kUtf8Bom.size());
+  const auto line_end = head.find(kLineEnd);
+  if (line_end == std::string_view::npos) return false;
+  const std::string_view header = head.substr(0, line_end);
+  for (const CsvTable table : {CsvTable::items, CsvTable::indicators, CsvTable::risks}) {
+    std::ostringstream out;
+    write_csv({}, table, out);  // a table of no rows: the BOM and the header row
+    std::string_view written = out.view();
+    written.remove_prefix(kUtf8Bom.size());
+    if (written.substr(0, written.find(kLineEnd)) == header) return true;
+  }
+  return false;
+}
 
 std::string_view csv_table_name(CsvTable table) {
   for (const auto& [value, name] : kTableNames) {

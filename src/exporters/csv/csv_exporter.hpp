@@ -33,6 +33,10 @@ void write_risks_csv(const std::vector<Document>& documents, std::ostream& out);
 
 enum class CsvTable { items, indicators, risks };
 
+// True when `head` (a file's first bytes, a line at least) starts as a CSV table this exporter
+// writes: its byte-order mark and one of its header rows. A folder walk skips such files.
+bool written_by_csv_exporter(std::string_view head);
+
 // "items", "indicators", "risks".
 std::string_view csv_table_name(CsvTable table);
 // The inverse of csv_table_name; nullopt for anything else.

@@ -115,6 +115,15 @@ TEST_CASE("accounted: the same command run three times gives the same output") {
     CHECK(json.err.find("q2/standard.xlsx: skipped: a workbook trackport wrote") !=
           std::string::npos);
   }
+  // So is a CSV file trackport wrote, of any of its tables.
+  REQUIRE(box.run("convert q2 -o q2/items.csv --quiet").status == 0);
+  REQUIRE(box.run("convert q2 -o q2/risks.csv --table risks --quiet").status == 0);
+  auto with_csv = box.run("convert q2 -o out.json");
+  CHECK(items_in(Sandbox::slurp(box.path("out.json"))) == 24);
+  CHECK(with_csv.err.find("q2/items.csv: skipped: a CSV file trackport wrote") !=
+        std::string::npos);
+  CHECK(with_csv.err.find("q2/risks.csv: skipped: a CSV file trackport wrote") !=
+        std::string::npos);
   auto itself = box.run("convert q2 -o q2/standard.xlsx");
   CHECK(itself.err.find("q2/standard.xlsx: skipped: the output of this run") != std::string::npos);
   // Named, a standard workbook is read back: its 24 items.
