@@ -162,10 +162,16 @@ class ProgressLine {
   void draw() const {
     const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
     const auto seconds = static_cast<long>(elapsed);
-    char head[96];
-    std::snprintf(head, sizeof head, "[%zu/%zu] %3zu%% %ld:%02ld %.1f files/s  ", done_, total_,
-                  total_ ? done_ * 100 / total_ : 100, seconds / 60, seconds % 60,
-                  elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0);
+    const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
+    // The time left at the rate so far (shown once a file is done, so the rate means something).
+    char left[32] = "";
+    if (done_ > 0 && rate > 0 && done_ < total_) {
+      const auto remaining = static_cast<long>(static_cast<double>(total_ - done_) / rate);
+      std::snprintf(left, sizeof left, ", %ld:%02ld left", remaining / 60, remaining % 60);
+    }
+    char head[128];
+    std::snprintf(head, sizeof head, "[%zu/%zu] %3zu%% %ld:%02ld%s %.1f files/s  ", done_, total_,
+                  total_ ? done_ * 100 / total_ : 100, seconds / 60, seconds % 60, left, rate);
     std::string name = current_;
     if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
     std::cerr << "\r\033[K" << head << name << std::flush;
@@ -181,7 +187,6 @@ class ProgressLine {
   Clock::time_point start_;
 };
 
-// A file that could not be converted, as a document with no items and one warning.
 // A document that only says what became of an input (listed in Sources and Warnings).
 Document input_document(const std::filesystem::path& path, std::string code, std::string message) {
   Document document;
