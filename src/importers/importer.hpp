@@ -58,6 +58,10 @@ class Importer {
                            SheetRowSink& /*sink*/, SourceDocument& /*head*/) const {
     return false;
   }
+  // Work a process does once that every later read needs (loading fonts, a library's global
+  // tables): done before a batch forks its worker processes, so that each inherits it instead
+  // of repeating it. Never throws.
+  virtual void warm_up() const {}
   // Some containers hold several formats (e.g. csv vs tsv): the name for this particular input.
   virtual std::string_view format_of(const InputFile&) const { return name(); }
 };
@@ -68,6 +72,8 @@ const std::vector<std::unique_ptr<Importer>>& importers();
 // The importer that should read this input: the best content match, else an extension match.
 // Throws InputError naming what the file seems to be when no importer can read it.
 const Importer& choose_importer(const InputFile& input, std::string_view forced = {});
+// Every importer's warm_up() whose format is among `formats` (importer names).
+void warm_up_importers(const std::vector<std::string>& formats);
 // The importer called `name` ("csv" reads tsv too); nullptr when there is none.
 const Importer* importer_named(std::string_view name);
 

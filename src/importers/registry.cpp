@@ -43,6 +43,12 @@ std::string describe_content(std::string_view bytes) {
 
 }  // namespace
 
+void warm_up_importers(const std::vector<std::string>& formats) {
+  for (const auto& format : formats) {
+    if (const Importer* importer = importer_named(format)) importer->warm_up();
+  }
+}
+
 const Importer* importer_named(std::string_view name) {
   if (name == "tsv") name = "csv";  // one delimited-text importer reads both
   for (const auto& importer : importers()) {

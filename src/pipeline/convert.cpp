@@ -1,5 +1,6 @@
 #include "pipeline/convert.hpp"
 
+#include "io/input.hpp"
 #include "mapping/standard_workbook.hpp"
 #include "pipeline/fork_server.hpp"
 
@@ -135,6 +136,10 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
   std::optional<ForkServer> server;
   unsigned threads = jobs;
   if (options.isolate) {
+    // Workers inherit what the parent has loaded: a PDF's fonts and tables once, not per worker.
+    if (std::any_of(inputs.begin(), inputs.end(),
+                    [](const InputJob& input) { return extension_of(input.path) == "pdf"; }))
+      warm_up_importers({"pdf"});
     server.emplace(
         [&](std::size_t i) {
           return convert_to_documents(inputs[i].path, options_for(inputs[i], options));

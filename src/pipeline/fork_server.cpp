@@ -152,8 +152,10 @@ bool read_status(int fd, int& status) {
 }
 
 // A worker converts file after file (its heap is reused, as it would be in one process) and is
-// replaced once it has done this many, so that what one file leaves behind does not pile up.
-constexpr std::size_t kFilesPerWorker = 256;
+// replaced once it has done this many, so that what one file leaves behind does not pile up
+// (one that keeps half the memory limit after a file retires at once: run_worker). Each new
+// worker starts cold (its own heap, a library's lazy set-up), so not too often.
+constexpr std::size_t kFilesPerWorker = 2048;
 
 void arm_timer(double seconds) {
   itimerval timer{};

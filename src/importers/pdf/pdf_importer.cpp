@@ -95,9 +95,57 @@ void warn_about_joined_rows(const InputFile& input, SourceDocument& document) {
   }
 }
 
+// One page with one line of Helvetica: reading it loads poppler's tables and fontconfig's fonts,
+// which a fresh process otherwise does on its first PDF.
+constexpr std::string_view kWarmUpPdf =
+    "%PDF-1.4\n"
+    "1 0 obj\n"
+    "<< /Type /Catalog /Pages 2 0 R >>\n"
+    "endobj\n"
+    "2 0 obj\n"
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
+    "endobj\n"
+    "3 0 obj\n"
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << /Font << /F1 4 0 R >> >> "
+    "/Contents 5 0 R >>\n"
+    "endobj\n"
+    "4 0 obj\n"
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n"
+    "endobj\n"
+    "5 0 obj\n"
+    "<< /Length 43 >>\n"
+    "stream\n"
+    "BT /F1 12 Tf 20 50 Td (Action Status) Tj ET\n"
+    "endstream\n"
+    "endobj\n"
+    "xref\n"
+    "0 6\n"
+    "0000000000 65535 f \n"
+    "0000000009 00000 n \n"
+    "0000000058 00000 n \n"
+    "0000000115 00000 n \n"
+    "0000000241 00000 n \n"
+    "0000000311 00000 n \n"
+    "trailer\n"
+    "<< /Size 6 /Root 1 0 R >>\n"
+    "startxref\n"
+    "404\n"
+    "%%EOF\n"
+    "";
+
 class PdfImporter final : public Importer {
  public:
   std::string_view name() const override { return "pdf"; }
+
+  void warm_up() const override {
+    InputFile tiny;
+    tiny.path = "warm-up.pdf";
+    tiny.bytes = std::string(kWarmUpPdf);
+    try {
+      read(tiny, ImportOptions{});
+    } catch (...) {  // nothing to warm up then; the files will say what is wrong
+    }
+  }
 
   Match identify(const InputFile& input) const override {
     if (input.bytes.rfind("%PDF-", 0) == 0) return Match::content;
