@@ -337,7 +337,8 @@ TEST_CASE("every sheet prints A4 landscape, one page wide, the header on every p
   for (std::size_t index = 0; index < names.size(); ++index) {
     const std::string& name = names[index];
     INFO(name);
-    const auto worksheet = package.sheet(name).child("worksheet");
+    const auto sheet = package.sheet(name);  // the nodes below live as long as their document
+    const auto worksheet = sheet.child("worksheet");
     const auto setup = worksheet.child("pageSetup");
     CHECK(std::string(setup.attribute("orientation").value()) == "landscape");
     CHECK(setup.attribute("paperSize").as_int() == 9);  // A4
