@@ -347,6 +347,13 @@ std::size_t report_strict(const std::vector<Document>& documents, const StrictCo
   return failures;
 }
 
+// A document made for an input that was skipped or failed (input_document), not converted.
+bool only_says_what_became_of_it(const Document& document) {
+  return document.items.empty() && document.warnings.size() == 1 &&
+         (document.warnings.front().code == "input-skipped" ||
+          document.warnings.front().code == "input-failed");
+}
+
 // One line per document: items and RAG counts, like a progress report's overview table.
 void print_summary(const std::vector<Document>& documents, std::ostream& out) {
   out << fit("source", 44) << fit("mapping", 28)
@@ -361,8 +368,10 @@ void print_summary(const std::vector<Document>& documents, std::ostream& out) {
                  ' ') +
              text;
     };
-    out << fit(document.source.file, 44) << fit(document.mapping.name, 28)
-        << column(document.items.size(), 5);
+    const std::string mapping = only_says_what_became_of_it(document)
+                                    ? "(" + document.warnings.front().code + ")"
+                                    : document.mapping.name;
+    out << fit(document.source.file, 44) << fit(mapping, 28) << column(document.items.size(), 5);
     for (auto rating : {Rating::red, Rating::amber_red, Rating::amber, Rating::amber_green,
                         Rating::green, Rating::blue, Rating::none}) {
       out << column(counts[rating], 6);
@@ -371,7 +380,8 @@ void print_summary(const std::vector<Document>& documents, std::ostream& out) {
   }
   std::vector<std::string> empty;
   for (const auto& document : documents) {
-    if (document.items.empty()) empty.push_back(document.source.file);
+    if (document.items.empty() && !only_says_what_became_of_it(document))
+      empty.push_back(document.source.file);
   }
   if (empty.empty()) return;
   out << empty.size() << " file(s) gave no items (see their warnings, or trackport inspect):";

@@ -67,6 +67,14 @@ TEST_CASE("accounted: every file a folder holds is converted or named as skipped
     INFO(line);
     CHECK(run.err.find(line) != std::string::npos);
   }
+  // The summary shows a skipped file as such, not as a file that gave no items.
+  auto summary = box.run("convert returns -o summary.json --summary");
+  CHECK(summary.out.find("returns/w.doc") != std::string::npos);
+  CHECK(summary.out.find("(input-skipped)") != std::string::npos);
+  const auto no_items = summary.out.find("gave no items");
+  REQUIRE(no_items != std::string::npos);  // contacts.csv did
+  CHECK(summary.out.find("w.doc", no_items) == std::string::npos);
+  CHECK(summary.out.find("contacts.csv", no_items) != std::string::npos);
   // Hidden files and mapping files are passed over without a word.
   CHECK(run.err.find(".hidden.csv") == std::string::npos);
   CHECK(run.err.find("mapping.yaml") == std::string::npos);
