@@ -1,9 +1,12 @@
-// The schema, embedded as one SQL string (docs/DATABASE.md explains every table and column).
+// The schema, embedded as SQL (docs/DATABASE.md explains every table, column and view), and the
+// migrations from older versions.
 #include "exporters/sqlite/schema.hpp"
 
 #include <sqlite3.h>
 
 #include <string>
+
+#include "exporters/sqlite/item_tracks.hpp"
 
 namespace trackport::sqlite {
 namespace {
@@ -13,7 +16,7 @@ namespace {
 // within the parent; lists of names are JSON arrays of strings. Every child table hangs off its
 // parent with ON DELETE CASCADE, and its foreign key leads an index, so deleting a document
 // deletes everything under it quickly.
-constexpr std::string_view kSchemaSql = R"sql(
+constexpr std::string_view kTablesSql = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -33,10 +36,12 @@ CREATE TABLE documents (
   mapping_auto  INTEGER NOT NULL DEFAULT 0 CHECK (mapping_auto IN (0, 1)),
   imported_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   item_count    INTEGER NOT NULL,
-  warning_count INTEGER NOT NULL
+  warning_count INTEGER NOT NULL,
+  plan_key      TEXT
 );
 CREATE INDEX documents_organisation ON documents (organisation);
 CREATE INDEX documents_file ON documents (file);
+CREATE INDEX documents_plan ON documents (plan_key);
 
 CREATE TABLE items (
   id           INTEGER PRIMARY KEY,
@@ -66,11 +71,20 @@ CREATE TABLE items (
   source_cells TEXT,
   source_table INTEGER,
   source_row   INTEGER,
-  source_page  TEXT
+  source_page  TEXT,
+  track_id         INTEGER,
+  matched_by       TEXT CHECK (matched_by IN ('ref+text', 'text', 'ref')),
+  previous_item    INTEGER REFERENCES items (id) ON DELETE SET NULL,
+  match_similarity REAL
 );
 CREATE UNIQUE INDEX items_document ON items (document_id, position);
 CREATE INDEX items_ref ON items (ref);
 CREATE INDEX items_status ON items (status);
+CREATE INDEX items_track ON items (track_id);
+CREATE INDEX items_previous ON items (previous_item);
+-- Items whose link was cut (the item they continued was deleted): mended by the next import.
+CREATE INDEX items_unlinked ON items (document_id)
+  WHERE matched_by IS NOT NULL AND previous_item IS NULL;
 
 CREATE TABLE assessments (
   id          INTEGER PRIMARY KEY,
@@ -168,33 +182,56 @@ CREATE TABLE warnings (
 );
 CREATE UNIQUE INDEX warnings_document ON warnings (document_id, position);
 
--- The latest status of every item, per organisation. An item is known by its key: its printed
--- ref, else its id, else its text. Documents are ordered by period_end when every document that
--- holds the key has one, else by imported_at (then by id, the import order). All items of the
--- latest document with that key are returned, so a ref printed twice in one plan is not hidden.
--- The windows sort narrow rows (ids and keys); the wide columns are joined on afterwards, which is
--- several times faster over a few hundred thousand items.
-CREATE VIEW latest_items AS
-WITH keyed AS (
-  SELECT i.id AS item_row, d.organisation, COALESCE(i.ref, i.item_id, i.text) AS item_key,
-         d.period_end, d.imported_at, d.id AS document_id
-  FROM items AS i JOIN documents AS d ON d.id = i.document_id
+)sql";
+
+// The views, made with the tables and again when a migration changes them.
+constexpr std::string_view kViewsSql = R"sql(
+-- Each document's place among the periods of its plan: by period_end when every document of the
+-- plan has one, else by import (id); equal period ends by import. item_tracks.cpp orders them the
+-- same way when it matches each period's items to the previous one's.
+CREATE VIEW plan_periods AS
+WITH dated AS (
+  SELECT id, plan_key, period_end,
+         MIN(period_end IS NOT NULL) OVER (PARTITION BY plan_key) AS all_dated
+  FROM documents
 ),
-dated AS (
-  SELECT keyed.*,
-         MIN(period_end IS NOT NULL) OVER (PARTITION BY organisation, item_key) AS all_dated
-  FROM keyed
-),
-ranked AS (
-  SELECT item_row, item_key,
-         RANK() OVER (PARTITION BY organisation, item_key
-                      ORDER BY CASE WHEN all_dated THEN period_end END DESC,
-                               imported_at DESC, document_id DESC) AS recency
+ordered AS (
+  SELECT id, plan_key,
+         ROW_NUMBER() OVER (PARTITION BY plan_key
+                            ORDER BY CASE WHEN all_dated THEN period_end END, id) AS period_number,
+         COUNT(*) OVER (PARTITION BY plan_key) AS periods
   FROM dated
 )
-SELECT d.organisation, r.item_key, i.status, i.progress, i.ref, i.item_id, i.theme, i.objective,
-       i.text, i.due_raw, i.due_start, i.due_end, i.leads, d.file, d.period, d.period_end,
-       d.imported_at, i.document_id, i.id AS item_row, i.position
+SELECT o.plan_key, o.id AS document_id, o.period_number, o.period_number = o.periods AS is_latest,
+       d.organisation, d.title, d.period, d.period_end, d.file, d.imported_at
+FROM ordered AS o JOIN documents AS d ON d.id = o.id;
+
+-- Every item in every period, with the status of the item it continues (previous_status is NULL
+-- for an item new in its period).
+CREATE VIEW item_history AS
+SELECT p.plan_key, i.track_id, p.period_number, p.period, p.period_end, p.file, i.document_id,
+       i.id AS item_row, i.position, i.ref, i.item_id, i.theme, i.text, i.status, i.matched_by,
+       i.match_similarity, i.previous_item, prev.status AS previous_status
+FROM items AS i
+JOIN plan_periods AS p ON p.document_id = i.document_id
+LEFT JOIN items AS prev ON prev.id = i.previous_item;
+
+-- The latest status of every item of every plan: for each track, its item in the plan's latest
+-- period that holds it. in_latest_period is 0 for an item the plan has since dropped. The window
+-- sorts narrow rows (ids and numbers); the wide columns are joined on afterwards, which is
+-- several times faster over a few hundred thousand items.
+CREATE VIEW latest_items AS
+WITH ranked AS (
+  SELECT i.id AS item_row, p.is_latest,
+         ROW_NUMBER() OVER (PARTITION BY p.plan_key, i.track_id
+                            ORDER BY p.period_number DESC) AS recency
+  FROM items AS i JOIN plan_periods AS p ON p.document_id = i.document_id
+)
+SELECT d.organisation, d.plan_key, i.track_id, COALESCE(i.ref, i.item_id, i.text) AS item_key,
+       i.status, i.progress, i.ref, i.item_id, i.theme, i.objective, i.text, i.due_raw,
+       i.due_start, i.due_end, i.leads, d.file, d.period, d.period_end, d.imported_at,
+       i.document_id, i.id AS item_row, i.position, r.is_latest AS in_latest_period,
+       i.matched_by
 FROM ranked AS r
 JOIN items AS i ON i.id = r.item_row
 JOIN documents AS d ON d.id = i.document_id
@@ -250,6 +287,59 @@ CREATE UNIQUE INDEX assessments_item ON assessments (item_id, position);
 UPDATE meta SET value = '2' WHERE key = 'schema_version';
 )sql";
 
+// Version 3 adds plans and tracks (documents.plan_key; items.track_id, matched_by,
+// previous_item, match_similarity) and the views over them. The columns are added in place; the
+// plan keys and tracks of the documents already stored are computed by track_all_items.
+constexpr std::string_view kMigrateFrom2 = R"sql(
+ALTER TABLE documents ADD COLUMN plan_key TEXT;
+ALTER TABLE items ADD COLUMN track_id INTEGER;
+ALTER TABLE items ADD COLUMN matched_by TEXT CHECK (matched_by IN ('ref+text', 'text', 'ref'));
+ALTER TABLE items ADD COLUMN previous_item INTEGER REFERENCES items (id) ON DELETE SET NULL;
+ALTER TABLE items ADD COLUMN match_similarity REAL;
+CREATE INDEX documents_plan ON documents (plan_key);
+CREATE INDEX items_track ON items (track_id);
+CREATE INDEX items_previous ON items (previous_item);
+-- Items whose link was cut (the item they continued was deleted): mended by the next import.
+CREATE INDEX items_unlinked ON items (document_id)
+  WHERE matched_by IS NOT NULL AND previous_item IS NULL;
+DROP VIEW latest_items;
+)sql";
+
+void fill_plan_keys(Database& db) {
+  Statement update(db, "UPDATE documents SET plan_key = ? WHERE id = ?");
+  Statement query(db, "SELECT id, organisation, title, period, mapping_name FROM documents");
+  while (query.step()) {
+    update.bind_text(1, plan_key(query.text(1), query.text(2), query.text(3), query.text(4)));
+    update.bind_int(2, query.integer(0));
+    update.run();
+  }
+}
+
+void set_schema_version(Database& db, std::string_view version) {
+  Statement update(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+  update.bind_text(1, version);
+  update.run();
+}
+
+// Brings a version 1 or 2 database to the current version in one transaction (another process
+// may have done it first: the version is read again under the write lock).
+void migrate(Database& db) {
+  Transaction transaction(db);
+  if (stored_schema_version(db) == "1") db.execute(std::string(kMigrateFrom1).c_str());
+  if (stored_schema_version(db) == "2") {
+    db.execute(std::string(kMigrateFrom2).c_str());
+    db.execute(std::string(kViewsSql).c_str());
+    fill_plan_keys(db);
+    track_all_items(db);
+    set_schema_version(db, "3");
+  }
+  transaction.commit();
+}
+
+bool is_older_version(std::string_view version) {
+  return version == "1" || version == "2";
+}
+
 void check_schema(Database& db) {
   if (!has_table(db, "meta")) {
     throw Error(db.path().string() +
@@ -257,16 +347,18 @@ void check_schema(Database& db) {
                 "trackport will not touch it");
   }
   const std::string version = stored_schema_version(db);
-  // Version 1 reads as version 2 (it only allowed fewer assessment sources).
-  if (version != kDatabaseSchemaVersion && version != "1") {
+  // Older versions read as they are: the documents are the same, only the tracks are missing.
+  if (version != kDatabaseSchemaVersion && !is_older_version(version)) {
     throw Error(db.path().string() + " has trackport database schema version \"" + version +
-                "\", but this trackport knows only version " + std::string(kDatabaseSchemaVersion) +
+                "\", but this trackport knows only versions 1 to " +
+                std::string(kDatabaseSchemaVersion) +
                 " (a newer trackport wrote it: use that one, or a new database file)");
   }
 }
 
 void create_schema(Database& db) {
-  db.execute(std::string(kSchemaSql).c_str());
+  db.execute(std::string(kTablesSql).c_str());
+  db.execute(std::string(kViewsSql).c_str());
   Statement version(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?)");
   version.bind_text(1, kDatabaseSchemaVersion);
   version.run();
@@ -274,17 +366,9 @@ void create_schema(Database& db) {
 
 }  // namespace
 
-std::string_view schema_sql() {
-  return kSchemaSql;
-}
-
 void prepare_schema_for_writing(Database& db) {
   if (!is_empty_database(db)) {
-    if (has_table(db, "meta") && stored_schema_version(db) == "1") {
-      Transaction transaction(db);
-      if (stored_schema_version(db) == "1") db.execute(std::string(kMigrateFrom1).c_str());
-      transaction.commit();
-    }
+    if (has_table(db, "meta") && is_older_version(stored_schema_version(db))) migrate(db);
     check_schema(db);
     return;
   }

@@ -9,12 +9,10 @@ namespace trackport::sqlite {
 
 // meta.schema_version of the databases this build writes and reads. A change to the tables that
 // an older trackport could not read or write correctly bumps it.
-inline constexpr std::string_view kDatabaseSchemaVersion = "2";
+inline constexpr std::string_view kDatabaseSchemaVersion = "3";
 
-// The CREATE statements, in the order they run.
-std::string_view schema_sql();
-
-// For writing: creates the schema in an empty database (a new file), or checks an existing one.
+// For writing: creates the schema in an empty database (a new file), or checks an existing one
+// and brings an older version up to date.
 // Throws Error with a sentence for a person when the file is not an SQLite database, is some
 // other program's database, or has a schema version this build does not know. Never changes
 // such a file.

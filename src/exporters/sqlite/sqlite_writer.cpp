@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "exporters/sqlite/item_tracks.hpp"
 #include "exporters/sqlite/schema.hpp"
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/sqlite/sqlite_handle.hpp"
@@ -123,6 +124,13 @@ class Parameters {
     if (!value) return null().null().null();
     return text(value->raw).date(value->start).date(value->end);
   }
+  // track_id, matched_by, previous_item, match_similarity.
+  Parameters& link(const sqlite::ItemLink& value) {
+    value.track_id ? integer(*value.track_id) : null();
+    text_or_null(value.matched_by);
+    value.previous_item ? integer(*value.previous_item) : null();
+    return value.similarity ? real(*value.similarity) : null();
+  }
   // file, sheet, cells, table, row, page.
   Parameters& location(const Location& value) {
     return optional_text(value.file)
@@ -144,17 +152,20 @@ class DocumentWriter {
       : db_(db),
         delete_same_source_(db, "DELETE FROM documents WHERE sha256 = ?"),
         insert_document_(
-            db, insert_sql("documents", {"file", "format", "sha256", "title", "organisation",
-                                         "period", "period_end", "mapping_name", "mapping_score",
-                                         "mapping_auto", "item_count", "warning_count"})),
+            db,
+            insert_sql("documents", {"file", "format", "sha256", "title", "organisation", "period",
+                                     "period_end", "mapping_name", "mapping_score", "mapping_auto",
+                                     "item_count", "warning_count", "plan_key"})),
         insert_item_(
-            db, insert_sql("items", {"document_id", "position",     "item_id",      "theme",
-                                     "objective",   "category",     "ref",          "text",
-                                     "measure",     "baseline",     "target",       "due_raw",
-                                     "due_start",   "due_end",      "leads",        "partners",
-                                     "progress",    "status",       "mitigation",   "comments",
-                                     "source_file", "source_sheet", "source_cells", "source_table",
-                                     "source_row",  "source_page"})),
+            db,
+            insert_sql("items", {"document_id",   "position",        "item_id",      "theme",
+                                 "objective",     "category",        "ref",          "text",
+                                 "measure",       "baseline",        "target",       "due_raw",
+                                 "due_start",     "due_end",         "leads",        "partners",
+                                 "progress",      "status",          "mitigation",   "comments",
+                                 "source_file",   "source_sheet",    "source_cells", "source_table",
+                                 "source_row",    "source_page",     "track_id",     "matched_by",
+                                 "previous_item", "match_similarity"})),
         insert_assessment_(
             db, insert_sql("assessments", {"item_id", "position", "assessed_by", "rating", "raw",
                                            "rating_from", "commentary"})),
@@ -184,9 +195,12 @@ class DocumentWriter {
       delete_same_source_.run();
     }
     const std::int64_t document_row = insert_document(document);
+    sqlite::PlanTracker tracker(db_, document_row);
+    const auto links = tracker.links_for(document.items);
     for (std::size_t i = 0; i < document.items.size(); ++i) {
-      insert_item(document_row, i, document.items[i]);
+      insert_item(document_row, i, document.items[i], links[i]);
     }
+    tracker.finish();
     for (std::size_t i = 0; i < document.indicators.size(); ++i) {
       insert_indicator(document_row, i, document.indicators[i]);
     }
@@ -221,11 +235,14 @@ class DocumentWriter {
         .real(document.mapping.score)
         .integer(document.mapping.automatic ? 1 : 0)
         .integer(count(document.items.size()))
-        .integer(count(document.warnings.size()));
+        .integer(count(document.warnings.size()))
+        .text(sqlite::plan_key(document.organisation, document.title, document.period,
+                               document.mapping.name));
     return insert(insert_document_);
   }
 
-  void insert_item(std::int64_t document_row, std::size_t position, const Item& item) {
+  void insert_item(std::int64_t document_row, std::size_t position, const Item& item,
+                   const sqlite::ItemLink& link) {
     Parameters(insert_item_)
         .integer(document_row)
         .integer(count(position))
@@ -245,7 +262,8 @@ class DocumentWriter {
         .rating(item.status)
         .optional_text(item.mitigation)
         .optional_text(item.comments)
-        .location(item.source);
+        .location(item.source)
+        .link(link);
     const std::int64_t item_row = insert(insert_item_);
     for (std::size_t i = 0; i < item.assessments.size(); ++i) {
       insert_assessment(item_row, i, item.assessments[i]);

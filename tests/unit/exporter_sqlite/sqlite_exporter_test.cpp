@@ -26,7 +26,37 @@ bool schema_has(const std::filesystem::path& db, const std::string& type, const 
                                "' AND name = '" + name + "'") == 1;
 }
 
-TEST_CASE("a new database gets every table, index and the view, at schema version 2", "[sqlite]") {
+// A database as version 2 left it: no plans, no tracks, the version 2 latest_items (its body is
+// not needed: the migration replaces it).
+void make_version_2(const std::filesystem::path& db) {
+  test::execute(db, R"sql(
+    PRAGMA foreign_keys = OFF;
+    DROP VIEW latest_items; DROP VIEW item_history; DROP VIEW plan_periods;
+    DROP INDEX documents_plan; DROP INDEX items_track; DROP INDEX items_previous;
+    ALTER TABLE documents DROP COLUMN plan_key;
+    CREATE TABLE items_v2 (
+      id INTEGER PRIMARY KEY,
+      document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL, item_id TEXT, theme TEXT, objective TEXT, category TEXT, ref TEXT,
+      text TEXT, measure TEXT, baseline TEXT, target TEXT, due_raw TEXT, due_start TEXT,
+      due_end TEXT, leads TEXT NOT NULL DEFAULT '[]', partners TEXT NOT NULL DEFAULT '[]',
+      progress TEXT, status TEXT NOT NULL DEFAULT 'none', mitigation TEXT, comments TEXT,
+      source_file TEXT, source_sheet TEXT, source_cells TEXT, source_table INTEGER,
+      source_row INTEGER, source_page TEXT);
+    INSERT INTO items_v2 SELECT id, document_id, position, item_id, theme, objective, category,
+      ref, text, measure, baseline, target, due_raw, due_start, due_end, leads, partners,
+      progress, status, mitigation, comments, source_file, source_sheet, source_cells,
+      source_table, source_row, source_page FROM items;
+    DROP TABLE items;
+    ALTER TABLE items_v2 RENAME TO items;
+    CREATE UNIQUE INDEX items_document ON items (document_id, position);
+    CREATE INDEX items_ref ON items (ref);
+    CREATE INDEX items_status ON items (status);
+    CREATE VIEW latest_items AS SELECT * FROM items;
+    UPDATE meta SET value = '2' WHERE key = 'schema_version';)sql");
+}
+
+TEST_CASE("a new database gets every table, index and view, at schema version 3", "[sqlite]") {
   ScratchFolder folder;
   const auto db = folder / "new.sqlite";
   write_sqlite({}, db);
@@ -40,19 +70,23 @@ TEST_CASE("a new database gets every table, index and the view, at schema versio
        {"documents_organisation", "documents_file", "items_document", "items_ref", "items_status",
         "assessments_item", "extra_item", "indicators_document", "indicator_breakdown_indicator",
         "indicator_targets_indicator", "indicator_targets_breakdown", "risks_document",
-        "warnings_document"}) {
+        "warnings_document", "documents_plan", "items_track", "items_previous"}) {
     INFO(index);
     CHECK(schema_has(db, "index", index));
   }
-  CHECK(schema_has(db, "view", "latest_items"));
-  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  for (const char* view : {"latest_items", "plan_periods", "item_history"}) {
+    INFO(view);
+    CHECK(schema_has(db, "view", view));
+  }
+  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   CHECK(rows_in(db, "documents") == 0);
 }
 
-TEST_CASE("a version 1 database is read, and moved to version 2 when written", "[sqlite]") {
+TEST_CASE("a version 1 database is read, and moved to version 3 when written", "[sqlite]") {
   ScratchFolder folder;
   const auto db = folder / "old.sqlite";
   write_sqlite({tracker("aaa", "June 2014", {{"1", Rating::amber}})}, db);
+  make_version_2(db);
   // Made as version 1 made it: an assessment's source could only be text or fill.
   test::execute(db, R"sql(
     CREATE TABLE old_assessments (
@@ -70,12 +104,33 @@ TEST_CASE("a version 1 database is read, and moved to version 2 when written", "
   Document september = tracker("bbb", "September 2014", {{"1", Rating::green}});
   september.items[0].assessments = {{"RAG", Rating::green, "#00B050", RatingSource::font, ""}};
   write_sqlite({september}, db);
-  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   const auto documents = read_documents(db);
   REQUIRE(documents.size() == 2);
   CHECK(documents[0].items[0].assessments.size() == 1);
   REQUIRE(documents[1].items[0].assessments.size() == 1);
   CHECK(documents[1].items[0].assessments[0].from == RatingSource::font);
+}
+
+TEST_CASE("a version 2 database gets plans and tracks for what it holds when written", "[sqlite]") {
+  ScratchFolder folder;
+  const auto db = folder / "old.sqlite";
+  write_sqlite({tracker("aaa", "June 2014", {{"1", Rating::amber}, {"2", Rating::red}}),
+                tracker("bbb", "September 2014", {{"2", Rating::amber}, {"1", Rating::green}})},
+               db);
+  make_version_2(db);
+  CHECK(read_documents(db).size() == 2);
+
+  write_sqlite({tracker("ccc", "December 2014", {{"1", Rating::green}})}, db);
+  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+  CHECK(query_integer(db, "SELECT count(DISTINCT plan_key) FROM documents") == 1);
+  CHECK(query_integer(db, "SELECT count(*) FROM items WHERE track_id IS NULL") == 0);
+  // Item 1 of June, September and December is one track; item 2 another.
+  CHECK(query_integer(db, "SELECT count(DISTINCT track_id) FROM items") == 2);
+  CHECK(query_text(db,
+                   "SELECT group_concat(status, ' ') FROM (SELECT status FROM item_history "
+                   "WHERE ref = '1' ORDER BY period_number)") == "amber green green");
+  CHECK(read_documents(db).size() == 3);
 }
 
 TEST_CASE("a document with every field reads back equal", "[sqlite]") {
@@ -266,11 +321,12 @@ TEST_CASE("a file that is not a trackport database is refused and left alone", "
   SECTION("a trackport database of a newer schema version") {
     const auto path = folder / "future.sqlite";
     write_sqlite({}, path);
-    test::execute(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    test::execute(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     const std::string before = test::file_bytes(path);
-    CHECK_THROWS_WITH(write_sqlite({full_document()}, path),
-                      Catch::Contains("schema version \"3\"") && Catch::Contains("version 2"));
-    CHECK_THROWS_WITH(read_documents(path), Catch::Contains("schema version \"3\""));
+    CHECK_THROWS_WITH(
+        write_sqlite({full_document()}, path),
+        Catch::Contains("schema version \"4\"") && Catch::Contains("versions 1 to 3"));
+    CHECK_THROWS_WITH(read_documents(path), Catch::Contains("schema version \"4\""));
     CHECK(test::file_bytes(path) == before);
   }
 }
