@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "importers/pdf/cell_fill.hpp"
 #include "importers/pdf/partial_rules.hpp"
 #include "importers/pdf/text_extraction.hpp"
 
@@ -204,7 +205,7 @@ std::vector<int> place_words(const PageTable& table, const Grid& grid,
 // Gives each cell its words, splits cells where the rules are partial, then sets the cells'
 // text and fill.
 void fill_cells(PageTable& table, const std::vector<Word>& words, const std::vector<int>& placed,
-                const Raster& raster) {
+                const std::vector<FilledRect>& fills) {
   std::vector<CellWords> cells;
   for (PageCell& cell : table.cells) cells.push_back({std::move(cell), {}});
   for (std::size_t w = 0; w < words.size(); ++w)
@@ -215,7 +216,7 @@ void fill_cells(PageTable& table, const std::vector<Word>& words, const std::vec
   for (CellWords& c : cells) {
     c.cell.font = first_colour(c.words);
     c.cell.text = cell_text(std::move(c.words));
-    c.cell.fill = solid_fill(raster, c.cell.box);
+    c.cell.fill = solid_fill(fills, c.cell.box);
     table.cells.push_back(std::move(c.cell));
   }
 }
@@ -230,7 +231,7 @@ bool worth_keeping(const PageTable& table) {
 }  // namespace
 
 std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Word>& words,
-                                          const Raster& raster, int page_number) {
+                                          const std::vector<FilledRect>& fills, int page_number) {
   std::vector<PageTable> tables;
   for (const Frame& frame : connected_frames(rulings)) {
     const Grid grid = make_grid(frame);
@@ -245,7 +246,7 @@ std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Wo
     if (table.cols < 2 || table.rows * table.cols > kMaxGridPositions) continue;
     table.cells = grid_cells(grid);
     const std::vector<int> placed = place_words(table, grid, words);
-    fill_cells(table, words, placed, raster);
+    fill_cells(table, words, placed, fills);
     if (!worth_keeping(table)) continue;
     std::size_t next = 0;  // keep the words outside the table, in order
     for (std::size_t w = 0; w < words.size(); ++w) {

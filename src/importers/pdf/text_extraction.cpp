@@ -1,7 +1,5 @@
 #include "importers/pdf/text_extraction.hpp"
 
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,20 +9,6 @@
 namespace trackport::pdf {
 
 namespace {
-
-// Control characters and stray whitespace inside one poppler word.
-std::string clean_word(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  std::string out;
-  out.reserve(bytes.size());
-  for (char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == 0) break;
-    if (byte < 0x20 || byte == 0x7f) continue;
-    out.push_back(c);
-  }
-  return out;
-}
 
 bool vertically_overlapping(const Rect& a, const Rect& b) {
   const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
@@ -58,32 +42,6 @@ bool is_bullet(const std::string& word) {
       "\u2022", "\uf0b7", "\uf0a7", "\u25aa", "\u25cf",
       "\u25e6", "\u25a0", "\u2023", "\u27a2", "\u00b7"};
   return std::find(bullets.begin(), bullets.end(), word) != bullets.end();
-}
-
-PageWords extract_words(const poppler::page& page, std::size_t max_words) {
-  PageWords result;
-  const std::vector<poppler::text_box> boxes =
-      page.text_list(poppler::page::text_list_include_font);
-  const std::size_t kept = std::min(boxes.size(), max_words);
-  result.dropped = boxes.size() - kept;
-  result.words.reserve(kept);
-  for (std::size_t i = 0; i < kept; ++i) {
-    const poppler::text_box& box = boxes[i];
-    Word word;
-    word.text = clean_word(box.text());
-    if (word.text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    word.box = {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
-    if (!std::isfinite(word.box.x0) || !std::isfinite(word.box.y0) || !std::isfinite(word.box.x1) ||
-        !std::isfinite(word.box.y1))
-      continue;
-    word.font_size = box.has_font_info() ? box.get_font_size() : 0;
-    if (word.font_size <= 0 || word.font_size > 1000) word.font_size = r.height() / 1.3;
-    word.space_after = box.has_space_after();
-    word.upright = box.rotation() == 0;
-    result.words.push_back(std::move(word));
-  }
-  return result;
 }
 
 std::vector<TextLine> group_into_lines(std::vector<Word> words) {
