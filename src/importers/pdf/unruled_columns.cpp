@@ -1,7 +1,9 @@
 #include "importers/pdf/unruled_columns.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
 namespace trackport::pdf {
 
@@ -73,9 +75,34 @@ std::vector<Block> find_blocks(const std::vector<LineChunks>& lines, double page
   return blocks;
 }
 
-// Typewriter tables separate their columns by a single space: inside a column found from the
-// chunks, an x range no word covers, with words on both sides of it on (almost) every line, is a
-// column line too.
+bool is_figure(const std::string& text) {
+  int digits = 0, letters = 0;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    digits += std::isdigit(byte) ? 1 : 0;
+    letters += std::isalpha(byte) ? 1 : 0;
+  }
+  return digits > 0 && digits >= letters;
+}
+
+// The header lines at the top of a block: lines of words before the first line of half or more
+// figures, a third of the lines at most. A header cell may span the columns below it, but the
+// last header line names each column: it crosses no column gap.
+std::size_t header_rows(const std::vector<std::vector<const Word*>>& rows) {
+  std::size_t head = 0;
+  while (head < rows.size() && head * 3 < rows.size()) {
+    const auto figures = std::count_if(rows[head].begin(), rows[head].end(),
+                                       [](const Word* w) { return is_figure(w->text); });
+    if (figures * 2 >= static_cast<long>(rows[head].size())) break;
+    ++head;
+  }
+  return head == rows.size() ? 0 : head;
+}
+
+// Typewriter tables separate their columns by a single space, and figures in columns often sit
+// closer than a column gap: inside a column found from the chunks, an x range no word of the
+// body covers (header cells above may span it), with words on both sides of it on (almost) every
+// body line, is a column line too.
 std::vector<double> aligned_word_gaps(const std::vector<LineChunks>& lines, const Block& block,
                                       double left, double right) {
   std::vector<std::vector<const Word*>> rows;
@@ -87,7 +114,9 @@ std::vector<double> aligned_word_gaps(const std::vector<LineChunks>& lines, cons
         if (w->box.centre_x() > left && w->box.centre_x() < right) here.push_back(w);
     if (!here.empty()) rows.push_back(std::move(here));
   }
-  if (rows.size() < 4) return {};
+  const std::size_t head = header_rows(rows);
+  rows.erase(rows.begin(), rows.begin() + static_cast<long>(head > 0 ? head - 1 : 0));
+  if (rows.size() < 4 + (head > 0 ? 1 : 0)) return {};
   const int origin = static_cast<int>(std::floor(left));
   const int width = static_cast<int>(std::ceil(right)) - origin + 1;
   std::vector<bool> covered(static_cast<std::size_t>(std::max(width, 1)), false);
@@ -106,10 +135,11 @@ std::vector<double> aligned_word_gaps(const std::vector<LineChunks>& lines, cons
     }
     if (run_start > 0 && x - run_start >= 2) {
       const double at = origin + (run_start + x) / 2.0;
-      const auto both_sides = std::count_if(rows.begin(), rows.end(), [&](const auto& row) {
+      const auto body = rows.begin() + (head > 0 ? 1 : 0);
+      const auto both_sides = std::count_if(body, rows.end(), [&](const auto& row) {
         return row.front()->box.x0 < at && row.back()->box.x1 > at;
       });
-      if (both_sides * 10 >= static_cast<long>(rows.size()) * 9) gaps.push_back(at);
+      if (both_sides * 10 >= (rows.end() - body) * 9) gaps.push_back(at);
     }
     run_start = -1;
   }
