@@ -64,15 +64,46 @@ std::string text_string_utf8(const GooString& text) {
   return out;
 }
 
-// Control characters and stray whitespace inside one poppler word.
+// Typographic ligatures as the letters they join (a reader sees "fi", a search wants it).
+std::string_view ligature_letters(std::string_view utf8, std::size_t at, std::size_t& length) {
+  static constexpr std::pair<std::string_view, std::string_view> kLigatures[] = {
+      {"\uFB00", "ff"},  {"\uFB01", "fi"}, {"\uFB02", "fl"}, {"\uFB03", "ffi"},
+      {"\uFB04", "ffl"}, {"\uFB05", "st"}, {"\uFB06", "st"}};
+  for (const auto& [ligature, letters] : kLigatures) {
+    if (utf8.compare(at, ligature.size(), ligature) == 0) {
+      length = ligature.size();
+      return letters;
+    }
+  }
+  return {};
+}
+
+// One poppler word cleaned: control characters dropped, ligatures spelled out, soft hyphens
+// dropped except one ending the word (text_extraction joins the next line's word to it).
 std::string clean_word(const GooString& text) {
+  const std::string& raw = text.toStr();
   std::string out;
-  out.reserve(static_cast<std::size_t>(text.getLength()));
-  for (char c : text.toStr()) {
-    const auto byte = static_cast<unsigned char>(c);
+  out.reserve(raw.size());
+  constexpr std::string_view kSoftHyphen = "\u00AD";
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(raw[i]);
     if (byte == 0) break;
     if (byte < 0x20 || byte == 0x7f) continue;
-    out.push_back(c);
+    std::size_t length = 0;
+    if (byte == 0xEF) {
+      const std::string_view letters = ligature_letters(raw, i, length);
+      if (!letters.empty()) {
+        out += letters;
+        i += length - 1;
+        continue;
+      }
+    }
+    if (raw.compare(i, kSoftHyphen.size(), kSoftHyphen) == 0 &&
+        i + kSoftHyphen.size() < raw.size()) {
+      i += kSoftHyphen.size() - 1;
+      continue;
+    }
+    out.push_back(raw[i]);
   }
   return out;
 }

@@ -48,6 +48,32 @@ struct Frame {
   Rect box;
 };
 
+// A rule under (or through) a word's box: the word's underline, not a table's rule.
+bool underlines_text(const Segment& rule, const std::vector<Word>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const Word& w) {
+    return rule.position >= w.box.y0 && rule.position <= w.box.y1 + 0.5 &&
+           rule.from >= w.box.x0 - 2 && rule.to <= w.box.x1 + 2;
+  });
+}
+
+// Horizontal rules inside a frame that touch none of its verticals (a group header's underline
+// between two column rules) belong to it, words' underlines aside.
+void adopt_loose_rules(std::vector<Frame>& frames, const Rulings& rulings,
+                       const std::vector<Word>& words) {
+  for (const Segment& rule : rulings.horizontal) {
+    for (Frame& frame : frames) {
+      if (rule.position <= frame.box.y0 + kSameLine || rule.position >= frame.box.y1 - kSameLine ||
+          rule.from < frame.box.x0 - kTouch || rule.to > frame.box.x1 + kTouch)
+        continue;
+      const bool known = std::any_of(
+          frame.horizontal.begin(), frame.horizontal.end(),
+          [&](const Segment& s) { return s.position == rule.position && s.from == rule.from; });
+      if (!known && !underlines_text(rule, words)) frame.horizontal.push_back(rule);
+      break;
+    }
+  }
+}
+
 std::vector<Frame> connected_frames(const Rulings& rulings) {
   const std::size_t nh = rulings.horizontal.size(), nv = rulings.vertical.size();
   DisjointSets sets(nh + nv);
@@ -358,7 +384,9 @@ bool worth_keeping(const PageTable& table) {
 std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Word>& words,
                                           const std::vector<FilledRect>& fills, int page_number) {
   std::vector<PageTable> tables;
-  for (const Frame& frame : connected_frames(rulings)) {
+  std::vector<Frame> frames = connected_frames(rulings);
+  adopt_loose_rules(frames, rulings, words);
+  for (const Frame& frame : frames) {
     const Grid grid = make_grid(frame, words);
     if (grid.xs.size() < 2 || grid.ys.size() < 2) continue;
     PageTable table;

@@ -10,6 +10,25 @@ namespace trackport::pdf {
 
 namespace {
 
+constexpr std::string_view kSoftHyphen = "\u00AD";
+
+bool ends_with_soft_hyphen(const std::string& text) {
+  return text.size() >= kSoftHyphen.size() &&
+         text.compare(text.size() - kSoftHyphen.size(), kSoftHyphen.size(), kSoftHyphen) == 0;
+}
+
+// A soft hyphen is where the typesetter may break a word: at a line's end the word goes on
+// below (joined with no hyphen); anywhere else it is not shown.
+void drop_soft_hyphens(std::string& text) {
+  for (std::size_t at = text.find(kSoftHyphen); at != std::string::npos;
+       at = text.find(kSoftHyphen, at))
+    text.erase(at, kSoftHyphen.size());
+}
+
+}  // namespace
+
+namespace {
+
 bool vertically_overlapping(const Rect& a, const Rect& b) {
   const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
   return overlap > 0.5 * std::min(a.height(), b.height());
@@ -78,7 +97,10 @@ std::vector<TextLine> group_into_lines(std::vector<Word> words) {
   return lines;
 }
 
-std::string line_text(const TextLine& line) {
+namespace {
+
+// The line's words joined, soft hyphens kept (cell_text joins a word broken at one).
+std::string words_of_line(const TextLine& line) {
   std::string text;
   const Word* previous = nullptr;
   for (const Word& word : line.words) {
@@ -89,6 +111,14 @@ std::string line_text(const TextLine& line) {
     text += word.text;
     previous = &word;
   }
+  return text;
+}
+
+}  // namespace
+
+std::string line_text(const TextLine& line) {
+  std::string text = words_of_line(line);
+  drop_soft_hyphens(text);
   return text;
 }
 
@@ -141,6 +171,11 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
   const double usual = std::min(column.pitch, 0.9 * height);
   const bool paragraph =
       line.box.y0 - previous.box.y0 > usual + 0.2 * std::max(1.0, previous.font_size);
+  if (ends_with_soft_hyphen(text) && !body.empty()) {
+    text.erase(text.size() - kSoftHyphen.size());
+    text += body;
+    return;
+  }
   if (is_bullet(line.words.front().text) || paragraph)
     text += '\n';
   else if (!broken_inside_word(previous, line, column) && !broken_after_hyphen(text, body))
@@ -149,9 +184,9 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
 }
 
 std::string bulleted_line_text(const TextLine& line) {
-  if (line.words.empty() || !is_bullet(line.words.front().text)) return line_text(line);
+  if (line.words.empty() || !is_bullet(line.words.front().text)) return words_of_line(line);
   TextLine rest{{line.words.begin() + 1, line.words.end()}, line.box, line.font_size};
-  return "\u2022 " + line_text(rest);
+  return "\u2022 " + words_of_line(rest);
 }
 
 }  // namespace
@@ -171,6 +206,7 @@ std::string cell_text(std::vector<Word> words) {
       append_line(text, *previous, line, std::move(body), column);
     previous = &line;
   }
+  drop_soft_hyphens(text);
   return text;
 }
 
