@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libpugixml-dev        # OOXML parts (xlsx, docx), parsed in place
   libxml2-dev           # Word-exported HTML and HTML fragments inside cells
-  libpoppler-cpp-dev    # PDF text boxes and page rendering
+  libpoppler-private-dev # PDF words and drawn paths in one pass (poppler core: TextOutputDev + OutputDev)
   libzip-dev            # ZIP containers (xlsx, docx, ods)
   libxlsxwriter-dev     # writing the standard workbook
   libfreexl-dev         # reading legacy .xls (BIFF) workbooks

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <vector>
 
 namespace trackport::cli {
@@ -136,6 +137,12 @@ double Args::seconds(std::string_view name) const {
   } catch (const std::exception&) {
   }
   throw UsageError("option --" + std::string(name) + " needs a positive number of seconds");
+}
+
+std::optional<std::string> pdf_password(const Args& args) {
+  if (args.has("password")) return args.value("password");
+  if (const char* from_env = std::getenv("TRACKPORT_PDF_PASSWORD")) return std::string(from_env);
+  return std::nullopt;
 }
 
 }  // namespace trackport::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <stdexcept>
@@ -44,6 +45,10 @@ class Args {
   std::vector<std::string> positional_;
   std::map<std::string, std::string> values_;
 };
+
+// The password for encrypted PDFs: --password, else the TRACKPORT_PDF_PASSWORD environment
+// variable (which keeps it out of the process list and shell history), else none.
+std::optional<std::string> pdf_password(const Args& args);
 
 // Exit codes.
 inline constexpr int kExitOk = 0;

@@ -35,6 +35,7 @@ constexpr OptionSpec kOptions[] = {
     {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
     {"table-memory", 0, true}, {"strict", 0, true},       {"from", 0, true},
+    {"password", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
@@ -69,6 +70,8 @@ options:
       --from FORMAT        read every input as FORMAT (xlsx, xls, ods, docx, html, pdf, csv,
                            tsv) whatever its content or name looks like; an INPUT of - is
                            standard input (told apart by content unless --from says)
+      --password TEXT      opens encrypted PDFs with this password (also read from the
+                           TRACKPORT_PDF_PASSWORD environment variable)
       --table NAME         the table a .csv output holds: items (the default, one row per item),
                            indicators (one row per indicator and per area of its breakdown, one
                            column per target period) or risks (one row per risk)
@@ -459,6 +462,7 @@ int run_convert(std::span<const std::string> words) {
                        did_you_mean(options.import.format, kFormats, "'", "'"));
     }
   }
+  options.import.pdf_password = pdf_password(args);
   if (args.has("table-memory")) {
     options.import.max_table_bytes = std::size_t{args.number("table-memory", 1)} << 20;
   }

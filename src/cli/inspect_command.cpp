@@ -12,14 +12,18 @@ namespace trackport::cli {
 
 namespace {
 
-constexpr OptionSpec kOptions[] = {
-    {"mapping", 'm', true}, {"mappings", 0, true}, {"rows", 'n', true}, {"help", 'h', false}};
+constexpr OptionSpec kOptions[] = {{"mapping", 'm', true},
+                                   {"mappings", 0, true},
+                                   {"rows", 'n', true},
+                                   {"password", 0, true},
+                                   {"help", 'h', false}};
 
 constexpr const char* kHelp =
-    R"(usage: trackport inspect INPUT [--mapping NAME|FILE] [--mappings DIR] [--rows N]
+    R"(usage: trackport inspect INPUT [--mapping NAME|FILE] [--mappings DIR] [--rows N] [--password TEXT]
 
 Shows the tables found in INPUT, the header row of each, every mapping's score against it, how
-each column is placed, and the first N items as mapped (default 3).
+each column is placed, and the first N items as mapped (default 3). --password opens an
+encrypted PDF (also read from TRACKPORT_PDF_PASSWORD).
 )";
 
 std::string shorten(const std::string& text, std::size_t width = 60) {
@@ -131,6 +135,7 @@ int run_inspect(std::span<const std::string> words) {
   ConvertOptions options;
   std::optional<Mapping> mapping;
   apply_mapping_option(args, mapping, options);
+  options.import.pdf_password = pdf_password(args);
   ImportedFile imported;
   try {
     imported = import_file(input, options.import);

@@ -11,12 +11,14 @@ namespace trackport::cli {
 
 namespace {
 
-constexpr OptionSpec kOptions[] = {{"output", 'o', true}, {"help", 'h', false}};
+constexpr OptionSpec kOptions[] = {
+    {"output", 'o', true}, {"password", 0, true}, {"help", 'h', false}};
 
-constexpr const char* kHelp = R"(usage: trackport tables INPUT -o OUT.json|OUT.csv
+constexpr const char* kHelp = R"(usage: trackport tables INPUT -o OUT.json|OUT.csv [--password TEXT]
 
 Writes every table found in INPUT as a grid: each cell's row, column, spans, text (and, for PDF,
 its bounding box in points from the page's bottom-left). -o - writes JSON to standard output.
+--password opens an encrypted PDF (also read from TRACKPORT_PDF_PASSWORD).
 )";
 
 }  // namespace
@@ -37,7 +39,9 @@ int run_tables(std::span<const std::string> words) {
   }
   ImportedFile imported;
   try {
-    imported = import_file(input);
+    ImportOptions options;
+    options.pdf_password = pdf_password(args);
+    imported = import_file(input, options);
   } catch (const std::exception& e) {
     std::cerr << "trackport: " << input << ": " << e.what() << '\n';
     return kExitFailed;

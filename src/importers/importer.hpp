@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ struct ImportOptions {
   // The importer to use whatever the content looks like (--from): an importer's name, or ""
   // to tell by content.
   std::string format;
+  // The password that opens an encrypted PDF (--password, TRACKPORT_PDF_PASSWORD); none: only
+  // PDFs that open without one are read.
+  std::optional<std::string> pdf_password;
 
   // The cells a file's sheets may lay out: the cell cap or the memory budget, whichever is less
   // (a 36 KB xlsx with one cell a row, each in a new column, spans a 6,000 x 6,000 grid: 2.5 GB).

@@ -1,12 +1,8 @@
 #include "importers/pdf/page_analysis.hpp"
 
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 
-#include "importers/pdf/page_raster.hpp"
 #include "importers/pdf/ruled_tables.hpp"
-#include "importers/pdf/ruling_lines.hpp"
 #include "importers/pdf/text_extraction.hpp"
 
 namespace trackport::pdf {
@@ -26,52 +22,28 @@ void keep_words_on_page(std::vector<Word>& words, double width, double height) {
   }
 }
 
-// The page's size as displayed and the crop box and rotation to map boxes back to PDF points.
-void set_geometry(PageLayout& layout, const poppler::page& page) {
-  const poppler::rectf box = page.page_rect(poppler::crop_box);
-  switch (page.orientation()) {
-    case poppler::page::landscape:
-      layout.rotation = 90;
-      break;
-    case poppler::page::upside_down:
-      layout.rotation = 180;
-      break;
-    case poppler::page::seascape:
-      layout.rotation = 270;
-      break;
-    default:
-      layout.rotation = 0;
-  }
-  layout.crop = {box.x(), box.y(), box.x() + box.width(), box.y() + box.height()};
-  const bool sideways = layout.rotation == 90 || layout.rotation == 270;
-  layout.width = sideways ? box.height() : box.width();
-  layout.height = sideways ? box.width() : box.height();
-}
-
 }  // namespace
 
-PageLayout analyse_page(const poppler::page& page, int number, const PageLimits& limits,
-                        PageReport& report) {
+std::optional<PageLayout> analyse_page(const Document& document, int number,
+                                       const PageLimits& limits, PageReport& report) {
+  PageReadLimits read_limits;
+  read_limits.max_words = limits.max_words;
+  read_limits.max_paths = limits.max_paths;
+  std::optional<PageContent> content = document.read_page(number, read_limits);
+  if (!content) return std::nullopt;
   PageLayout layout;
   layout.number = number;
-  set_geometry(layout, page);
-  PageWords words = extract_words(page, limits.max_words);
-  keep_words_on_page(words.words, layout.width, layout.height);
-  report.words = words.words.size();
-  report.dropped_words = words.dropped;
-  // A page with no text has no table to rebuild; a page flooded with text boxes is not
-  // rendered, which keeps its cost bounded (its text still comes through as lines).
-  if (!words.words.empty() && words.words.size() <= limits.max_rule_words) {
-    const Raster raster = render_page(page, limits.dpi, limits.max_pixels);
-    report.rendered = !raster.empty();
-    for (Word& word : words.words) word.colour = ink_colour(raster, word.box);
-    std::vector<Rect> text;
-    text.reserve(words.words.size());
-    for (const Word& word : words.words) text.push_back(word.box);
-    const Rulings rulings = find_rulings(raster, text);
-    layout.tables = build_ruled_tables(rulings, words.words, raster, number);
-  }
-  layout.lines = group_into_lines(std::move(words.words));
+  layout.width = content->width;
+  layout.height = content->height;
+  layout.rotation = content->rotation;
+  layout.crop = content->crop;
+  keep_words_on_page(content->words, layout.width, layout.height);
+  report.words = content->words.size();
+  report.dropped_words = content->dropped_words;
+  report.paths_dropped = content->paths_dropped;
+  if (!content->words.empty())
+    layout.tables = build_ruled_tables(content->rulings, content->words, content->fills, number);
+  layout.lines = group_into_lines(std::move(content->words));
   return layout;
 }
 

@@ -1,69 +1,23 @@
 #include "importers/pdf/pdf_importer.hpp"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <cctype>
-#include <limits>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "importers/pdf/cross_page.hpp"
 #include "importers/pdf/page_analysis.hpp"
 #include "importers/pdf/page_furniture.hpp"
+#include "importers/pdf/pdf_document.hpp"
 #include "importers/pdf/unruled_tables.hpp"
 
 namespace trackport {
 
 namespace {
 
-std::string utf8(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  std::string out(bytes.begin(), bytes.end());
-  while (!out.empty() && out.back() == '\0') out.pop_back();
-  return out;
-}
-
-// poppler-cpp hands a document-information byte string over as Latin-1; the PDF says such a
-// string is PDFDocEncoding (PDF 1.7 D.2), which differs in 0x80-0x9E (dashes, quotes, ligatures).
-// Those code points are C1 controls in Unicode, never meant in a title, so they are read again.
-std::string information_text(const poppler::ustring& text) {
-  static constexpr char16_t kPdfDoc80To9E[] = {
-      0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
-      0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
-      0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E};
-  poppler::ustring mapped = text;
-  for (auto& unit : mapped)
-    if (unit >= 0x80 && unit <= 0x9E) unit = kPdfDoc80To9E[unit - 0x80];
-  return utf8(mapped);
-}
-
 bool has_pdf_extension(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".pdf";
-}
-
-void ignore_poppler_message(const std::string&, void*) {}
-
-// Poppler writes syntax errors of damaged files to stderr; trackport reports its own errors.
-void silence_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
-}
-
-std::unique_ptr<poppler::document> open_document(const InputFile& input) {
-  if (input.bytes.empty()) throw InputError("empty file: not a PDF");
-  if (input.bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-    throw InputError("PDF too large to read");
-  std::unique_ptr<poppler::document> document(poppler::document::load_from_raw_data(
-      input.bytes.data(), static_cast<int>(input.bytes.size())));
-  if (!document) throw InputError("damaged PDF: its structure cannot be read");
-  if (document->is_locked()) throw InputError("encrypted PDF: a password is needed to open it");
-  if (document->pages() <= 0) throw InputError("damaged PDF: no pages can be read");
-  return document;
 }
 
 Warning page_warning(const InputFile& input, int page, std::string code, std::string message) {
@@ -95,8 +49,8 @@ void warn_about_joined_rows(const InputFile& input, SourceDocument& document) {
   }
 }
 
-// One page with one line of Helvetica: reading it loads poppler's tables and fontconfig's fonts,
-// which a fresh process otherwise does on its first PDF.
+// One page with one line of Helvetica: reading it loads poppler's global tables (character maps,
+// encodings), which a fresh process otherwise does on its first PDF.
 constexpr std::string_view kWarmUpPdf =
     "%PDF-1.4\n"
     "1 0 obj\n"
@@ -153,11 +107,10 @@ class PdfImporter final : public Importer {
   }
 
   SourceDocument read(const InputFile& input, const ImportOptions& options) const override {
-    silence_poppler();
-    const std::unique_ptr<poppler::document> document = open_document(input);
+    const pdf::Document document(input.bytes, options.pdf_password);
     SourceDocument result;
-    result.title = information_text(document->info_key("Title"));
-    std::vector<pdf::PageLayout> pages = read_pages(*document, input, options, result.warnings);
+    result.title = document.title();
+    std::vector<pdf::PageLayout> pages = read_pages(document, input, options, result.warnings);
     pdf::remove_running_furniture(pages);
     std::optional<pdf::UnruledCarry> carry;
     for (pdf::PageLayout& page : pages) {
@@ -172,7 +125,7 @@ class PdfImporter final : public Importer {
   }
 
  private:
-  static std::vector<pdf::PageLayout> read_pages(const poppler::document& document,
+  static std::vector<pdf::PageLayout> read_pages(const pdf::Document& document,
                                                  const InputFile& input,
                                                  const ImportOptions& options,
                                                  std::vector<Warning>& warnings) {
@@ -182,26 +135,26 @@ class PdfImporter final : public Importer {
     std::size_t total_words = 0;
     const int count = document.pages();
     for (int i = 0; i < count; ++i) {
-      std::unique_ptr<poppler::page> page(document.create_page(i));
+      pdf::PageReport report;
+      std::optional<pdf::PageLayout> page = pdf::analyse_page(document, i + 1, limits, report);
       if (!page) {
         warnings.push_back(
             page_warning(input, i + 1, "page-unreadable",
                          "Page " + std::to_string(i + 1) + " could not be read and was skipped."));
         continue;
       }
-      pdf::PageReport report;
-      pages.push_back(pdf::analyse_page(*page, i + 1, limits, report));
+      pages.push_back(std::move(*page));
       total_words += report.words;
       if (report.dropped_words > 0)
         warnings.push_back(page_warning(input, i + 1, "page-text-truncated",
                                         "Page " + std::to_string(i + 1) + " has more than " +
                                             std::to_string(limits.max_words) +
                                             " text boxes; the rest were not read."));
-      else if (!report.rendered && report.words > limits.max_rule_words)
+      if (report.paths_dropped)
         warnings.push_back(page_warning(input, i + 1, "page-too-crowded",
                                         "Page " + std::to_string(i + 1) +
-                                            " has too many text boxes to look for ruling lines; "
-                                            "its tables were read from the text alone."));
+                                            " draws too many lines and shapes to look for ruling "
+                                            "lines; its tables were read from the text alone."));
     }
     if (total_words == 0)
       throw InputError("no text layer on any page (scanned?): trackport does not OCR");

@@ -1,14 +1,15 @@
-// The PDF importer: rebuilds tables from a PDF's text boxes and the ruling lines and fills of its
-// rendered pages (poppler-cpp), joins tables that run over several pages, and addresses rows by
+// The PDF importer: rebuilds tables from a PDF's words and the ruling lines and fills its pages
+// draw (poppler's core library), joins tables that run over several pages, and addresses rows by
 // page number.
 //
-// Per page (page_analysis): words from poppler (text_extraction); the page rendered at 72 dpi
-// (page_raster); long thin strokes in the image (ruling_lines); ruled tables from their
-// intersections, with cell fills sampled from the image (ruled_tables), refined where the rules
-// are partial (partial_rules). Then over the document: running headers, footers and page numbers
-// removed and headings kept (page_furniture); unruled tables from the remaining lines
-// (unruled_columns, unruled_tables); tables joined across pages (cross_page).
-// Boxes are PDF points with the origin at the bottom-left (see cross_page.cpp for rotated pages).
+// Per page (page_analysis): one pass of poppler over the page's content gives its words and the
+// vector paths it paints (pdf_document): thin dark strokes and bars are ruling lines, larger
+// filled rectangles cell backgrounds (cell_fill); ruled tables from the rulings' intersections
+// (ruled_tables), refined where the rules are partial (partial_rules). Then over the document:
+// running headers, footers and page numbers removed and headings kept (page_furniture); unruled
+// tables from the remaining lines (unruled_columns, unruled_tables); tables joined across pages
+// (cross_page). Boxes are PDF points with the origin at the bottom-left (see cross_page.cpp for
+// rotated pages).
 #pragma once
 
 #include <memory>

@@ -1,11 +1,14 @@
 #include "importers/pdf/ruled_tables.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 
+#include "importers/pdf/cell_fill.hpp"
 #include "importers/pdf/partial_rules.hpp"
 #include "importers/pdf/text_extraction.hpp"
+#include "importers/pdf/unruled_columns.hpp"
 
 namespace trackport::pdf {
 
@@ -44,6 +47,32 @@ struct Frame {
   std::vector<Segment> horizontal, vertical;
   Rect box;
 };
+
+// A rule under (or through) a word's box: the word's underline, not a table's rule.
+bool underlines_text(const Segment& rule, const std::vector<Word>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const Word& w) {
+    return rule.position >= w.box.y0 && rule.position <= w.box.y1 + 0.5 &&
+           rule.from >= w.box.x0 - 2 && rule.to <= w.box.x1 + 2;
+  });
+}
+
+// Horizontal rules inside a frame that touch none of its verticals (a group header's underline
+// between two column rules) belong to it, words' underlines aside.
+void adopt_loose_rules(std::vector<Frame>& frames, const Rulings& rulings,
+                       const std::vector<Word>& words) {
+  for (const Segment& rule : rulings.horizontal) {
+    for (Frame& frame : frames) {
+      if (rule.position <= frame.box.y0 + kSameLine || rule.position >= frame.box.y1 - kSameLine ||
+          rule.from < frame.box.x0 - kTouch || rule.to > frame.box.x1 + kTouch)
+        continue;
+      const bool known = std::any_of(
+          frame.horizontal.begin(), frame.horizontal.end(),
+          [&](const Segment& s) { return s.position == rule.position && s.from == rule.from; });
+      if (!known && !underlines_text(rule, words)) frame.horizontal.push_back(rule);
+      break;
+    }
+  }
+}
 
 std::vector<Frame> connected_frames(const Rulings& rulings) {
   const std::size_t nh = rulings.horizontal.size(), nv = rulings.vertical.size();
@@ -126,10 +155,34 @@ struct Grid {
   std::vector<std::vector<bool>> rule_right, rule_below;
 };
 
-Grid make_grid(const Frame& frame) {
-  Grid grid;
-  grid.xs = grid_lines(frame.vertical);
-  grid.ys = grid_lines(frame.horizontal);
+// Rules that run on past the outermost vertical rule (a table ruled only between its column
+// groups, open at its sides): the table reaches to their ends where words stand out there on at
+// least half of the table's text lines.
+void widen_to_open_sides(std::vector<double>& xs, const Frame& frame,
+                         const std::vector<Word>& words) {
+  std::vector<Word> inside;
+  for (const Word& w : words)
+    if (frame.box.contains(w.box.centre_x(), w.box.centre_y())) inside.push_back(w);
+  const std::vector<TextLine> lines = group_into_lines(std::move(inside));
+  const auto lines_with_words_between = [&](double from, double to) {
+    return std::count_if(lines.begin(), lines.end(), [&](const TextLine& line) {
+      return std::any_of(line.words.begin(), line.words.end(), [&](const Word& w) {
+        return w.box.centre_x() > from && w.box.centre_x() < to;
+      });
+    });
+  };
+  const auto enough = [&](double from, double to) {
+    return !lines.empty() &&
+           lines_with_words_between(from, to) * 2 >= static_cast<long>(lines.size());
+  };
+  if (frame.box.x0 < xs.front() - kSameLine && enough(frame.box.x0, xs.front()))
+    xs.insert(xs.begin(), frame.box.x0);
+  if (frame.box.x1 > xs.back() + kSameLine && enough(xs.back(), frame.box.x1))
+    xs.push_back(frame.box.x1);
+}
+
+// The rules present along each grid edge.
+void find_rules(Grid& grid, const Frame& frame) {
   const std::size_t rows = grid.ys.size() - 1, cols = grid.xs.size() - 1;
   grid.rule_right.assign(rows, std::vector<bool>(cols, true));
   grid.rule_below.assign(rows, std::vector<bool>(cols, true));
@@ -142,6 +195,74 @@ Grid make_grid(const Frame& frame) {
         grid.rule_below[r][c] =
             coverage(frame.horizontal, grid.ys[r + 1], grid.xs[c], grid.xs[c + 1]) >= kRulePresent;
   }
+}
+
+// Columns of figures set side by side inside one ruled column (rules only between column
+// groups): the aligned gaps of the column's text lines (unruled_columns.hpp) are column lines
+// the table did not draw. A grid row where a word crosses one (a group header spanning both)
+// keeps one cell over both.
+struct TextColumnLine {
+  double x = 0;
+  std::vector<bool> crossed;  // per grid row: a word crosses the line
+};
+
+std::vector<TextColumnLine> undrawn_column_lines(const Grid& grid, std::size_t c,
+                                                 const std::vector<Word>& words) {
+  const double left = grid.xs[c], right = grid.xs[c + 1];
+  std::vector<Word> inside;
+  for (const Word& w : words) {
+    const double x = w.box.centre_x(), y = w.box.centre_y();
+    if (x > left && x < right && y > grid.ys.front() && y < grid.ys.back()) inside.push_back(w);
+  }
+  if (inside.size() < 8) return {};
+  const std::vector<TextLine> lines = group_into_lines(std::move(inside));
+  std::vector<std::vector<const Word*>> rows;
+  for (const TextLine& line : lines) {
+    std::vector<const Word*> row;
+    for (const Word& w : line.words) row.push_back(&w);
+    rows.push_back(std::move(row));
+  }
+  std::vector<TextColumnLine> found;
+  for (double at : aligned_gaps(rows, left, right)) {
+    TextColumnLine line{at, std::vector<bool>(grid.ys.size() - 1, false)};
+    for (const TextLine& text : lines)
+      for (const Word& w : text.words) {
+        if (w.box.x0 >= at || w.box.x1 <= at) continue;
+        const auto r = static_cast<std::size_t>(
+            std::upper_bound(grid.ys.begin(), grid.ys.end(), w.box.centre_y()) - grid.ys.begin() -
+            1);
+        if (r < line.crossed.size()) line.crossed[r] = true;
+      }
+    found.push_back(std::move(line));
+  }
+  return found;
+}
+
+// Adds the undrawn column lines of every grid column: a rule right of the new column in each row
+// no word crosses, the rules below copied from the column it was cut from.
+void add_undrawn_columns(Grid& grid, const std::vector<Word>& words) {
+  for (std::size_t c = grid.xs.size() - 1; c-- > 0;) {
+    const std::vector<TextColumnLine> lines = undrawn_column_lines(grid, c, words);
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+      grid.xs.insert(grid.xs.begin() + static_cast<long>(c) + 1, it->x);
+      for (std::size_t r = 0; r < grid.rule_right.size(); ++r) {
+        grid.rule_right[r].insert(grid.rule_right[r].begin() + static_cast<long>(c),
+                                  !it->crossed[r]);
+        grid.rule_below[r].insert(grid.rule_below[r].begin() + static_cast<long>(c),
+                                  grid.rule_below[r][c]);
+      }
+    }
+  }
+}
+
+Grid make_grid(const Frame& frame, const std::vector<Word>& words) {
+  Grid grid;
+  grid.xs = grid_lines(frame.vertical);
+  grid.ys = grid_lines(frame.horizontal);
+  if (grid.xs.size() < 2 || grid.ys.size() < 2) return grid;
+  widen_to_open_sides(grid.xs, frame, words);
+  find_rules(grid, frame);
+  add_undrawn_columns(grid, words);
   return grid;
 }
 
@@ -201,23 +322,54 @@ std::vector<int> place_words(const PageTable& table, const Grid& grid,
   return placed;
 }
 
+// Half or more of the line's words are figures.
+bool mostly_figures(const TextLine& line) {
+  const auto figures = std::count_if(line.words.begin(), line.words.end(), [](const Word& w) {
+    int digits = 0, letters = 0;
+    for (char ch : w.text) {
+      digits += std::isdigit(static_cast<unsigned char>(ch)) ? 1 : 0;
+      letters += std::isalpha(static_cast<unsigned char>(ch)) ? 1 : 0;
+    }
+    return digits > 0 && digits >= letters;
+  });
+  return figures * 2 >= static_cast<long>(line.words.size());
+}
+
+// Rules that frame only groups of rows and columns of figures, which the partial rules did not
+// split: two or more cells each still hold four or more lines of figures. Such a table is read
+// from its text alignment instead (unruled_tables), as a reader ignores the sparse rules.
+bool under_ruled(const std::vector<CellWords>& cells) {
+  int packed = 0;
+  for (const CellWords& c : cells) {
+    if (c.words.size() < 4) continue;
+    const std::vector<TextLine> lines = group_into_lines(c.words);
+    const auto figure_lines = std::count_if(lines.begin(), lines.end(), mostly_figures);
+    packed += figure_lines >= 4 ? 1 : 0;
+  }
+  return packed >= 2;
+}
+
 // Gives each cell its words, splits cells where the rules are partial, then sets the cells'
-// text and fill.
-void fill_cells(PageTable& table, const std::vector<Word>& words, const std::vector<int>& placed,
-                const Raster& raster) {
+// text and fill. False when the table is under-ruled (nothing set then).
+bool fill_cells(PageTable& table, const std::vector<Word>& words, const std::vector<int>& placed,
+                const std::vector<FilledRect>& fills) {
   std::vector<CellWords> cells;
-  for (PageCell& cell : table.cells) cells.push_back({std::move(cell), {}});
+  for (const PageCell& cell : table.cells) cells.push_back({cell, {}});
   for (std::size_t w = 0; w < words.size(); ++w)
     if (placed[w] >= 0) cells[static_cast<std::size_t>(placed[w])].words.push_back(words[w]);
   split_spanned_columns(cells, table.col_edges);
-  split_aligned_rows(cells, table.rows);
+  int rows = table.rows;
+  split_aligned_rows(cells, rows);
+  if (under_ruled(cells)) return false;
+  table.rows = rows;
   table.cells.clear();
   for (CellWords& c : cells) {
     c.cell.font = first_colour(c.words);
     c.cell.text = cell_text(std::move(c.words));
-    c.cell.fill = solid_fill(raster, c.cell.box);
+    c.cell.fill = solid_fill(fills, c.cell.box);
     table.cells.push_back(std::move(c.cell));
   }
+  return true;
 }
 
 bool worth_keeping(const PageTable& table) {
@@ -230,10 +382,12 @@ bool worth_keeping(const PageTable& table) {
 }  // namespace
 
 std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Word>& words,
-                                          const Raster& raster, int page_number) {
+                                          const std::vector<FilledRect>& fills, int page_number) {
   std::vector<PageTable> tables;
-  for (const Frame& frame : connected_frames(rulings)) {
-    const Grid grid = make_grid(frame);
+  std::vector<Frame> frames = connected_frames(rulings);
+  adopt_loose_rules(frames, rulings, words);
+  for (const Frame& frame : frames) {
+    const Grid grid = make_grid(frame, words);
     if (grid.xs.size() < 2 || grid.ys.size() < 2) continue;
     PageTable table;
     table.page = page_number;
@@ -245,8 +399,7 @@ std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Wo
     if (table.cols < 2 || table.rows * table.cols > kMaxGridPositions) continue;
     table.cells = grid_cells(grid);
     const std::vector<int> placed = place_words(table, grid, words);
-    fill_cells(table, words, placed, raster);
-    if (!worth_keeping(table)) continue;
+    if (!fill_cells(table, words, placed, fills) || !worth_keeping(table)) continue;
     std::size_t next = 0;  // keep the words outside the table, in order
     for (std::size_t w = 0; w < words.size(); ++w) {
       if (placed[w] >= 0) continue;

@@ -1,7 +1,5 @@
 #include "importers/pdf/text_extraction.hpp"
 
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,19 +10,24 @@ namespace trackport::pdf {
 
 namespace {
 
-// Control characters and stray whitespace inside one poppler word.
-std::string clean_word(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  std::string out;
-  out.reserve(bytes.size());
-  for (char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == 0) break;
-    if (byte < 0x20 || byte == 0x7f) continue;
-    out.push_back(c);
-  }
-  return out;
+constexpr std::string_view kSoftHyphen = "\u00AD";
+
+bool ends_with_soft_hyphen(const std::string& text) {
+  return text.size() >= kSoftHyphen.size() &&
+         text.compare(text.size() - kSoftHyphen.size(), kSoftHyphen.size(), kSoftHyphen) == 0;
 }
+
+// A soft hyphen is where the typesetter may break a word: at a line's end the word goes on
+// below (joined with no hyphen); anywhere else it is not shown.
+void drop_soft_hyphens(std::string& text) {
+  for (std::size_t at = text.find(kSoftHyphen); at != std::string::npos;
+       at = text.find(kSoftHyphen, at))
+    text.erase(at, kSoftHyphen.size());
+}
+
+}  // namespace
+
+namespace {
 
 bool vertically_overlapping(const Rect& a, const Rect& b) {
   const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
@@ -58,32 +61,6 @@ bool is_bullet(const std::string& word) {
       "\u2022", "\uf0b7", "\uf0a7", "\u25aa", "\u25cf",
       "\u25e6", "\u25a0", "\u2023", "\u27a2", "\u00b7"};
   return std::find(bullets.begin(), bullets.end(), word) != bullets.end();
-}
-
-PageWords extract_words(const poppler::page& page, std::size_t max_words) {
-  PageWords result;
-  const std::vector<poppler::text_box> boxes =
-      page.text_list(poppler::page::text_list_include_font);
-  const std::size_t kept = std::min(boxes.size(), max_words);
-  result.dropped = boxes.size() - kept;
-  result.words.reserve(kept);
-  for (std::size_t i = 0; i < kept; ++i) {
-    const poppler::text_box& box = boxes[i];
-    Word word;
-    word.text = clean_word(box.text());
-    if (word.text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    word.box = {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
-    if (!std::isfinite(word.box.x0) || !std::isfinite(word.box.y0) || !std::isfinite(word.box.x1) ||
-        !std::isfinite(word.box.y1))
-      continue;
-    word.font_size = box.has_font_info() ? box.get_font_size() : 0;
-    if (word.font_size <= 0 || word.font_size > 1000) word.font_size = r.height() / 1.3;
-    word.space_after = box.has_space_after();
-    word.upright = box.rotation() == 0;
-    result.words.push_back(std::move(word));
-  }
-  return result;
 }
 
 std::vector<TextLine> group_into_lines(std::vector<Word> words) {
@@ -120,7 +97,10 @@ std::vector<TextLine> group_into_lines(std::vector<Word> words) {
   return lines;
 }
 
-std::string line_text(const TextLine& line) {
+namespace {
+
+// The line's words joined, soft hyphens kept (cell_text joins a word broken at one).
+std::string words_of_line(const TextLine& line) {
   std::string text;
   const Word* previous = nullptr;
   for (const Word& word : line.words) {
@@ -131,6 +111,14 @@ std::string line_text(const TextLine& line) {
     text += word.text;
     previous = &word;
   }
+  return text;
+}
+
+}  // namespace
+
+std::string line_text(const TextLine& line) {
+  std::string text = words_of_line(line);
+  drop_soft_hyphens(text);
   return text;
 }
 
@@ -183,6 +171,11 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
   const double usual = std::min(column.pitch, 0.9 * height);
   const bool paragraph =
       line.box.y0 - previous.box.y0 > usual + 0.2 * std::max(1.0, previous.font_size);
+  if (ends_with_soft_hyphen(text) && !body.empty()) {
+    text.erase(text.size() - kSoftHyphen.size());
+    text += body;
+    return;
+  }
   if (is_bullet(line.words.front().text) || paragraph)
     text += '\n';
   else if (!broken_inside_word(previous, line, column) && !broken_after_hyphen(text, body))
@@ -191,9 +184,9 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
 }
 
 std::string bulleted_line_text(const TextLine& line) {
-  if (line.words.empty() || !is_bullet(line.words.front().text)) return line_text(line);
+  if (line.words.empty() || !is_bullet(line.words.front().text)) return words_of_line(line);
   TextLine rest{{line.words.begin() + 1, line.words.end()}, line.box, line.font_size};
-  return "\u2022 " + line_text(rest);
+  return "\u2022 " + words_of_line(rest);
 }
 
 }  // namespace
@@ -213,6 +206,7 @@ std::string cell_text(std::vector<Word> words) {
       append_line(text, *previous, line, std::move(body), column);
     previous = &line;
   }
+  drop_soft_hyphens(text);
   return text;
 }
 

@@ -1,4 +1,4 @@
-// Text from a PDF page: poppler's word boxes, words joined into lines by baseline, and lines
+// Text from a PDF page: words joined into lines by baseline, and lines
 // joined into a cell's text (wrapped lines with a space, bullets and paragraphs as new lines).
 #pragma once
 
@@ -8,19 +8,7 @@
 
 #include "importers/pdf/pdf_layout.hpp"
 
-namespace poppler {
-class page;
-}
-
 namespace trackport::pdf {
-
-struct PageWords {
-  std::vector<Word> words;
-  std::size_t dropped = 0;  // boxes beyond the per-page cap
-};
-
-// The page's words in displayed-page points (top-left origin), at most max_words of them.
-PageWords extract_words(const poppler::page& page, std::size_t max_words);
 
 // Groups words into lines (same baseline, left to right); lines are ordered top to bottom.
 std::vector<TextLine> group_into_lines(std::vector<Word> words);

@@ -1,7 +1,9 @@
 #include "importers/pdf/unruled_columns.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
 namespace trackport::pdf {
 
@@ -73,9 +75,101 @@ std::vector<Block> find_blocks(const std::vector<LineChunks>& lines, double page
   return blocks;
 }
 
-// Typewriter tables separate their columns by a single space: inside a column found from the
-// chunks, an x range no word covers, with words on both sides of it on (almost) every line, is a
-// column line too.
+bool is_figure(const std::string& text) {
+  int digits = 0, letters = 0;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    digits += std::isdigit(byte) ? 1 : 0;
+    letters += std::isalpha(byte) ? 1 : 0;
+  }
+  return digits > 0 && digits >= letters;
+}
+
+// The header lines at the top of a block: lines of words before the first line of half or more
+// figures, a third of the lines at most. A header cell may span the columns below it, but the
+// last header line names each column: it crosses no column gap.
+std::size_t header_rows(const std::vector<std::vector<const Word*>>& rows) {
+  std::size_t head = 0;
+  while (head < rows.size() && head * 3 < rows.size()) {
+    const auto figures = std::count_if(rows[head].begin(), rows[head].end(),
+                                       [](const Word* w) { return is_figure(w->text); });
+    if (figures * 2 >= static_cast<long>(rows[head].size())) break;
+    ++head;
+  }
+  return head == rows.size() ? 0 : head;
+}
+
+}  // namespace
+
+std::vector<double> aligned_gaps(const std::vector<std::vector<const Word*>>& rows, double left,
+                                 double right) {
+  const std::size_t head = header_rows(rows);
+  if (rows.size() < head + 4) return {};
+  const int origin = static_cast<int>(std::floor(left));
+  const int width = static_cast<int>(std::ceil(right)) - origin + 1;
+  if (width < 4) return {};
+  std::vector<bool> covered(static_cast<std::size_t>(width), false);
+  for (std::size_t r = head; r < rows.size(); ++r)
+    for (const Word* w : rows[r]) {
+      const int a = std::max(0, static_cast<int>(std::floor(w->box.x0)) - origin);
+      const int b = std::min(width - 1, static_cast<int>(std::ceil(w->box.x1)) - origin);
+      for (int x = a; x <= b; ++x) covered[static_cast<std::size_t>(x)] = true;
+    }
+  const auto on_both_sides = [](const std::vector<const Word*>& row, double at) {
+    return std::any_of(row.begin(), row.end(), [&](const Word* w) { return w->box.x1 < at; }) &&
+           std::any_of(row.begin(), row.end(), [&](const Word* w) { return w->box.x0 > at; });
+  };
+  std::vector<double> candidates;
+  int run_start = -1;
+  for (int x = 0; x < width; ++x) {
+    if (!covered[static_cast<std::size_t>(x)]) {
+      if (run_start < 0) run_start = x;
+      continue;
+    }
+    if (run_start > 0 && x - run_start >= 2) {
+      const double at = origin + (run_start + x) / 2.0;
+      const auto both_sides =
+          std::count_if(rows.begin() + static_cast<long>(head), rows.end(),
+                        [&](const auto& row) { return on_both_sides(row, at); });
+      if (both_sides * 10 >= static_cast<long>(rows.size() - head) * 9) candidates.push_back(at);
+    }
+    run_start = -1;
+  }
+  // A header word crossing the line (a group header over both columns) is fine where that
+  // header line or one below names the columns on both sides, each by a word centred on its
+  // side (between the neighbouring lines); else the line would cut through one column's header.
+  const auto names_both = [](const std::vector<const Word*>& row, double at, double lo, double hi) {
+    bool before = false, after = false;
+    for (const Word* w : row) {
+      const double c = w->box.centre_x();
+      before = before || (c > lo && c < at);
+      after = after || (c > at && c < hi);
+    }
+    return before && after;
+  };
+  std::vector<double> gaps;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const double at = candidates[i];
+    const double lo = i > 0 ? candidates[i - 1] : left;
+    const double hi = i + 1 < candidates.size() ? candidates[i + 1] : right;
+    bool agree = true;
+    for (std::size_t r = 0; r < head && agree; ++r) {
+      const bool crossed = std::any_of(rows[r].begin(), rows[r].end(), [&](const Word* w) {
+        return w->box.x0 < at && w->box.x1 > at;
+      });
+      if (!crossed) continue;
+      bool named = false;
+      for (std::size_t k = r; k < head && !named; ++k) named = names_both(rows[k], at, lo, hi);
+      agree = named;
+    }
+    if (agree) gaps.push_back(at);
+  }
+  return gaps;
+}
+
+namespace {
+
+// Inside a column found from the chunks, the aligned gaps of the block's tabular lines.
 std::vector<double> aligned_word_gaps(const std::vector<LineChunks>& lines, const Block& block,
                                       double left, double right) {
   std::vector<std::vector<const Word*>> rows;
@@ -87,33 +181,7 @@ std::vector<double> aligned_word_gaps(const std::vector<LineChunks>& lines, cons
         if (w->box.centre_x() > left && w->box.centre_x() < right) here.push_back(w);
     if (!here.empty()) rows.push_back(std::move(here));
   }
-  if (rows.size() < 4) return {};
-  const int origin = static_cast<int>(std::floor(left));
-  const int width = static_cast<int>(std::ceil(right)) - origin + 1;
-  std::vector<bool> covered(static_cast<std::size_t>(std::max(width, 1)), false);
-  for (const auto& row : rows)
-    for (const Word* w : row) {
-      const int a = std::max(0, static_cast<int>(std::floor(w->box.x0)) - origin);
-      const int b = std::min(width - 1, static_cast<int>(std::ceil(w->box.x1)) - origin);
-      for (int x = a; x <= b; ++x) covered[static_cast<std::size_t>(x)] = true;
-    }
-  std::vector<double> gaps;
-  int run_start = -1;
-  for (int x = 0; x < width; ++x) {
-    if (!covered[static_cast<std::size_t>(x)]) {
-      if (run_start < 0) run_start = x;
-      continue;
-    }
-    if (run_start > 0 && x - run_start >= 2) {
-      const double at = origin + (run_start + x) / 2.0;
-      const auto both_sides = std::count_if(rows.begin(), rows.end(), [&](const auto& row) {
-        return row.front()->box.x0 < at && row.back()->box.x1 > at;
-      });
-      if (both_sides * 10 >= static_cast<long>(rows.size()) * 9) gaps.push_back(at);
-    }
-    run_start = -1;
-  }
-  return gaps;
+  return aligned_gaps(rows, left, right);
 }
 
 // Column separators: x ranges that (almost) no chunk of the block's multi-chunk lines covers.

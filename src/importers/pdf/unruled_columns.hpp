@@ -34,6 +34,15 @@ struct Block {
 // The page's lines (top to bottom) split into chunks.
 std::vector<LineChunks> chunk_lines(const std::vector<TextLine>& lines);
 
+// Typewriter tables separate their columns by a single space, and figures in columns often sit
+// closer than a column gap: between left and right, an x range that no word of the body lines
+// covers, with words on both sides of it on (almost) every body line, is a column line. A header
+// cell may span it (a group header) only where a header line below names the columns on both
+// sides. `rows` are the lines' words, top to bottom; header lines are those of words before the
+// first line of half or more figures (a third of the lines at most).
+std::vector<double> aligned_gaps(const std::vector<std::vector<const Word*>>& rows, double left,
+                                 double right);
+
 // The blocks that may be tables, in page order.
 std::vector<Block> find_table_blocks(const std::vector<LineChunks>& lines, double page_width);
 

@@ -437,3 +437,26 @@ TEST_CASE("cli: --list-formats names what trackport reads and writes") {
     CHECK(run.out.find(output) != std::string::npos);
   }
 }
+
+TEST_CASE("cli: --password or TRACKPORT_PDF_PASSWORD opens an encrypted PDF") {
+  Sandbox box;
+  fs::copy_file(fs::path(TRACKPORT_TEST_DIR) / "fixtures/pdf/encrypted_user.pdf",
+                box.path("locked.pdf"));
+  auto refused = box.run("tables locked.pdf -o out.json");
+  CHECK(refused.status == 1);
+  CHECK(refused.err == "trackport: locked.pdf: encrypted PDF: a password is needed to open it\n");
+  auto wrong = box.run("convert locked.pdf -o out.json --password nope");
+  CHECK(wrong.status == 1);
+  CHECK(wrong.err.find("trackport: locked.pdf: encrypted PDF: the password given does not open "
+                       "it") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.path("out.json")));
+  auto tables = box.run("tables locked.pdf -o out.json --password secret-user");
+  CHECK(tables.status == 0);
+  CHECK(Sandbox::slurp(box.path("out.json")).find("Review school transport eligibility") !=
+        std::string::npos);
+  auto convert =
+      box.run("convert locked.pdf -o items.json --quiet", "TRACKPORT_PDF_PASSWORD=secret-user");
+  CHECK(convert.status == 0);
+  CHECK(Sandbox::slurp(box.path("items.json")).find("Review school transport eligibility") !=
+        std::string::npos);
+}

@@ -37,6 +37,24 @@ TEST_CASE("pdf: a user password is needed") {
         "encrypted PDF: a password is needed to open it");
 }
 
+TEST_CASE("pdf: the user password (or the owner password) opens it, a wrong one is named") {
+  const auto importer = make_pdf_importer();
+  for (const std::string password : {"secret-user", "secret-owner"}) {
+    ImportOptions options;
+    options.pdf_password = password;
+    const auto doc = importer->read(pdf_fixture("encrypted_user.pdf"), options);
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(doc.tables[0].rows.size() == 4);
+    CHECK(doc.tables[0].rows[3][1].text == "Review school transport eligibility");
+  }
+  ImportOptions wrong;
+  wrong.pdf_password = "secret";
+  CHECK(trackport::test::read_error(*importer, pdf_fixture("encrypted_user.pdf"), wrong) ==
+        "encrypted PDF: the password given does not open it");
+  // A password given for a file that needs none changes nothing.
+  CHECK(importer->read(pdf_fixture("ruled.pdf"), wrong).tables.size() == 1);
+}
+
 TEST_CASE("pdf: encrypted with an owner password only is read") {
   const auto doc = read_pdf_fixture("encrypted_owner.pdf");
   REQUIRE(doc.tables.size() == 1);

@@ -1,10 +1,12 @@
-// The PDF importer's parts on made-up input: cell text assembly, ruling-line detection in an
-// image, and joining tables across pages.
+// The PDF importer's parts on made-up input: cell text assembly, ruling lines and fills read from
+// drawn paths, and joining tables across pages.
 #include <catch2/catch.hpp>
 
+#include "importers/pdf/cell_fill.hpp"
 #include "importers/pdf/cross_page.hpp"
-#include "importers/pdf/ruling_lines.hpp"
+#include "importers/pdf/pdf_document.hpp"
 #include "importers/pdf/text_extraction.hpp"
+#include "pdf_fixture.hpp"
 
 using namespace trackport::pdf;
 
@@ -47,30 +49,63 @@ TEST_CASE("pdf text: words on one baseline form a line, ordered left to right") 
   CHECK(line_text(lines[1]) == "c");
 }
 
-TEST_CASE("pdf rulings: long thin strokes are rules, text and fills are not") {
-  Raster raster;
-  raster.width = 200;
-  raster.height = 100;
-  raster.argb.assign(200 * 100, 0xffffffffu);
-  const auto paint = [&](int x0, int y0, int x1, int y1, std::uint32_t colour) {
-    for (int y = y0; y < y1; ++y)
-      for (int x = x0; x < x1; ++x) raster.argb[static_cast<std::size_t>(y) * 200 + x] = colour;
-  };
-  paint(10, 10, 190, 11, 0xff000000u);   // top rule
-  paint(10, 90, 190, 91, 0xff000000u);   // bottom rule
-  paint(10, 10, 11, 91, 0xff000000u);    // left rule
-  paint(100, 10, 101, 91, 0xff000000u);  // middle rule
-  paint(189, 10, 190, 91, 0xff000000u);  // right rule
-  paint(101, 11, 189, 50, 0xffff0000u);  // a red cell fill
-  paint(20, 60, 80, 61, 0xff000000u);    // an underline inside a word box: text, not a rule
-  const Rulings rulings = find_rulings(raster, {Rect{18, 52, 82, 62}});
-  REQUIRE(rulings.horizontal.size() == 2);
-  CHECK(rulings.horizontal[0].position == Approx(10.5));
-  CHECK(rulings.horizontal[1].position == Approx(90.5));
-  CHECK(rulings.horizontal[0].from <= 11);
-  CHECK(rulings.horizontal[0].to >= 189);
-  REQUIRE(rulings.vertical.size() == 3);
-  CHECK(rulings.vertical[1].position == Approx(100.5));
+namespace {
+
+// One 200 x 100 pt page drawing `content` (Helvetica as /F1), read by the importer's page reader.
+PageContent read_drawing(const std::string& content) {
+  const std::string pdf = trackport::test::pdf_of_objects(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << /Font << /F1 4 0 R "
+       ">> >> /Contents 5 0 R >>",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"});
+  const Document document(pdf, std::nullopt);
+  return document.read_page(1, PageReadLimits{}).value();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "pdf rulings: thin dark strokes and bars are rules, but not fills, white or short lines") {
+  // PDF y grows upwards: y 90 is 10 pt from the top of the 100 pt page.
+  const PageContent page = read_drawing(
+      "0 0 0 RG 1 w 10 90 m 190 90 l S\n"         // top rule
+      "10 10 m 100 10 l 100.5 10 m 190 10 l S\n"  // bottom rule in two pieces, 0.5 pt apart
+      "0 g 9.5 10 1 80 re f\n"                    // left rule as a thin filled bar
+      "100 10 m 100 90 l 190 10 m 190 90 l S\n"   // middle and right rules
+      "1 0 0 rg 100.5 50 89 39.5 re f\n"          // a red cell fill
+      "1 1 1 RG 20 50 m 80 50 l S\n"              // a white line: not ink
+      "0 0 0 RG 20 30 m 25 30 l S\n"              // too short to be a rule
+      "0 0 0 RG 8 w 20 70 m 80 70 l S\n"          // a thick bar, not a rule
+      "BT /F1 8 Tf 20 60 Td (Status) Tj ET");
+  REQUIRE(page.rulings.horizontal.size() == 2);
+  CHECK(page.rulings.horizontal[0].position == Approx(10));
+  CHECK(page.rulings.horizontal[1].position == Approx(90));
+  CHECK(page.rulings.horizontal[1].from == Approx(10));
+  CHECK(page.rulings.horizontal[1].to == Approx(190));
+  REQUIRE(page.rulings.vertical.size() == 3);
+  CHECK(page.rulings.vertical[0].position == Approx(10));
+  CHECK(page.rulings.vertical[1].position == Approx(100));
+  CHECK(page.rulings.vertical[1].from == Approx(10));
+  CHECK(page.rulings.vertical[1].to == Approx(90));
+  REQUIRE(page.fills.size() == 1);
+  CHECK(page.fills[0].colour == trackport::Rgb{255, 0, 0});
+  CHECK(page.fills[0].box.y0 == Approx(10.5));
+  REQUIRE(page.words.size() == 1);
+  CHECK(page.words[0].text == "Status");
+  CHECK(page.width == Approx(200));
+  CHECK(page.height == Approx(100));
+}
+
+TEST_CASE("pdf fills: the topmost fill covering most of a cell is its background") {
+  const std::vector<FilledRect> fills = {{{0, 0, 200, 100}, {255, 255, 255}},
+                                         {{10, 10, 50, 30}, {0, 176, 80}},
+                                         {{50, 10, 90, 30}, {255, 192, 0}},
+                                         {{55, 12, 60, 14}, {255, 0, 0}}};
+  CHECK(solid_fill(fills, {10, 10, 50, 30}) == trackport::Rgb{0, 176, 80});
+  CHECK(solid_fill(fills, {50, 10, 90, 30}) == trackport::Rgb{255, 192, 0});  // a spot is not
+  CHECK_FALSE(solid_fill(fills, {100, 10, 140, 30}).has_value());             // white page
+  CHECK_FALSE(solid_fill(fills, {30, 10, 70, 30}).has_value());  // half and half: neither
 }
 
 namespace {

@@ -1,5 +1,5 @@
 // A PDF's title block: the document-information title read as the PDF says its byte strings are
-// encoded (PDFDocEncoding, whatever poppler-cpp hands over), and the lines printed above the
+// encoded (PDFDocEncoding or UTF-16), and the lines printed above the
 // first table kept as the subtitle (where reports say their period).
 #include <catch2/catch.hpp>
 
