@@ -21,6 +21,7 @@
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/progress.hpp"
 #include "pipeline/streamed.hpp"
 
 namespace trackport::cli {
@@ -149,7 +150,7 @@ std::unique_ptr<Exporter> exporter_for_table(const Exporter& exporter, const std
   return chosen;
 }
 
-// "[ 12/400]  3% 0:04 2.9 files/s  council-a/q2.xlsx" on one terminal line, redrawn per file.
+// The batch's progress (pipeline/progress.hpp) on one terminal line, redrawn per file.
 class ProgressLine {
  public:
   explicit ProgressLine(std::size_t total) : total_(total), start_(Clock::now()) {}
@@ -159,28 +160,20 @@ class ProgressLine {
     current_ = path.string();
   }
 
-  void draw() const {
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
-    const auto seconds = static_cast<long>(elapsed);
-    const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
-    // The time left at the rate so far (shown once a file is done, so the rate means something).
-    char left[32] = "";
-    if (done_ > 0 && rate > 0 && done_ < total_) {
-      const auto remaining = static_cast<long>(static_cast<double>(total_ - done_) / rate);
-      std::snprintf(left, sizeof left, ", %ld:%02ld left", remaining / 60, remaining % 60);
-    }
-    char head[128];
-    std::snprintf(head, sizeof head, "[%zu/%zu] %3zu%% %ld:%02ld%s %.1f files/s  ", done_, total_,
-                  total_ ? done_ * 100 / total_ : 100, seconds / 60, seconds % 60, left, rate);
-    std::string name = current_;
-    if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
-    std::cerr << "\r\033[K" << head << name << std::flush;
+  void draw() const { draw_text(batch_progress_text(done_, total_, elapsed(), current_)); }
+
+  // One file's items so far, while it converts.
+  void draw_items(const std::string& file, std::size_t items, bool finishing) const {
+    draw_text(item_progress_text(file, items, elapsed(), finishing));
   }
 
   void clear() const { std::cerr << "\r\033[K" << std::flush; }
 
  private:
   using Clock = std::chrono::steady_clock;
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  static void draw_text(const std::string& text) { std::cerr << "\r\033[K" << text << std::flush; }
+
   std::size_t total_;
   std::size_t done_ = 0;
   std::string current_;
@@ -280,7 +273,11 @@ class BatchOutput {
       write();
     } catch (const std::exception& e) {
       if (!file_) throw;
-      throw std::runtime_error(file_->in_terms_of_target(e.what()));
+      const std::string message = e.what();
+      // A temporary file of the writer's own (a spill) says nothing of the output: name it.
+      if (message.find(file_->temp_path().string()) == std::string::npos)
+        throw std::runtime_error("writing " + output_ + ": " + message);
+      throw std::runtime_error(file_->in_terms_of_target(message));
     }
   }
 
@@ -296,14 +293,25 @@ class BatchOutput {
 // pipeline/streamed.hpp). nullopt, with nothing written, when it cannot go that way.
 std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const InputJob& input,
                                                const ConvertOptions& options,
-                                               const std::string& output) {
+                                               const std::string& output,
+                                               const ProgressLine* progress) {
+  // On a terminal, the items so far while the file converts.
+  auto convert = [&](DocumentStream& stream) {
+    if (!progress) return convert_streamed(input.path, options_for(input, options), stream);
+    const std::string file = input.path.string();
+    ProgressStream counted(stream, [progress, &file](std::size_t items, bool finishing) {
+      progress->draw_items(file, items, finishing);
+    });
+    auto streamed = convert_streamed(input.path, options_for(input, options), counted);
+    progress->clear();
+    return streamed;
+  };
   if (exporter.writes_in_place()) return std::nullopt;
-  const ConvertOptions effective = options_for(input, options);
   if (output != "-" && is_stream_output(output)) return std::nullopt;  // the whole-file path
   if (output == "-") {
     auto stream = exporter.stream_document(std::cout, std::filesystem::temp_directory_path());
     if (!stream) return std::nullopt;
-    auto streamed = convert_streamed(input.path, effective, *stream);
+    auto streamed = convert(*stream);
     std::cout.flush();
     return streamed;
   }
@@ -317,7 +325,7 @@ std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const I
   if (!stream) return std::nullopt;
   std::optional<StreamedDocument> streamed;
   try {
-    streamed = convert_streamed(input.path, effective, *stream);
+    streamed = convert(*stream);
   } catch (const std::exception& e) {
     // Named by the output the user gave, not the temporary file being written.
     throw std::runtime_error("writing " + output + ": " + e.what());
@@ -581,7 +589,10 @@ int run_convert(std::span<const std::string> words) {
   if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
       !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
       !args.has("summary")) {
-    if (auto streamed = write_streamed(exporter, paths.front(), options, output)) {
+    const ProgressLine items_line(1);
+    const bool drawn = !quiet && !verbose && ::isatty(STDERR_FILENO);
+    if (auto streamed = write_streamed(exporter, paths.front(), options, output,
+                                       drawn ? &items_line : nullptr)) {
       const Document& document = streamed->document;
       if (verbose) {
         std::cerr << paths.front().path.string() << ": " << streamed->items << " items, "
