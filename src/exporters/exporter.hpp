@@ -33,6 +33,15 @@ class DocumentAppender {
   virtual void append(const Document& document) = 0;
 };
 
+// A file or stream output written one document at a time, in the order the documents are
+// appended, so a batch of any size is never whole in memory: finish() writes what comes after
+// the last document (the output is complete only then). Byte for byte what write() gives for
+// the same documents.
+class DocumentWriter : public DocumentAppender {
+ public:
+  virtual void finish() = 0;
+};
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
@@ -70,6 +79,12 @@ class Exporter {
       const std::filesystem::path& /*path*/) const {
     return nullptr;
   }
+  // A writer of this format's output to `out` (open_writer) or to the file at `path`
+  // (open_file_writer: created or emptied; a temporary path the caller renames into place).
+  // The default keeps every document and calls write() / write_file() in finish(): correct,
+  // but not in flat memory; each file format here overrides it.
+  virtual std::unique_ptr<DocumentWriter> open_writer(std::ostream& out) const;
+  virtual std::unique_ptr<DocumentWriter> open_file_writer(const std::filesystem::path& path) const;
   // Writes a file at path (a temporary path that the caller renames into place, or the target
   // itself when writes_in_place()).
   virtual void write_file(const std::vector<Document>& documents,

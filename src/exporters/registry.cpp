@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -30,7 +31,31 @@ std::vector<std::unique_ptr<Exporter>> make_exporters() {
   return list;
 }
 
+// Every document kept until finish() writes them all at once.
+class CollectingWriter final : public DocumentWriter {
+ public:
+  using WriteAll = std::function<void(const std::vector<Document>&)>;
+  explicit CollectingWriter(WriteAll write_all) : write_all_(std::move(write_all)) {}
+  void append(const Document& document) override { documents_.push_back(document); }
+  void finish() override { write_all_(documents_); }
+
+ private:
+  WriteAll write_all_;
+  std::vector<Document> documents_;
+};
+
 }  // namespace
+
+std::unique_ptr<DocumentWriter> Exporter::open_writer(std::ostream& out) const {
+  return std::make_unique<CollectingWriter>(
+      [this, &out](const std::vector<Document>& documents) { write(documents, out); });
+}
+
+std::unique_ptr<DocumentWriter> Exporter::open_file_writer(
+    const std::filesystem::path& path) const {
+  return std::make_unique<CollectingWriter>(
+      [this, path](const std::vector<Document>& documents) { write_file(documents, path); });
+}
 
 void Exporter::write_file(const std::vector<Document>& documents,
                           const std::filesystem::path& path) const {

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -127,10 +130,102 @@ std::string sha256_of_file(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
-                                       const ConvertOptions& options, unsigned jobs,
-                                       const std::function<void(const FileOutcome&)>& on_done) {
-  std::vector<FileOutcome> outcomes(inputs.size());
+namespace {
+
+// Outcomes finished out of order wait here until every one before them is handed over; a file
+// is started only while the window has room for it.
+class ReorderWindow {
+ public:
+  ReorderWindow(std::size_t count, std::size_t window,
+                const std::function<void(const FileOutcome&)>& on_done,
+                const std::function<void(FileOutcome&&)>& on_ordered)
+      : count_(count),
+        window_(std::max<std::size_t>(window, 1)),
+        on_done_(on_done),
+        on_ordered_(on_ordered) {}
+
+  // The next file to convert; nullopt when there is none left or the batch was stopped.
+  std::optional<std::size_t> take() {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || next_ >= count_ || next_ < handed_ + window_; });
+    if (stopped_ || next_ >= count_) return std::nullopt;
+    return next_++;
+  }
+
+  // File `index` is done. Hands over every outcome that is now next in order; only one thread
+  // hands over at a time (the others leave theirs waiting and go on converting).
+  void done(std::size_t index, FileOutcome&& outcome) {
+    std::unique_lock lock(mutex_);
+    if (on_done_) on_done_(outcome);
+    waiting_.emplace(index, std::move(outcome));
+    if (handing_over_) return;
+    handing_over_ = true;
+    for (auto first = waiting_.find(handed_); first != waiting_.end() && !stopped_;
+         first = waiting_.find(handed_)) {
+      FileOutcome next = std::move(first->second);
+      waiting_.erase(first);
+      lock.unlock();
+      try {
+        if (on_ordered_) on_ordered_(std::move(next));
+      } catch (...) {
+        lock.lock();
+        failure_ = std::current_exception();
+        stopped_ = true;
+        break;
+      }
+      lock.lock();
+      ++handed_;
+      room_.notify_all();
+    }
+    handing_over_ = false;
+    room_.notify_all();
+  }
+
+  void rethrow_failure() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  const std::size_t count_;
+  const std::size_t window_;
+  const std::function<void(const FileOutcome&)>& on_done_;
+  const std::function<void(FileOutcome&&)>& on_ordered_;
+  std::mutex mutex_;
+  std::condition_variable room_;
+  std::size_t next_ = 0;    // the next file to start
+  std::size_t handed_ = 0;  // files handed over so far (all those before this index)
+  std::map<std::size_t, FileOutcome> waiting_;
+  bool handing_over_ = false;
+  bool stopped_ = false;
+  std::exception_ptr failure_;
+};
+
+FileOutcome convert_one(const InputJob& input, std::size_t index, const ConvertOptions& options,
+                        std::optional<ForkServer>& server) {
+  FileOutcome outcome;
+  outcome.path = input.path;
+  try {
+    if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(input.path))) {
+      outcome.skipped = true;
+    } else if (server) {
+      outcome = server->convert(index, input.path);
+    } else {
+      outcome.documents = convert_to_documents(input.path, options_for(input, options));
+    }
+  } catch (const std::bad_alloc&) {
+    outcome.error = "out of memory while reading the file";
+  } catch (const std::exception& e) {
+    outcome.error = e.what();
+  }
+  return outcome;
+}
+
+}  // namespace
+
+void convert_files_in_order(const std::vector<InputJob>& inputs, const ConvertOptions& options,
+                            unsigned jobs, const std::function<void(const FileOutcome&)>& on_done,
+                            const std::function<void(FileOutcome&&)>& on_ordered,
+                            std::size_t window) {
   jobs = std::max(jobs, 1u);
   // Started before any thread: its children inherit `inputs` and `options` as they are here.
   std::optional<ForkServer> server;
@@ -149,36 +244,32 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
     // file is already waiting in the server while the last one's result is read.
     threads = 2 * jobs;
   }
-  std::atomic<std::size_t> next{0};
-  std::mutex report;
+  // The window holds at least a file for each thread, so none waits for room while another
+  // finishes the file everything waits on.
+  ReorderWindow order(inputs.size(), std::max<std::size_t>(window, threads), on_done, on_ordered);
   auto work = [&] {
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      FileOutcome& outcome = outcomes[i];
-      outcome.path = inputs[i].path;
-      try {
-        if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(inputs[i].path))) {
-          outcome.skipped = true;
-        } else if (server) {
-          outcome = server->convert(i, inputs[i].path);
-        } else {
-          outcome.documents = convert_to_documents(inputs[i].path, options_for(inputs[i], options));
-        }
-      } catch (const std::bad_alloc&) {
-        outcome.error = "out of memory while reading the file";
-      } catch (const std::exception& e) {
-        outcome.error = e.what();
-      }
-      if (on_done) {
-        std::lock_guard lock(report);
-        on_done(outcome);
-      }
+    while (auto index = order.take()) {
+      order.done(*index, convert_one(inputs[*index], *index, options, server));
     }
   };
   threads = std::clamp<unsigned>(threads, 1,
                                  static_cast<unsigned>(std::max<std::size_t>(inputs.size(), 1)));
-  std::vector<std::jthread> workers;
-  for (unsigned j = 1; j < threads; ++j) workers.emplace_back(work);
-  work();
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned j = 1; j < threads; ++j) workers.emplace_back(work);
+    work();
+  }
+  order.rethrow_failure();
+}
+
+std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
+                                       const ConvertOptions& options, unsigned jobs,
+                                       const std::function<void(const FileOutcome&)>& on_done) {
+  std::vector<FileOutcome> outcomes;
+  outcomes.reserve(inputs.size());
+  convert_files_in_order(inputs, options, jobs, on_done, [&outcomes](FileOutcome&& outcome) {
+    outcomes.push_back(std::move(outcome));
+  });
   return outcomes;
 }
 

@@ -77,9 +77,23 @@ struct FileOutcome {
   bool ok() const { return error.empty() && !skipped; }
 };
 
-// Converts files on `jobs` threads; outcomes come back in the order of `inputs`, whatever `jobs`.
-// A file's folder settings (trackport.yaml) apply where `options` leaves organisation or mapping
-// unset. `on_done` (may be empty) is called after each file, from the worker thread, serialised.
+// How many files past the next one to hand over a batch may convert ahead (each waits, converted,
+// until those before it are handed over): bounds the documents held at once, whatever the batch.
+inline constexpr std::size_t kDefaultReorderWindow = 32;
+
+// Converts files on `jobs` threads and hands each outcome to `on_ordered` in the order of
+// `inputs`, whatever `jobs`, as soon as it and every file before it are done: at most `window`
+// converted files wait at once, so memory stays flat for a batch of any size. `on_done` (may be
+// empty) is called after each file in the order files finish (for progress). Both callbacks are
+// serialised (never two at once) and run on the converting threads. An exception from
+// `on_ordered` stops the batch (no new file is started) and is thrown from here once the threads
+// have stopped.
+void convert_files_in_order(const std::vector<InputJob>& inputs, const ConvertOptions& options,
+                            unsigned jobs, const std::function<void(const FileOutcome&)>& on_done,
+                            const std::function<void(FileOutcome&&)>& on_ordered,
+                            std::size_t window = kDefaultReorderWindow);
+
+// The same, keeping every outcome: they come back in the order of `inputs`.
 std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
                                        const ConvertOptions& options, unsigned jobs,
                                        const std::function<void(const FileOutcome&)>& on_done = {});
