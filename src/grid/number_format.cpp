@@ -763,12 +763,19 @@ std::string_view builtin_number_format(int id) {
     case 49:
       return "@";
     default:
+      // East Asian locales' built-in dates (27-31, 36, 50-58) and times (32-35): shown in the
+      // reader's locale like 14, so as ISO 8601 here.
+      if ((id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58)) return "yyyy-mm-dd";
+      if (id >= 32 && id <= 35) return "h:mm:ss";
       return "";
   }
 }
 
 bool is_date_format(int id, std::string_view code) {
-  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return true;
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+      (id >= 50 && id <= 58)) {
+    return true;
+  }
   if (code.empty()) return false;
   std::string_view section = first_section(code);
   bool quoted = false;

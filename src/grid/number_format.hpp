@@ -25,8 +25,8 @@ inline bool is_locale_date_format(int id) {
   return id == 14 || id == 22;
 }
 
-// True when a format shows dates or times: built-in ids 14-22 and 45-47, or a custom code with
-// d/m/y/h/s tokens outside quotes and brackets.
+// True when a format shows dates or times: built-in ids 14-22, 27-36, 45-47 and 50-58, or a
+// custom code with d/m/y/h/s tokens outside quotes and brackets.
 bool is_date_format(int id, std::string_view code);
 
 // A serial day number (1900 or 1904 system) shown through a date/time format code.

@@ -151,12 +151,20 @@ std::vector<int> block_columns(const std::vector<SheetRow>& rows, std::size_t fi
   for (int column = kMaxColumn; column >= 1 && last_used == 0; --column) {
     if (used[static_cast<std::size_t>(column)]) last_used = column;
   }
-  // The columns a merge covers inside the table's width: a range A1:B2 keeps its column B (and
-  // its col_span of 2) where B holds nothing else but a later column does. A merge never widens
-  // the table: a title merged over A1:H1 above a one-column block stays one column wide.
+  // The columns a merge covers: a range A1:B2 keeps its column B (and its col_span of 2) where
+  // B holds nothing else. Only a merge in a row of several texts (a header, an item) and no
+  // wider than kMaxMergeWidening columns may widen the table: a title merged over A1:H1 above a
+  // one-column block stays one column wide, and a hostile A1:XFD1 adds nothing.
+  constexpr int kMaxMergeWidening = 256;
   for (const SheetMerge& merge : merges) {
     if (!starts_in_block(merge)) continue;
-    int last_column = std::min(merge.last_column, last_used);
+    const SheetRow* row = find_row(rows, merge.first_row);
+    bool among_others =
+        row && std::count_if(row->cells.begin(), row->cells.end(),
+                             [](const Cell& cell) { return !cell.text.empty(); }) >= 2;
+    bool may_widen = among_others && merge.last_column - merge.first_column <= kMaxMergeWidening;
+    int widest = may_widen ? merge.last_column : last_used;
+    int last_column = std::min({merge.last_column, widest, kMaxColumn});
     if (last_column > merge.first_column) {
       std::fill(used.begin() + merge.first_column, used.begin() + last_column + 1, 1);
     }

@@ -59,6 +59,9 @@ bool is_xlsb(const InputFile& input) {
 }  // namespace
 
 const LegacyFormat* legacy_format_of(const InputFile& input) {
+  // A password-protected .xlsb (or .docx ...) is an encrypted OOXML package in an OLE file: the
+  // importers call it what it is.
+  if (is_encrypted_ooxml(input.bytes)) return nullptr;
   if (is_word_97(input)) return by_extension("doc");
   if (is_xlsb(input)) return by_extension("xlsb");
   return by_extension(extension_of(input.path));

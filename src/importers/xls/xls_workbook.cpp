@@ -23,13 +23,13 @@ constexpr std::uint16_t kEof = 0x000A;
 constexpr std::uint16_t kFilePass = 0x002F;
 constexpr std::uint16_t kCodePage = 0x0042;
 constexpr std::uint16_t kDateMode = 0x0022;
-constexpr std::uint16_t kBoundSheet = 0x0085;
+constexpr std::uint16_t kBoundSheet = 0x0085, kBundleSheet4 = 0x008F;
 constexpr std::uint16_t kSst = 0x00FC;
 constexpr std::uint16_t kFont = 0x0031, kFont34 = 0x0231, kFontColour2 = 0x0045;
 constexpr std::uint16_t kFormat = 0x041E, kFormat23 = 0x001E;
 constexpr std::uint16_t kXf = 0x00E0, kXf4 = 0x0443, kXf3 = 0x0243, kXf2 = 0x0043;
 constexpr std::uint16_t kPalette = 0x0092;
-constexpr std::uint16_t kRow = 0x0208, kRow2 = 0x0008;
+constexpr std::uint16_t kRow = 0x0208;
 constexpr std::uint16_t kColInfo = 0x007D;
 constexpr std::uint16_t kMergedCells = 0x00E5;
 constexpr std::uint16_t kNumber = 0x0203, kNumber2 = 0x0003, kInteger2 = 0x0002;
@@ -213,6 +213,8 @@ class BiffReader {
       if (read_setting(record, records)) continue;
       if (record.type == rec::kBoundSheet) {
         read_bound_sheet(record.data);
+      } else if (record.type == rec::kBundleSheet4) {
+        read_bundle_sheet(record.data);
       } else if (record.type == rec::kSst) {
         std::vector<std::string_view> parts{record.data};
         records.take_continues(parts);
@@ -239,6 +241,17 @@ class BiffReader {
     } else {
       sheet.name = code_page_.to_utf8(data.substr(7, length));
     }
+    bound_sheets_.push_back(std::move(sheet));
+  }
+
+  // An Excel 4 workbook's BUNDLESHEET: the sheet's offset, its visibility, its name.
+  void read_bundle_sheet(std::string_view data) {
+    if (bound_sheets_.size() >= kMaxSheets || data.size() < 7) return;
+    BoundSheet sheet;
+    sheet.offset = biff::u32(data, 0);
+    sheet.state = static_cast<XlsSheetState>(std::min<int>(data[4] & 0x03, 2));
+    std::size_t length = static_cast<unsigned char>(data[6]);
+    sheet.name = code_page_.to_utf8(data.substr(7, length));
     bound_sheets_.push_back(std::move(sheet));
   }
 
@@ -641,6 +654,29 @@ bool starts_with_bof_record(std::string_view bytes) {
   return bytes.size() >= 4 && is_bof(biff::u16(bytes, 0));
 }
 
+// A container libgsf refuses (a directory or allocation table that other readers look past)
+// whose workbook stream is still whole: found by its globals BOF at a sector's start and read to
+// the end of the file, as Excel writes a stream in consecutive sectors. Accepted only when the
+// records from there parse as a whole workbook; else the container's own error stands.
+std::optional<XlsWorkbook> read_from_first_record(std::string_view file, std::size_t max_cells) {
+  for (std::size_t offset = 512; offset + 8 <= file.size(); offset += 512) {
+    std::uint16_t version = biff::u16(file, offset + 4);
+    if (biff::u16(file, offset) != rec::kBof8 || biff::u16(file, offset + 6) != kGlobals ||
+        (version != 0x0600 && version != 0x0500)) {
+      continue;
+    }
+    try {
+      XlsWorkbook book = read_biff_stream(file.substr(offset), max_cells);
+      if (!book.sheets.empty()) return book;
+    } catch (const InputError& e) {
+      // A password stays a password; anything else means this was not the stream.
+      if (std::string_view(e.what()) == kXlsPasswordError) throw;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 XlsWorkbook read_biff_stream(std::string_view stream, std::size_t max_cells) {
@@ -650,7 +686,16 @@ XlsWorkbook read_biff_stream(std::string_view stream, std::size_t max_cells) {
 XlsWorkbook read_xls_workbook(std::string_view file, std::size_t max_cells) {
   if (file.empty()) throw InputError("empty file (an .xls workbook is an OLE compound file)");
   if (is_ole_compound_file(file)) {
-    std::string stream = read_workbook_stream(file);
+    std::string stream;
+    try {
+      stream = read_workbook_stream(file);
+    } catch (const InputError& container_error) {
+      std::string_view reason = container_error.what();
+      bool broken = reason.starts_with("damaged") || reason.starts_with("truncated");
+      if (!broken) throw;
+      if (auto rescued = read_from_first_record(file, max_cells)) return std::move(*rescued);
+      throw;
+    }
     return read_biff_stream(stream, max_cells);
   }
   if (starts_with_bof_record(file)) return read_biff_stream(file, max_cells);

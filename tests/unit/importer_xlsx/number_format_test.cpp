@@ -134,4 +134,8 @@ TEST_CASE("number formats: the locale's short date is shown as ISO 8601") {
   CHECK(format_excel_date(41334, builtin_number_format(14), false) == "2013-03-01");
   CHECK(format_excel_date(41334.5, builtin_number_format(22), false) == "2013-03-01 12:00");
   CHECK(format_excel_date(1.5, builtin_number_format(46), false) == "36:00:00");  // elapsed
+  // East Asian locales' built-in dates (a Japanese Excel's 30, 57) are dates too.
+  CHECK(is_date_format(30, ""));
+  CHECK(is_date_format(57, ""));
+  CHECK(format_excel_date(23459, builtin_number_format(57), false) == "1964-03-23");
 }

@@ -149,6 +149,13 @@ TEST_CASE("sheet tables: a merge keeps its columns inside the table, never widen
   auto tables = split(sheet);
   REQUIRE(tables.size() == 1);
   CHECK(grid_lines(tables[0]) == Lines{"1: A=Theme {2x2} | B^ | C=Action", "2: A^ | B^ | C=More"});
+  // A header merged over two columns at the table's right edge keeps both: C1:D1 beside A1.
+  Sheet edge;
+  edge.rows = {row(1, {"A=Ref", "C=2013/14 RAG"}), row(2, {"A=1", "C=Green"})};
+  edge.merges = {{1, 3, 1, 4}};
+  auto edges = split(edge);
+  REQUIRE(edges.size() == 1);
+  CHECK(grid_lines(edges[0]) == Lines{"1: A=Ref | C=2013/14 RAG {1x2} | D^", "2: A=1 | C=Green"});
   // A title merged over A1:H1 above one used column stays one column wide.
   Sheet title;
   title.rows = {row(1, {"A=Plan 2013-16"}), row(2, {"A=Update June 2014"})};
