@@ -660,12 +660,15 @@ std::string fraction_number(double value, std::string_view section, std::size_t 
   while (at < section.size() &&
          (is_placeholder(section[at]) || (section[at] >= '1' && section[at] <= '9') ||
           (fixed > 0 && section[at] == '0'))) {
-    if (section[at] >= '1' && section[at] <= '9')
-      fixed = fixed * 10 + (section[at] - '0');
-    else if (fixed > 0)
-      fixed *= 10;
-    else
+    // A denominator of more than six digits is kept at its first six (no overflow).
+    bool room = fixed < 100000;
+    if (section[at] >= '1' && section[at] <= '9') {
+      if (room) fixed = fixed * 10 + (section[at] - '0');
+    } else if (fixed > 0) {
+      if (room) fixed *= 10;
+    } else {
       ++denominator_digits;
+    }
     ++at;
   }
   std::string suffix;
@@ -850,7 +853,7 @@ bool has_condition(std::string_view section) {
 }  // namespace
 
 std::string format_excel_number(double value, std::string_view code) {
-  if (is_general(code)) return general_number(value);
+  if (is_general(code) || !std::isfinite(value)) return general_number(value);
   std::vector<std::string_view> sections = sections_of(code);
   std::string_view section = sections[0];
   // Excel's sections: positive;negative;zero;text. A negative number shown through a section

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "grid/number_format.hpp"
 
 using namespace trackport;
@@ -125,6 +127,9 @@ TEST_CASE("number formats: fractions") {
   CHECK(format_excel_number(0.3, "# ?/8") == "2/8");  // a fixed denominator
   CHECK(format_excel_number(0.37, "0 ?/100") == "0 37/100");
   CHECK(format_excel_number(1.5, builtin_number_format(12)) == "1 1/2");
+  // Found by fuzz_xls: a NaN read from a file, and a denominator too long for any integer.
+  CHECK(format_excel_number(std::nan(""), "# ?/?") == "#NUM!");
+  CHECK(format_excel_number(0.5, "# ?/12345678901234567890") == "61728/123456");
 }
 
 TEST_CASE("number formats: the locale's short date is shown as ISO 8601") {
