@@ -37,6 +37,7 @@ constexpr OptionSpec kOptions[] = {
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
     {"table-memory", 0, true}, {"strict", 0, true},       {"from", 0, true},
     {"password", 0, true},
+    {"libreoffice", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
@@ -83,6 +84,9 @@ options:
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
       --memory-limit MB    the resident memory one file's conversion may take (default 2048;
                            0: no limit); a file past it is stopped and named
+      --libreoffice PATH   the soffice that converts legacy inputs (.doc, .xlsb, .wk1, .sxc ...)
+                           before they are read (default: soffice on PATH; without one, such
+                           inputs fail, or are skipped in a folder, naming the package to install)
       --table-memory MB    the most memory one file's tables may take, counted as they are
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
@@ -104,6 +108,23 @@ and in the output's Sources and Warnings (code input-skipped).
 Exit status: 0 all converted, 1 some input failed or a --strict warning was given (the others
 are still written), 2 usage error.
 )";
+
+// --libreoffice PATH, and LibreOffice's time limit within the file's own (--timeout): a
+// conversion past it is LibreOffice's one-line error, not the worker's.
+void apply_libreoffice_option(const Args& args, ConvertOptions& options) {
+  if (args.has("libreoffice")) {
+    options.libreoffice.soffice = args.value("libreoffice");
+    if (!find_libreoffice(options.libreoffice)) {
+      throw UsageError("--libreoffice " + args.value("libreoffice") +
+                       ": not an executable file (give the path of soffice)");
+    }
+  }
+  if (options.isolate && options.timeout_seconds > 0) {
+    auto within = static_cast<long long>(options.timeout_seconds * 0.8);
+    options.libreoffice.time_limit =
+        std::min(options.libreoffice.time_limit, std::chrono::seconds(std::max(within, 1LL)));
+  }
+}
 
 std::vector<std::string_view> exporter_names() {
   std::vector<std::string_view> names;
@@ -525,6 +546,7 @@ int run_convert(std::span<const std::string> words) {
     }
   }
   options.import.pdf_password = pdf_password(args);
+  apply_libreoffice_option(args, options);
   if (args.has("table-memory")) {
     options.import.max_table_bytes = std::size_t{args.number("table-memory", 1)} << 20;
   }
@@ -551,7 +573,8 @@ int run_convert(std::span<const std::string> words) {
   try {
     expanded = expand_inputs(
         arguments, options.catalogue.get(),
-        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output));
+        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output),
+        find_libreoffice(options.libreoffice).has_value());
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }

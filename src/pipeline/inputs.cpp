@@ -12,6 +12,7 @@
 #include "io/input.hpp"
 #include "io/zip.hpp"
 #include "model/document.hpp"
+#include "pipeline/legacy_formats.hpp"
 
 namespace trackport {
 
@@ -100,9 +101,15 @@ std::string head_of(const fs::path& file, std::size_t size) {
 }
 
 // Why a file a folder walk found is not converted; empty when it is.
-std::string reason_to_skip(const fs::path& file, const fs::path& output) {
+std::string reason_to_skip(const fs::path& file, const fs::path& output, bool libreoffice) {
   const std::string extension = extension_of(file);
   if (file.filename().string().starts_with("~$")) return "an Office lock file";
+  if (is_legacy_extension(extension)) {
+    if (libreoffice) return {};
+    InputFile named;
+    named.path = file;
+    return needs_libreoffice_message(*legacy_format_of(named));
+  }
   if (!is_supported_extension(extension)) {
     return extension.empty() ? "not a format trackport reads (no extension)"
                              : "not a format trackport reads (." + extension + ")";
@@ -180,7 +187,8 @@ bool is_trackport_output(const fs::path& path) {
 }
 
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
-                             const MappingCatalogue* catalogue, const fs::path& output) {
+                             const MappingCatalogue* catalogue, const fs::path& output,
+                             bool libreoffice) {
   ExpandedInputs expanded;
   SettingsCache settings(catalogue);
   std::map<fs::path, fs::path> listed;  // identity -> the path it was first listed as
@@ -208,7 +216,7 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
     } else if (fs::is_directory(path, ec)) {
       for (auto& file : files_under(path)) {
         if (passed_over(file)) continue;
-        if (std::string reason = reason_to_skip(file, output); !reason.empty()) {
+        if (std::string reason = reason_to_skip(file, output, libreoffice); !reason.empty()) {
           expanded.skipped.push_back({std::move(file), std::move(reason)});
         } else {
           add(std::move(file), path);

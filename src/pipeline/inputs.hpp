@@ -57,9 +57,11 @@ bool is_supported_extension(const std::string& extension);
 // settings) are passed over without a word. A file takes the settings of the nearest trackport.yaml
 // in its folder or above it, up to the folder named on the command line. Throws MappingError for a
 // bad trackport.yaml.
+// Legacy formats read through LibreOffice (.doc, .xlsb ...: pipeline/legacy_formats.hpp) are
+// jobs when `libreoffice` is true, else skipped with the package to install.
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
                              const MappingCatalogue* catalogue = nullptr,
-                             const std::filesystem::path& output = {});
+                             const std::filesystem::path& output = {}, bool libreoffice = false);
 
 // True when `path` is a workbook trackport wrote (it carries kOutputProperty).
 bool is_trackport_output(const std::filesystem::path& path);

@@ -42,28 +42,6 @@ bool content_types_say_spreadsheet(std::string_view bytes) {
   }
 }
 
-void warn_about_skips(const XlsxSheetSkips& skips, const InputFile& input, const std::string& sheet,
-                      std::vector<Warning>& warnings) {
-  const auto& columns = skips.hidden_columns_with_text;
-  if (!columns.empty()) {
-    std::string names = describe_runs(columns, [](int c) { return column_letters(c); });
-    warnings.push_back(
-        sheet_warning("hidden-column",
-                      std::string(columns.size() == 1 ? "hidden column " : "hidden columns ") +
-                          names + " skipped (sheet '" + sheet + "')",
-                      input.path.string(), sheet));
-  }
-  const auto& rows = skips.hidden_rows_with_text;
-  if (!rows.empty()) {
-    std::string names = describe_runs(rows, [](int r) { return std::to_string(r); });
-    warnings.push_back(
-        sheet_warning("hidden-row",
-                      std::string(rows.size() == 1 ? "hidden row " : "hidden rows ") + names +
-                          " skipped (sheet '" + sheet + "')",
-                      input.path.string(), sheet));
-  }
-}
-
 class XlsxImporter final : public Importer {
  public:
   std::string_view name() const override { return "xlsx"; }
@@ -143,7 +121,8 @@ class XlsxImporter final : public Importer {
     sink.begin_sheet(entry.name);
     auto tail = read_worksheet(source, entry.part, workbook, options.max_cells, skips, sink);
     stream.reset();
-    warn_about_skips(skips, input, entry.name, warnings);
+    warn_about_hidden_cells(skips.hidden_rows_with_text, skips.hidden_columns_with_text,
+                            input.path.string(), entry.name, warnings);
     const XlsxConditionalFormats formats(std::move(tail.conditional_formats));
     sink.end_sheet(std::move(tail.merges), formats.empty() ? nullptr : &formats);
   }

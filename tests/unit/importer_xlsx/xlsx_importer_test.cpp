@@ -112,8 +112,9 @@ TEST_CASE("xlsx: features.xlsx, sheet Plan: title heading, merges, dates, fills,
           "D=Mar-13 | E=#C00000 | G=overdue",
           // dd/mm/yyyy; indexed colour 10 = FF0000; 0% format
           "5: A=2 | B^ | C=Second action | D=31/03/2014 | E=#FF0000 | G=50%",
-          // built-in format 14 shown the UK way; theme 9 = accent6 F79646; a boolean
-          "6: A=3.5 | B^ | C=Third action | D=01/12/2013 | E=#F79646 | G=TRUE",
+          // built-in format 14 (the reader's locale's short date) as ISO 8601; theme 9 =
+          // accent6 F79646; a boolean
+          "6: A=3.5 | B^ | C=Third action | D=2013-12-01 | E=#F79646 | G=TRUE",
           // row 7 is hidden; theme 0 (lt1, white) tint -0.5 = 808080; theme 1 (dk1, black)
           // tint 0.25 = 404040
           "8: A=4a | B=Safer | C=Fourth | D=2013-14 | E=#808080 | G=#404040",
