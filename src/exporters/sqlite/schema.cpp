@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "exporters/sqlite/item_tracks.hpp"
+#include "exporters/database/item_tracks.hpp"
 
 namespace trackport::sqlite {
 namespace {
@@ -309,7 +309,7 @@ void fill_plan_keys(Database& db) {
   Statement update(db, "UPDATE documents SET plan_key = ? WHERE id = ?");
   Statement query(db, "SELECT id, organisation, title, period, mapping_name FROM documents");
   while (query.step()) {
-    update.bind_text(1, plan_key(query.text(1), query.text(2), query.text(3), query.text(4)));
+    update.bind_text(1, sql::plan_key(query.text(1), query.text(2), query.text(3), query.text(4)));
     update.bind_int(2, query.integer(0));
     update.run();
   }
@@ -330,7 +330,7 @@ void migrate(Database& db) {
     db.execute(std::string(kMigrateFrom2).c_str());
     db.execute(std::string(kViewsSql).c_str());
     fill_plan_keys(db);
-    track_all_items(db);
+    sql::track_all_items(db);
     set_schema_version(db, "3");
   }
   transaction.commit();
