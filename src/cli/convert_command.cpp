@@ -16,7 +16,6 @@
 #include "cli/crash.hpp"
 #include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
-#include "exporters/sqlite/sqlite_reader.hpp"
 #include "importers/importer.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
@@ -46,7 +45,9 @@ constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [op
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
 from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table, or with
 --table the Indicators or Risks table), .sqlite (a database that accumulates: each input replaces
-its own earlier import, by sha256).
+its own earlier import, by sha256), or postgresql://USER@HOST/DB (the same database on a
+PostgreSQL server, which many processes can fill at once; the password from PGPASSWORD or
+~/.pgpass; a key=value connection string with --format postgresql).
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -83,7 +84,7 @@ options:
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
                            (faster by a little; a crash then stops the whole run, and no limits)
-      --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
+      --skip-unchanged     with a database output: skip inputs whose sha256 it already holds
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file (to stderr with -o -)
@@ -115,7 +116,8 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
       throw UsageError("unknown --format '" + format + "'" +
                        did_you_mean(format, exporter_names(), "'", "'"));
     // -o plan.json --format csv would write CSV under a name every tool reads as JSON.
-    const auto* by_name = output == "-" ? nullptr : exporter_for(output);
+    const auto* by_name =
+        output == "-" || exporter->output_is_connection() ? nullptr : exporter_for(output);
     if (by_name && by_name != exporter)
       throw UsageError("--format " + format + " contradicts the output's name " + output + " (a ." +
                        std::string(by_name->extensions().front()) + " file)");
@@ -124,8 +126,9 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
   if (output == "-") return *exporter_named("json");
   const auto* exporter = exporter_for(output);
   if (!exporter) {
-    throw UsageError("cannot tell the output format of '" + output +
-                     "' (use .xlsx, .json, .jsonl, .csv or .sqlite, or --format)");
+    throw UsageError(
+        "cannot tell the output format of '" + output +
+        "' (use .xlsx, .json, .jsonl, .csv, .sqlite or postgresql://..., or --format)");
   }
   return *exporter;
 }
@@ -405,7 +408,8 @@ void print_formats(std::ostream& out) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
     out << "  " << exporter->name()
-        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ') << "-o FILE"
+        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ')
+        << (exporter->output_is_connection() ? "-o postgresql://USER@HOST/DB" : "-o FILE")
         << extensions
         << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())
                                    : std::string())
@@ -469,9 +473,10 @@ int run_convert(std::span<const std::string> words) {
   std::set<std::string> known;
   if (args.has("skip-unchanged")) {
     if (!exporter.writes_in_place()) {
-      throw UsageError("--skip-unchanged needs a database output (-o tracker.sqlite)");
+      throw UsageError(
+          "--skip-unchanged needs a database output (-o tracker.sqlite or -o postgresql://...)");
     }
-    known = known_sha256(output);
+    known = exporter.stored_sha256(output);
     options.skip_sha256 = &known;
   }
   const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
@@ -483,9 +488,10 @@ int run_convert(std::span<const std::string> words) {
   }
   ExpandedInputs expanded;
   try {
-    expanded = expand_inputs(
-        arguments, options.catalogue.get(),
-        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output));
+    expanded = expand_inputs(arguments, options.catalogue.get(),
+                             is_stream_output(output) || exporter.output_is_connection()
+                                 ? std::filesystem::path()
+                                 : std::filesystem::path(output));
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }
@@ -547,16 +553,28 @@ int run_convert(std::span<const std::string> words) {
   const bool to_database = exporter.writes_in_place();
   std::unique_ptr<DocumentAppender> database;
   if (to_database) {
-    if (is_stream_output(output)) check_streamable(exporter, output);
-    if (std::filesystem::exists(output)) database = exporter.open_appender(output);
+    if (!exporter.output_is_connection() && is_stream_output(output))
+      check_streamable(exporter, output);
+    // A database server is reached now, so a wrong address or password is one line, not one a file.
+    if (exporter.output_is_connection() || std::filesystem::exists(output))
+      database = exporter.open_appender(output);
   }
   std::size_t store_failures = 0;
+  bool output_lost = false;  // a lost database is said once, not once a file
   auto on_done = [&](const FileOutcome& outcome) {
     std::string error = outcome.error;
+    bool not_stored = false;
     if (error.empty() && to_database) {
       try {
         if (!database) database = exporter.open_appender(output);
         for (const auto& document : outcome.documents) database->append(document);
+        output_lost = false;
+      } catch (const OutputUnavailable& e) {
+        ++store_failures;
+        not_stored = true;
+        if (progress) line.clear();
+        if (!output_lost) std::cerr << "trackport: " << e.what() << '\n';
+        output_lost = true;
       } catch (const std::exception& e) {
         error = e.what();
         ++store_failures;
@@ -565,7 +583,7 @@ int run_convert(std::span<const std::string> words) {
     if (!error.empty()) {
       if (progress) line.clear();
       std::cerr << "trackport: " << outcome.path.string() << ": " << error << '\n';
-    } else if (verbose) {
+    } else if (verbose && !not_stored) {
       for (const auto& document : outcome.documents) {
         std::cerr << outcome.path.string() << ": " << document.items.size() << " items, "
                   << document.warnings.size() << " warnings (mapping " << document.mapping.name
@@ -606,7 +624,7 @@ int run_convert(std::span<const std::string> words) {
   failed += store_failures;
   converted -= std::min(converted, store_failures);
   if (converted == 0) {
-    std::cerr << "trackport: nothing converted; " << output
+    std::cerr << "trackport: nothing converted; " << exporter.shown_output(output)
               << (database ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
@@ -623,7 +641,7 @@ int run_convert(std::span<const std::string> words) {
   }
   if (!quiet) {
     print_converted(converted, paths.size() + missing.size(), items, warnings, skipped,
-                    expanded.skipped.size(), output);
+                    expanded.skipped.size(), exporter.shown_output(output));
   }
   // A batch can hold millions of small strings; freeing them one by one only to exit costs
   // seconds. Keep them reachable (so leak checkers stay quiet) and let the process end.

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace trackport::sql {
 
@@ -56,6 +58,12 @@ class Connection {
   virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
   // Runs SQL without parameters or result rows; may hold several statements.
   virtual void execute(const char* sql) = 0;
+  // `count` new ids of `table`, taken ahead in one request, where that saves waiting for each
+  // row's id (a server across a network); nullopt where the engine gives ids as cheaply itself.
+  virtual std::optional<std::vector<std::int64_t>> reserve_ids(std::string_view /*table*/,
+                                                               std::size_t /*count*/) {
+    return std::nullopt;
+  }
 };
 
 }  // namespace trackport::sql

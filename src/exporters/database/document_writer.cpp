@@ -153,6 +153,16 @@ class RowWriter {
              "source_file", "source_sheet", "source_cells", "source_table",  "source_row",
              "source_page", "track_id",     "matched_by",   "previous_item", "match_similarity"},
             NewId::wanted))),
+        insert_item_with_id_(db.prepare(
+            insert_sql("items", {"id",           "document_id",   "position",        "item_id",
+                                 "theme",        "objective",     "category",        "ref",
+                                 "text",         "measure",       "baseline",        "target",
+                                 "due_raw",      "due_start",     "due_end",         "leads",
+                                 "partners",     "progress",      "status",          "mitigation",
+                                 "comments",     "source_file",   "source_sheet",    "source_cells",
+                                 "source_table", "source_row",    "source_page",     "track_id",
+                                 "matched_by",   "previous_item", "match_similarity"},
+                       NewId::wanted))),
         insert_assessment_(
             db.prepare(insert_sql("assessments", {"item_id", "position", "assessed_by", "rating",
                                                   "raw", "rating_from", "commentary"}))),
@@ -185,8 +195,10 @@ class RowWriter {
     const std::int64_t document_row = insert_document(document);
     PlanTracker tracker(db_, document_row);
     const auto links = tracker.links_for(document.items);
+    const auto item_ids = db_.reserve_ids("items", document.items.size());
     for (std::size_t i = 0; i < document.items.size(); ++i) {
-      insert_item(document_row, i, document.items[i], links[i]);
+      insert_item(document_row, i, document.items[i], links[i],
+                  item_ids ? std::optional((*item_ids)[i]) : std::nullopt);
     }
     tracker.finish();
     for (std::size_t i = 0; i < document.indicators.size(); ++i) {
@@ -221,10 +233,14 @@ class RowWriter {
     return insert_document_->insert();
   }
 
+  // `id`: the row's id when the connection gave ids ahead (reserve_ids), so the insert need not
+  // wait for the server to say it.
   void insert_item(std::int64_t document_row, std::size_t position, const Item& item,
-                   const ItemLink& link) {
-    Parameters(*insert_item_)
-        .integer(document_row)
+                   const ItemLink& link, std::optional<std::int64_t> id) {
+    Statement& statement = id ? *insert_item_with_id_ : *insert_item_;
+    Parameters parameters(statement);
+    if (id) parameters.integer(*id);
+    parameters.integer(document_row)
         .integer(count(position))
         .optional_text(item.id)
         .optional_text(item.theme)
@@ -244,7 +260,13 @@ class RowWriter {
         .optional_text(item.comments)
         .location(item.source)
         .link(link);
-    const std::int64_t item_row = insert_item_->insert();
+    std::int64_t item_row = 0;
+    if (id) {
+      statement.run();
+      item_row = *id;
+    } else {
+      item_row = statement.insert();
+    }
     for (std::size_t i = 0; i < item.assessments.size(); ++i) {
       insert_assessment(item_row, i, item.assessments[i]);
     }
@@ -339,6 +361,7 @@ class RowWriter {
   std::unique_ptr<Statement> delete_same_source_;
   std::unique_ptr<Statement> insert_document_;
   std::unique_ptr<Statement> insert_item_;
+  std::unique_ptr<Statement> insert_item_with_id_;
   std::unique_ptr<Statement> insert_assessment_;
   std::unique_ptr<Statement> insert_extra_;
   std::unique_ptr<Statement> insert_indicator_;
