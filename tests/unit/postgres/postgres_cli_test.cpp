@@ -275,7 +275,13 @@ TEST_CASE("a re-import replaces a document, and --skip-unchanged asks the databa
   const auto before = rows_of(uri);
   const std::string first_id = query_text(uri, "SELECT min(id) FROM documents");
 
-  const auto again = box.run("convert batch/council-0000/tracker.csv -o " + quoted(uri));
+  // Given as key=value pairs this time, which need --format.
+  const auto& server = test_pg::server();
+  const std::string key_values = "host=" + server.socket_dir().string() +
+                                 " port=" + std::to_string(server.port()) + " user=postgres " +
+                                 "dbname=" + query_text(uri, "SELECT current_database()");
+  const auto again = box.run("convert batch/council-0000/tracker.csv -o " + quoted(key_values) +
+                             " --format postgresql");
   INFO(again.err);
   CHECK(again.status == 0);
   CHECK(query_integer(uri, "SELECT count(*) FROM documents") == 3);
