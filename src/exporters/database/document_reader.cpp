@@ -351,4 +351,17 @@ std::set<std::string> stored_sha256(Connection& db) {
   return hashes;
 }
 
+std::vector<Document> read_all_documents(Connection& db) {
+  DocumentReader reader(db);
+  std::vector<Document> documents;
+  for (const auto row : document_rows(db)) documents.push_back(reader.read(row));
+  return documents;
+}
+
+std::optional<Document> read_found_document(Connection& db, std::string_view file_or_sha256) {
+  const auto row = find_document(db, file_or_sha256);
+  if (!row) return std::nullopt;
+  return DocumentReader(db).read(*row);
+}
+
 }  // namespace trackport::sql

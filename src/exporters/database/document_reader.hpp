@@ -43,4 +43,9 @@ std::optional<std::int64_t> find_document(Connection& db, std::string_view file_
 // The source sha256 of every stored document.
 std::set<std::string> stored_sha256(Connection& db);
 
+// Every document, in import order; the one find_document finds. Inside the caller's read
+// transaction.
+std::vector<Document> read_all_documents(Connection& db);
+std::optional<Document> read_found_document(Connection& db, std::string_view file_or_sha256);
+
 }  // namespace trackport::sql

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "exporters/database/schema_version.hpp"
+#include "exporters/database/schema_views.hpp"
 
 namespace trackport::pg {
 namespace {
@@ -180,7 +181,8 @@ CREATE TABLE warnings (
 CREATE UNIQUE INDEX warnings_document ON warnings (document_id, position);
 
 -- Each document's place among the periods of its plan, ordered as in SQLite (item_tracks.cpp
--- orders them the same way); is_latest is 1 or 0 as there.
+-- orders them the same way); is_latest is 1 or 0 as there. The views over it follow
+-- (database/schema_views.hpp).
 CREATE VIEW plan_periods AS
 WITH dated AS (
   SELECT id, plan_key, period_end,
@@ -199,30 +201,6 @@ SELECT o.plan_key, o.id AS document_id, o.period_number,
        d.organisation, d.title, d.period, d.period_end, d.file, d.imported_at
 FROM ordered AS o JOIN documents AS d ON d.id = o.id;
 
-CREATE VIEW item_history AS
-SELECT p.plan_key, i.track_id, p.period_number, p.period, p.period_end, p.file, i.document_id,
-       i.id AS item_row, i.position, i.ref, i.item_id, i.theme, i.text, i.status, i.matched_by,
-       i.match_similarity, i.previous_item, prev.status AS previous_status
-FROM items AS i
-JOIN plan_periods AS p ON p.document_id = i.document_id
-LEFT JOIN items AS prev ON prev.id = i.previous_item;
-
-CREATE VIEW latest_items AS
-WITH ranked AS (
-  SELECT i.id AS item_row, p.is_latest,
-         ROW_NUMBER() OVER (PARTITION BY p.plan_key, i.track_id
-                            ORDER BY p.period_number DESC) AS recency
-  FROM items AS i JOIN plan_periods AS p ON p.document_id = i.document_id
-)
-SELECT d.organisation, d.plan_key, i.track_id, COALESCE(i.ref, i.item_id, i.text) AS item_key,
-       i.status, i.progress, i.ref, i.item_id, i.theme, i.objective, i.text, i.due_raw,
-       i.due_start, i.due_end, i.leads, d.file, d.period, d.period_end, d.imported_at,
-       i.document_id, i.id AS item_row, i.position, r.is_latest AS in_latest_period,
-       i.matched_by
-FROM ranked AS r
-JOIN items AS i ON i.id = r.item_row
-JOIN documents AS d ON d.id = i.document_id
-WHERE r.recency = 1;
 )sql";
 
 // The tables of the schema: a schema holding any of them without `meta` is not trackport's.
@@ -322,7 +300,7 @@ std::string checked_version(Connection& db) {
 }
 
 void create_schema(Connection& db) {
-  db.execute(std::string(kTablesSql).c_str());
+  db.execute((std::string(kTablesSql) + std::string(sql::kSharedViewsSql)).c_str());
   Statement version(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?)");
   version.bind_text(1, sql::kSchemaVersion);
   version.run();

@@ -109,9 +109,7 @@ std::vector<Document> read_postgres_documents(const std::string& conninfo) {
   auto db = open_for_reading(conninfo);
   if (!db) return {};
   pg::Transaction snapshot(*db, pg::Transaction::Kind::read);
-  sql::DocumentReader reader(*db);
-  std::vector<Document> documents;
-  for (const auto row : sql::document_rows(*db)) documents.push_back(reader.read(row));
+  auto documents = sql::read_all_documents(*db);
   snapshot.commit();
   return documents;
 }
@@ -121,9 +119,7 @@ std::optional<Document> read_postgres_document(const std::string& conninfo,
   auto db = open_for_reading(conninfo);
   if (!db) return std::nullopt;
   pg::Transaction snapshot(*db, pg::Transaction::Kind::read);
-  const auto row = sql::find_document(*db, file_or_sha256);
-  if (!row) return std::nullopt;
-  Document document = sql::DocumentReader(*db).read(*row);
+  auto document = sql::read_found_document(*db, file_or_sha256);
   snapshot.commit();
   return document;
 }

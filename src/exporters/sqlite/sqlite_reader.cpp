@@ -30,9 +30,7 @@ std::vector<Document> read_documents(const std::filesystem::path& path) {
   if (!db) return {};
   // One read transaction: a writer committing meanwhile cannot show half a document.
   sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::read);
-  sql::DocumentReader reader(*db);
-  std::vector<Document> documents;
-  for (const auto row : sql::document_rows(*db)) documents.push_back(reader.read(row));
+  auto documents = sql::read_all_documents(*db);
   snapshot.commit();
   return documents;
 }
@@ -42,9 +40,7 @@ std::optional<Document> read_document(const std::filesystem::path& path,
   auto db = open_for_reading(path);
   if (!db) return std::nullopt;
   sqlite::Transaction snapshot(*db, sqlite::Transaction::Kind::read);
-  const auto row = sql::find_document(*db, file_or_sha256);
-  if (!row) return std::nullopt;
-  Document document = sql::DocumentReader(*db).read(*row);
+  auto document = sql::read_found_document(*db, file_or_sha256);
   snapshot.commit();
   return document;
 }

@@ -152,6 +152,19 @@ void check_same_rows(const std::map<std::string, test_pg::Rows>& actual,
   }
 }
 
+// Waits (30 s at most) until the database holds `count` documents.
+void wait_for_documents(const std::string& uri, std::int64_t count) {
+  std::int64_t stored = 0;
+  for (int wait = 0; wait < 3000 && stored < count; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    try {
+      stored = query_integer(uri, "SELECT count(*) FROM documents");
+    } catch (const std::exception&) {
+      stored = 0;  // the schema is not made yet
+    }
+  }
+}
+
 // Every stored document has all its items and warnings: none is half written.
 void check_whole_documents(const std::string& uri) {
   CHECK(query_integer(uri,
@@ -240,15 +253,7 @@ TEST_CASE("a shard killed mid-way leaves whole documents, and a re-run completes
   const pid_t shard =
       start(box, "convert batch -o " + quoted(uri) + " --quiet --jobs 1 --in-process", "killed");
   // Killed once some documents are in, long before all 300 are.
-  std::int64_t stored = 0;
-  for (int wait = 0; wait < 3000 && stored < 20; ++wait) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    try {
-      stored = query_integer(uri, "SELECT count(*) FROM documents");
-    } catch (const std::exception&) {
-      stored = 0;  // the schema is not made yet
-    }
-  }
+  wait_for_documents(uri, 20);
   ::kill(shard, SIGKILL);
   CHECK(finish(shard) == -SIGKILL);
   const std::int64_t kept = query_integer(uri, "SELECT count(*) FROM documents");
@@ -361,15 +366,7 @@ TEST_CASE("a database that goes away mid-batch is one line, with what was stored
   const std::string uri = new_database(own);
   const pid_t batch =
       start(box, "convert batch -o " + quoted(uri) + " --jobs 1 --in-process", "batch");
-  std::int64_t stored = 0;
-  for (int wait = 0; wait < 3000 && stored < 20; ++wait) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    try {
-      stored = query_integer(uri, "SELECT count(*) FROM documents");
-    } catch (const std::exception&) {
-      stored = 0;
-    }
-  }
+  wait_for_documents(uri, 20);
   own.stop();
   const int status = finish(batch);
   const std::string err = Sandbox::slurp(box.path("batch.err"));
