@@ -5,6 +5,7 @@
 // newest), then PATH; available() is false when there are none (the tests then skip).
 #pragma once
 
+#include <fcntl.h>
 #include <grp.h>
 #include <netinet/in.h>
 #include <pwd.h>
@@ -79,6 +80,7 @@ class PostgresServer {
         throw std::runtime_error("cannot chown " + dir_.string());
     }
     port_ = free_port();
+    start_reaper();
     run({(bin_ / "initdb").string(), "-D", data().string(), "-U", "postgres", "-E", "UTF8",
          "--no-locale", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256"},
         "initdb");
@@ -92,6 +94,8 @@ class PostgresServer {
     }
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
+    if (reaper_pipe_ >= 0) ::close(reaper_pipe_);  // the reaper finds nothing left to do
+    if (reaper_ > 0) ::waitpid(reaper_, nullptr, 0);
   }
 
   PostgresServer(const PostgresServer&) = delete;
@@ -148,6 +152,31 @@ class PostgresServer {
     return ntohs(address.sin_port);
   }
 
+  // A process that waits for this one to end, however it ends (a failed REQUIRE, a signal, a
+  // ctest time-out, output piped into `head`), and then stops the server and removes its folder,
+  // so that no server outlives its test. It reads a pipe whose only writer is this process (the
+  // write end is closed on exec, so the trackport processes the tests start do not hold it).
+  void start_reaper() {
+    int ends[2];
+    if (::pipe2(ends, O_CLOEXEC) != 0) throw std::runtime_error("no pipe for the server's reaper");
+    const std::string script =
+        "read _ ; '" + (bin_ / "pg_ctl").string() + "' -D '" + data().string() +
+        "' -m immediate -w stop >/dev/null 2>&1 ; rm -rf '" + dir_.string() + "'";
+    std::fflush(nullptr);
+    reaper_ = ::fork();
+    if (reaper_ < 0) throw std::runtime_error("cannot fork the server's reaper");
+    if (reaper_ == 0) {
+      ::close(ends[1]);
+      if (::dup2(ends[0], STDIN_FILENO) < 0) ::_exit(126);
+      if (uid_ != 0 && (::setgroups(0, nullptr) != 0 || ::setgid(gid_) != 0 || ::setuid(uid_) != 0))
+        ::_exit(126);
+      ::execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(ends[0]);
+    reaper_pipe_ = ends[1];
+  }
+
   // Runs a PostgreSQL tool (as `nobody` when this process is root), its output into the log.
   void run(const std::vector<std::string>& command, const std::string& what) const {
     const std::string log = (dir_ / "tools.log").string();
@@ -180,6 +209,8 @@ class PostgresServer {
   gid_t gid_ = 0;
   int port_ = 0;
   bool running_ = false;
+  pid_t reaper_ = -1;
+  int reaper_pipe_ = -1;
 };
 
 }  // namespace trackport::testing
