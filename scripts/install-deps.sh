@@ -16,6 +16,8 @@ packages=(
   nlohmann-json3-dev    # JSON export
   catch2                # unit and golden tests
   libsqlite3-dev        # SQLite export
+  libpq-dev             # PostgreSQL export (libpq, the server's own client library)
+  postgresql            # tests: a real server, started by the tests in a temporary folder
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
   python3-jsonschema    # tests: every JSON output validated against docs/schema
 )

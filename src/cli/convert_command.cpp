@@ -16,7 +16,6 @@
 #include "cli/crash.hpp"
 #include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
-#include "exporters/sqlite/sqlite_reader.hpp"
 #include "importers/importer.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
@@ -49,7 +48,9 @@ constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [op
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
 from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table, or with
 --table the Indicators or Risks table), .sqlite (a database that accumulates: each input replaces
-its own earlier import, by sha256).
+its own earlier import, by sha256), or postgresql://USER@HOST/DB (the same database on a
+PostgreSQL server, which many processes can fill at once; the password from PGPASSWORD or
+~/.pgpass; a key=value connection string with --format postgresql).
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -91,7 +92,7 @@ options:
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
                            (faster by a little; a crash then stops the whole run, and no limits)
-      --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
+      --skip-unchanged     with a database output: skip inputs whose sha256 it already holds
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file (to stderr with -o -)
@@ -140,7 +141,8 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
       throw UsageError("unknown --format '" + format + "'" +
                        did_you_mean(format, exporter_names(), "'", "'"));
     // -o plan.json --format csv would write CSV under a name every tool reads as JSON.
-    const auto* by_name = output == "-" ? nullptr : exporter_for(output);
+    const auto* by_name =
+        output == "-" || exporter->output_is_connection() ? nullptr : exporter_for(output);
     if (by_name && by_name != exporter)
       throw UsageError("--format " + format + " contradicts the output's name " + output + " (a ." +
                        std::string(by_name->extensions().front()) + " file)");
@@ -149,8 +151,9 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
   if (output == "-") return *exporter_named("json");
   const auto* exporter = exporter_for(output);
   if (!exporter) {
-    throw UsageError("cannot tell the output format of '" + output +
-                     "' (use .xlsx, .json, .jsonl, .csv or .sqlite, or --format)");
+    throw UsageError(
+        "cannot tell the output format of '" + output +
+        "' (use .xlsx, .json, .jsonl, .csv, .sqlite or postgresql://..., or --format)");
   }
   return *exporter;
 }
@@ -241,6 +244,12 @@ class BatchOutput {
  public:
   BatchOutput(const Exporter& exporter, std::string output)
       : exporter_(exporter), output_(std::move(output)) {
+    if (exporter_.output_is_connection()) {
+      // A database server is reached now, so a wrong address or password is one line, not one
+      // a file.
+      database_ = exporter_.open_appender(output_);
+      return;
+    }
     if (is_stream_output(output_)) check_streamable(exporter_, output_);
     // An existing database is opened now: a file that is no trackport database is refused
     // before any work.
@@ -491,7 +500,8 @@ void print_formats(std::ostream& out) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
     out << "  " << exporter->name()
-        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ') << "-o FILE"
+        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ')
+        << (exporter->output_is_connection() ? "-o postgresql://USER@HOST/DB" : "-o FILE")
         << extensions
         << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())
                                    : std::string())
@@ -557,9 +567,10 @@ int run_convert(std::span<const std::string> words) {
   std::set<std::string> known;
   if (args.has("skip-unchanged")) {
     if (!exporter.writes_in_place()) {
-      throw UsageError("--skip-unchanged needs a database output (-o tracker.sqlite)");
+      throw UsageError(
+          "--skip-unchanged needs a database output (-o tracker.sqlite or -o postgresql://...)");
     }
-    known = known_sha256(output);
+    known = exporter.stored_sha256(output);
     options.skip_sha256 = &known;
   }
   const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
@@ -571,10 +582,11 @@ int run_convert(std::span<const std::string> words) {
   }
   ExpandedInputs expanded;
   try {
-    expanded = expand_inputs(
-        arguments, options.catalogue.get(),
-        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output),
-        find_libreoffice(options.libreoffice).has_value());
+    expanded = expand_inputs(arguments, options.catalogue.get(),
+                             is_stream_output(output) || exporter.output_is_connection()
+                                 ? std::filesystem::path()
+                                 : std::filesystem::path(output),
+                             find_libreoffice(options.libreoffice).has_value());
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }
@@ -644,6 +656,7 @@ int run_convert(std::span<const std::string> words) {
   // Documents that only list a failed file wait until something converts: a run that converts
   // nothing writes nothing.
   std::vector<Document> waiting;
+  bool output_lost = false;  // a lost database server is said once, not once a file
   // `store`: false for what a database does not keep (files it did not import).
   auto write = [&](const Document& document, bool store) {
     if (keep_digests) digests.push_back(digest_of(document));
@@ -698,6 +711,15 @@ int run_convert(std::span<const std::string> words) {
     if (to_database) {
       try {
         write_converted(outcome.documents);
+        output_lost = false;
+      } catch (const OutputUnavailable& e) {
+        // The output itself has gone (a server stopped): said once, not once a file; later
+        // files try again, and each one not stored counts as failed.
+        if (progress) line.clear();
+        if (!output_lost) std::cerr << "trackport: " << e.what() << '\n';
+        output_lost = true;
+        ++failed;
+        return;
       } catch (const std::exception& e) {
         // The database keeps the documents before this one; the file is named and counted failed.
         report_error(outcome.path, e.what());
@@ -719,7 +741,7 @@ int run_convert(std::span<const std::string> words) {
     return kExitOk;
   }
   if (converted == 0) {
-    std::cerr << "trackport: nothing converted; " << output
+    std::cerr << "trackport: nothing converted; " << exporter.shown_output(output)
               << (out.opened() ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
@@ -736,7 +758,7 @@ int run_convert(std::span<const std::string> words) {
   }
   if (!quiet) {
     print_converted(converted, paths.size() + missing.size(), items, warnings, skipped,
-                    expanded.skipped.size(), output);
+                    expanded.skipped.size(), exporter.shown_output(output));
   }
   for (const auto& failure : strict_failures) std::cerr << failure << '\n';
   return failed > 0 || !strict_failures.empty() ? kExitFailed : kExitOk;

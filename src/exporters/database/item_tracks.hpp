@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "exporters/sqlite/sqlite_handle.hpp"
+#include "exporters/database/connection.hpp"
 #include "model/document.hpp"
 
-namespace trackport::sqlite {
+namespace trackport::sql {
 
 // The plan a document reports on, as one comparable text: its organisation and its title with
 // the period taken out ("Delivery plan update June 2014" of period "June 2014" is the plan
@@ -44,17 +44,18 @@ struct ItemLink {
 // When the document is the plan's latest period (the usual case) its items are matched to the
 // previous period's before they are stored. Otherwise (a period that goes between two others, or
 // a plan with a link cut by a deleted or re-imported document) finish() works the tracks out
-// after, and re-tracks the later periods that change because of it.
+// after, and re-tracks the later periods that change because of it. Two writers must not track
+// one plan at once: SQLite has one writer at a time, PostgreSQL takes a lock on the plan first.
 class PlanTracker {
  public:
-  PlanTracker(Database& db, std::int64_t document_row);
+  PlanTracker(Connection& db, std::int64_t document_row);
 
   // One link a item, in order; empty links when finish() is to work them out.
   std::vector<ItemLink> links_for(const std::vector<Item>& items);
   void finish();
 
  private:
-  Database& db_;
+  Connection& db_;
   std::int64_t document_row_;
   std::vector<std::int64_t> periods_;  // the plan's documents in period order
   std::size_t position_ = 0;           // of document_row among them
@@ -64,6 +65,6 @@ class PlanTracker {
 };
 
 // Every plan's items from its first period on: for a database written before items had tracks.
-void track_all_items(Database& db);
+void track_all_items(Connection& db);
 
-}  // namespace trackport::sqlite
+}  // namespace trackport::sql

@@ -1,7 +1,7 @@
 // Tracks: an item's track_id is the items.id of its first appearance in the plan; an item matched
 // to one of the previous period takes that item's track, records how it was matched and links
 // back to it (previous_item). Periods are put in order as the plan_periods view orders them.
-#include "exporters/sqlite/item_tracks.hpp"
+#include "exporters/database/item_tracks.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -12,7 +12,7 @@
 #include "model/document.hpp"
 #include "model/text.hpp"
 
-namespace trackport::sqlite {
+namespace trackport::sql {
 namespace {
 
 // Removes each whole-word occurrence of `part` from `text`; both normalised (single spaces).
@@ -34,14 +34,15 @@ std::string without_words(std::string text, std::string_view part) {
 
 // The plan's documents in period order: by period_end when every one has a period_end, else by
 // import (id); equal period ends by import. The same order as the plan_periods view.
-std::vector<std::int64_t> plan_documents(Database& db, std::string_view plan) {
-  Statement query(db, "SELECT id, period_end FROM documents WHERE plan_key = ? ORDER BY id");
-  query.bind_text(1, plan);
+std::vector<std::int64_t> plan_documents(Connection& db, std::string_view plan) {
+  const auto query =
+      db.prepare("SELECT id, period_end FROM documents WHERE plan_key = ? ORDER BY id");
+  query->bind_text(1, plan);
   std::vector<std::pair<std::string, std::int64_t>> documents;
   bool all_dated = true;
-  while (query.step()) {
-    if (query.is_null(1)) all_dated = false;
-    documents.emplace_back(query.text(1), query.integer(0));
+  while (query->step()) {
+    if (query->is_null(1)) all_dated = false;
+    documents.emplace_back(query->text(1), query->integer(0));
   }
   if (all_dated) std::stable_sort(documents.begin(), documents.end());
   std::vector<std::int64_t> ids;
@@ -62,23 +63,23 @@ std::optional<T> column(const Statement& query, int index, T (Statement::*read)(
   return (query.*read)(index);
 }
 
-StoredItems load_items(Database& db, std::int64_t document_row) {
-  Statement query(db,
-                  "SELECT id, ref, theme, text, measure, track_id, matched_by, previous_item, "
-                  "match_similarity FROM items WHERE document_id = ? ORDER BY position");
-  query.bind_int(1, document_row);
+StoredItems load_items(Connection& db, std::int64_t document_row) {
+  const auto query = db.prepare(
+      "SELECT id, ref, theme, text, measure, track_id, matched_by, previous_item, "
+      "match_similarity FROM items WHERE document_id = ? ORDER BY position");
+  query->bind_int(1, document_row);
   StoredItems stored;
-  while (query.step()) {
-    stored.rows.push_back(query.integer(0));
+  while (query->step()) {
+    stored.rows.push_back(query->integer(0));
     Item item;
-    item.ref = query.text(1);
-    item.theme = query.text(2);
-    item.text = query.text(3);
-    item.measure = query.text(4);
+    item.ref = query->text(1);
+    item.theme = query->text(2);
+    item.text = query->text(3);
+    item.measure = query->text(4);
     stored.items.push_back(std::move(item));
     stored.links.push_back(
-        {column(query, 5, &Statement::integer), column(query, 6, &Statement::text),
-         column(query, 7, &Statement::integer), column(query, 8, &Statement::real)});
+        {column(*query, 5, &Statement::integer), column(*query, 6, &Statement::text),
+         column(*query, 7, &Statement::integer), column(*query, 8, &Statement::real)});
   }
   return stored;
 }
@@ -107,10 +108,9 @@ std::vector<ItemLink> stored_links_after(const StoredItems& current, const Store
 
 class TrackWriter {
  public:
-  explicit TrackWriter(Database& db)
-      : update_(db,
-                "UPDATE items SET track_id = ?, matched_by = ?, previous_item = ?, "
-                "match_similarity = ? WHERE id = ?") {}
+  explicit TrackWriter(Connection& db)
+      : update_(db.prepare("UPDATE items SET track_id = ?, matched_by = ?, previous_item = ?, "
+                           "match_similarity = ? WHERE id = ?")) {}
 
   // Stores the tracks that differ from the stored ones; true when any did.
   bool store(StoredItems& stored, const std::vector<ItemLink>& links) {
@@ -123,8 +123,8 @@ class TrackWriter {
       bind(2, links[i].matched_by);
       bind(3, links[i].previous_item);
       bind(4, links[i].similarity);
-      update_.bind_int(5, stored.rows[i]);
-      update_.run();
+      update_->bind_int(5, stored.rows[i]);
+      update_->run();
       link = links[i];
     }
     return changed;
@@ -132,42 +132,42 @@ class TrackWriter {
 
  private:
   void bind(int index, const std::optional<std::int64_t>& value) {
-    value ? update_.bind_int(index, *value) : update_.bind_null(index);
+    value ? update_->bind_int(index, *value) : update_->bind_null(index);
   }
   void bind(int index, const std::optional<std::string>& value) {
-    value ? update_.bind_text(index, *value) : update_.bind_null(index);
+    value ? update_->bind_text(index, *value) : update_->bind_null(index);
   }
   void bind(int index, const std::optional<double>& value) {
-    value ? update_.bind_double(index, *value) : update_.bind_null(index);
+    value ? update_->bind_double(index, *value) : update_->bind_null(index);
   }
 
-  Statement update_;
+  std::unique_ptr<Statement> update_;
 };
 
 // Documents of the plan with a link cut: an item matched to one that is gone (a deleted or
 // re-imported document; the foreign key set previous_item to NULL).
-std::vector<std::int64_t> documents_with_cut_links(Database& db, std::string_view plan) {
+std::vector<std::int64_t> documents_with_cut_links(Connection& db, std::string_view plan) {
   // The partial index items_unlinked holds only such items: this never scans the plan's items.
-  Statement query(db,
-                  "SELECT DISTINCT document_id FROM items WHERE matched_by IS NOT NULL AND "
-                  "previous_item IS NULL AND document_id IN "
-                  "(SELECT id FROM documents WHERE plan_key = ?)");
-  query.bind_text(1, plan);
+  const auto query = db.prepare(
+      "SELECT DISTINCT document_id FROM items WHERE matched_by IS NOT NULL AND "
+      "previous_item IS NULL AND document_id IN "
+      "(SELECT id FROM documents WHERE plan_key = ?)");
+  query->bind_text(1, plan);
   std::vector<std::int64_t> ids;
-  while (query.step()) ids.push_back(query.integer(0));
+  while (query->step()) ids.push_back(query->integer(0));
   return ids;
 }
 
-std::string plan_of(Database& db, std::int64_t document_row) {
-  Statement query(db, "SELECT plan_key FROM documents WHERE id = ?");
-  query.bind_int(1, document_row);
-  if (!query.step()) return {};
-  return query.text(0);
+std::string plan_of(Connection& db, std::int64_t document_row) {
+  const auto query = db.prepare("SELECT plan_key FROM documents WHERE id = ?");
+  query->bind_int(1, document_row);
+  if (!query->step()) return {};
+  return query->text(0);
 }
 
 // Re-tracks the plan's documents from period `from` on: every document up to `through`, and
 // after it as long as a document's links change (a later one matches against those links only).
-void retrack(Database& db, const std::vector<std::int64_t>& documents, std::size_t from,
+void retrack(Connection& db, const std::vector<std::int64_t>& documents, std::size_t from,
              std::size_t through) {
   TrackWriter writer(db);
   std::optional<StoredItems> previous;
@@ -190,7 +190,7 @@ std::string plan_key(std::string_view organisation, std::string_view title, std:
   return normalise_for_match(organisation) + " / " + plan;
 }
 
-PlanTracker::PlanTracker(Database& db, std::int64_t document_row)
+PlanTracker::PlanTracker(Connection& db, std::int64_t document_row)
     : db_(db), document_row_(document_row) {
   const std::string plan = plan_of(db, document_row);
   periods_ = plan_documents(db, plan);
@@ -217,20 +217,20 @@ std::vector<ItemLink> PlanTracker::links_for(const std::vector<Item>& items) {
 }
 
 void PlanTracker::finish() {
-  Statement own_tracks(db_,
-                       "UPDATE items SET track_id = id WHERE document_id = ? AND track_id IS NULL");
-  own_tracks.bind_int(1, document_row_);
-  own_tracks.run();
+  const auto own_tracks =
+      db_.prepare("UPDATE items SET track_id = id WHERE document_id = ? AND track_id IS NULL");
+  own_tracks->bind_int(1, document_row_);
+  own_tracks->run();
   if (!links_given_ && position_ < periods_.size()) {
     retrack(db_, periods_, retrack_from_, retrack_through_);
   }
 }
 
-void track_all_items(Database& db) {
+void track_all_items(Connection& db) {
   std::vector<std::string> plans;
   {
-    Statement query(db, "SELECT DISTINCT plan_key FROM documents");
-    while (query.step()) plans.push_back(query.text(0));
+    const auto query = db.prepare("SELECT DISTINCT plan_key FROM documents");
+    while (query->step()) plans.push_back(query->text(0));
   }
   db.execute("UPDATE items SET track_id = id WHERE track_id IS NULL");
   for (const auto& plan : plans) {
@@ -239,4 +239,4 @@ void track_all_items(Database& db) {
   }
 }
 
-}  // namespace trackport::sqlite
+}  // namespace trackport::sql
