@@ -524,9 +524,11 @@ int run_convert(std::span<const std::string> words) {
     set_crash_context(only_input.c_str());
   }
   // One file is converted here, streamed, unless limits were asked for.
+  const bool settings_unreadable =
+      paths.front().settings && !paths.front().settings->error.empty();  // its one line, below
   if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
       !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
-      !args.has("summary")) {
+      !args.has("summary") && !settings_unreadable) {
     if (auto streamed = write_streamed(exporter, paths.front(), options, output)) {
       const Document& document = streamed->document;
       if (verbose) {

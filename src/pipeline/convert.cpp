@@ -111,6 +111,8 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options) {
   ConvertOptions effective = options;
   if (!input.settings) return effective;
+  if (!input.settings->error.empty())
+    throw InputError("its folder's settings cannot be read: " + input.settings->error);
   if (effective.organisation.empty()) effective.organisation = input.settings->organisation;
   if (effective.period.empty()) effective.period = input.settings->period;
   if (!effective.mapping && input.settings->mapping) {
