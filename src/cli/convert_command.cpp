@@ -39,7 +39,9 @@ constexpr OptionSpec kOptions[] = {
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
 constexpr double kDefaultTimeoutSeconds = 120;
-constexpr std::size_t kDefaultMemoryLimitMb = 2048;
+// The workers' resident memory together: with trackport's own process (the batch's documents,
+// about 100 MB for 1,000 files) a whole batch stays under 1 GB, and one file may have it all.
+constexpr std::size_t kDefaultMemoryLimitMb = 640;
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
@@ -77,8 +79,9 @@ options:
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
-      --memory-limit MB    the resident memory one file's conversion may take (default 2048;
-                           0: no limit); a file past it is stopped and named
+      --memory-limit MB    the resident memory the conversions may take together (default
+                           640; 0: no limit); past it the biggest is stopped and its file
+                           converted again on its own; a file past it on its own is named
       --table-memory MB    the most memory one file's tables may take, counted as they are
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
