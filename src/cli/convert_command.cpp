@@ -1,6 +1,7 @@
 // trackport convert INPUT... -o OUTPUT
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -74,7 +75,8 @@ options:
       --table NAME         the table a .csv output holds: items (the default, one row per item),
                            indicators (one row per indicator and per area of its breakdown, one
                            column per target period) or risks (one row per risk)
-  -j, --jobs N             convert N files at once (default: all cores)
+  -j, --jobs N             convert N files at once (default: all cores, at most one for each
+                           160 MB of --memory-limit)
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
@@ -477,7 +479,14 @@ int run_convert(std::span<const std::string> words) {
     known = known_sha256(output);
     options.skip_sha256 = &known;
   }
-  const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
+  // The workers share --memory-limit: by default no more of them than leave each about 160 MB,
+  // or on a machine of many cores they would spend the budget on their own baseline.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = args.number(
+      "jobs",
+      options.isolate && options.memory_limit_bytes > 0
+          ? std::clamp(static_cast<unsigned>(options.memory_limit_bytes / (160 << 20)), 1u, cores)
+          : cores);
 
   std::vector<std::string> arguments = args.positional();
   if (args.has("manifest")) {
