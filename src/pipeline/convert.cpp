@@ -147,8 +147,8 @@ std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
           return convert_to_documents(inputs[i].path, options_for(inputs[i], options));
         },
         ProcessLimits{options.timeout_seconds, options.memory_limit_bytes}, jobs);
-    // A thread only waits on its worker, then reads the result; with two a worker, the next
-    // file is already waiting in the server while the last one's result is read.
+    // A thread only waits on its worker, then reads the result; with two a worker, each worker
+    // holds its next file while the last one's result is read (fork_server.cpp).
     threads = 2 * jobs;
   }
   std::atomic<std::size_t> next{0};
