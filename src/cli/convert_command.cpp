@@ -1,6 +1,7 @@
 // trackport convert INPUT... -o OUTPUT
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -41,7 +42,9 @@ constexpr OptionSpec kOptions[] = {
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
 constexpr double kDefaultTimeoutSeconds = 120;
-constexpr std::size_t kDefaultMemoryLimitMb = 2048;
+// The workers' resident memory together: with trackport's own process (the batch's documents,
+// about 100 MB for 1,000 files) a whole batch stays under 1 GB, and one file may have it all.
+constexpr std::size_t kDefaultMemoryLimitMb = 640;
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
@@ -78,13 +81,15 @@ options:
       --table NAME         the table a .csv output holds: items (the default, one row per item),
                            indicators (one row per indicator and per area of its breakdown, one
                            column per target period) or risks (one row per risk)
-  -j, --jobs N             convert N files at once (default: all cores)
+  -j, --jobs N             convert N files at once (default: all cores, at most one for each
+                           160 MB of --memory-limit)
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
-      --memory-limit MB    the resident memory one file's conversion may take (default 2048;
-                           0: no limit); a file past it is stopped and named
+      --memory-limit MB    the resident memory the conversions may take together (default
+                           640; 0: no limit); past it the biggest is stopped and its file
+                           converted again on its own; a file past it on its own is named
       --libreoffice PATH   the soffice that converts legacy inputs (.doc, .xlsb, .wk1, .sxc ...)
                            before they are read (default: soffice on PATH; without one, such
                            inputs fail, or are skipped in a folder, naming the package to install)
@@ -573,7 +578,14 @@ int run_convert(std::span<const std::string> words) {
     known = exporter.stored_sha256(output);
     options.skip_sha256 = &known;
   }
-  const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
+  // The workers share --memory-limit: by default no more of them than leave each about 160 MB,
+  // or on a machine of many cores they would spend the budget on their own baseline.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = args.number(
+      "jobs",
+      options.isolate && options.memory_limit_bytes > 0
+          ? std::clamp(static_cast<unsigned>(options.memory_limit_bytes / (160 << 20)), 1u, cores)
+          : cores);
 
   std::vector<std::string> arguments = args.positional();
   if (args.has("manifest")) {
@@ -625,9 +637,11 @@ int run_convert(std::span<const std::string> words) {
     set_crash_context(only_input.c_str());
   }
   // One file is converted here, streamed, unless limits were asked for.
+  const bool settings_unreadable =
+      paths.front().settings && !paths.front().settings->error.empty();  // its one line, below
   if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
       !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
-      !args.has("summary")) {
+      !args.has("summary") && !settings_unreadable) {
     const ProgressLine items_line(1);
     const bool drawn = !quiet && !verbose && ::isatty(STDERR_FILENO);
     if (auto streamed = write_streamed(exporter, paths.front(), options, output,

@@ -143,6 +143,8 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options) {
   ConvertOptions effective = options;
   if (!input.settings) return effective;
+  if (!input.settings->error.empty())
+    throw InputError("its folder's settings cannot be read: " + input.settings->error);
   if (effective.organisation.empty()) effective.organisation = input.settings->organisation;
   if (effective.period.empty()) effective.period = input.settings->period;
   if (!effective.mapping && input.settings->mapping) {
@@ -269,8 +271,8 @@ void convert_files_in_order(const std::vector<InputJob>& inputs, const ConvertOp
           return convert_to_documents(inputs[i].path, options_for(inputs[i], options));
         },
         ProcessLimits{options.timeout_seconds, options.memory_limit_bytes}, jobs);
-    // A thread only waits on its worker, then reads the result; with two a worker, the next
-    // file is already waiting in the server while the last one's result is read.
+    // A thread only waits on its worker, then reads the result; with two a worker, each worker
+    // holds its next file while the last one's result is read (fork_server.cpp).
     threads = 2 * jobs;
   }
   // The window holds at least a file for each thread, so none waits for room while another

@@ -65,7 +65,8 @@ Document assemble_document(const SourceDocument& head, const InputFile& input,
                            const std::string& format, MappingResult& mapped,
                            const ConvertOptions& options);
 
-// The command line's settings, completed by the file's folder settings (trackport.yaml).
+// The command line's settings, completed by the file's folder settings (trackport.yaml). Throws
+// InputError when that trackport.yaml could not be read.
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options);
 
 // Every document a file holds: one for a tracker, several for trackport's own standard workbook

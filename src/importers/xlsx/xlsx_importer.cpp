@@ -89,6 +89,14 @@ class XlsxImporter final : public Importer {
     XlsxWorkbook workbook = read_workbook(package);
 
     head.title = workbook.title;
+    // One sheet without its part is a warning; a workbook none of whose sheets has one is damaged
+    // (or no workbook), not a workbook of nothing.
+    const bool any_part = std::any_of(
+        workbook.sheets.begin(), workbook.sheets.end(), [&](const XlsxSheetEntry& entry) {
+          return !entry.is_worksheet || (!entry.part.empty() && package.zip().has(entry.part));
+        });
+    if (!workbook.sheets.empty() && !any_part)
+      throw InputError("damaged workbook: none of its sheets has a worksheet part in the file");
     for (const XlsxSheetEntry& entry : workbook.sheets) {
       read_sheet(package, workbook, entry, input, options, sink, head.warnings);
     }

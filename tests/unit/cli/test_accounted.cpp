@@ -1,5 +1,6 @@
 // Every input accounted for: each file a run finds is converted or named as skipped, with the
 // reason, on stderr and in the output; the output never swallows itself; stdout is only data.
+#include <sys/stat.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -201,4 +202,33 @@ TEST_CASE("accounted: - reads standard input; --from forces the format") {
   auto unknown = box.run("convert tracker.csv -o d.json --from xlx");
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("(did you mean 'xlsx'?)") != std::string::npos);
+}
+
+TEST_CASE("accounted: links to nothing or to folders, FIFOs and sockets are named, never read") {
+  Sandbox box;
+  copy_sample(box, "sheffield-tracker-extract.csv", "in/tracker.csv");
+  fs::create_symlink("no-such.csv", box.path("in/dangling.csv"));
+  fs::create_symlink("loop-b.csv", box.path("in/loop-a.csv"));
+  fs::create_symlink("loop-a.csv", box.path("in/loop-b.csv"));
+  fs::create_symlink("..", box.path("in/up"));  // a loop for a walk that followed it
+  fs::create_symlink("tracker.csv", box.path("in/linked.csv"));
+  REQUIRE(::mkfifo(box.path("in/pipe.csv").c_str(), 0600) == 0);  // opening it would block
+  auto run = box.run("convert in -o out.json");
+  INFO(run.err);
+  CHECK(run.status == 0);
+  auto said = [&](const std::string& name, const std::string& why) {
+    return run.err.find("in/" + name + ": skipped: " + why) != std::string::npos;
+  };
+  CHECK(said("dangling.csv", "a symbolic link to nothing (or a loop of links)"));
+  CHECK(said("loop-a.csv", "a symbolic link to nothing (or a loop of links)"));
+  CHECK(said("loop-b.csv", "a symbolic link to nothing (or a loop of links)"));
+  CHECK(said("up", "a symbolic link to a folder (not followed)"));
+  CHECK(said("pipe.csv", "not a regular file (a FIFO)"));
+  const auto sources = sources_of(Sandbox::slurp(box.path("out.json")));
+  // The tracker converted once, through its link (the same file, listed twice), and each skipped
+  // one listed as such.
+  CHECK(sources.size() == 7);
+  CHECK(sources.at("in/linked.csv").count("input-skipped") == 0);
+  CHECK(said("tracker.csv", "listed twice (also as in/linked.csv); converted once"));
+  CHECK(sources.at("in/pipe.csv").count("input-skipped") == 1);
 }
