@@ -17,7 +17,8 @@ cmake --build "$build" --target trackport_importer_docx trackport_importer_html 
 c++ -std=c++20 -O2 -I"$root/src" "$root/bench/docx/read_grid.cpp" -o "$work/read_grid" \
   "$build/libtrackport_importer_docx.a" "$build/libtrackport_importer_html.a" \
   "$build/libtrackport_ooxml.a" "$build/libtrackport_grid.a" "$build/libtrackport_io.a" \
-  "$build/libtrackport_model.a" $(pkg-config --libs libzip libxml-2.0) -lpugixml -lcrypto
+  "$build/libtrackport_importer_shared.a" "$build/libtrackport_model.a" \
+  $(pkg-config --libs libzip libxml-2.0) -lpugixml -lcrypto
 
 /usr/bin/python3 "$root/bench/docx/make_big.py" "$work/big.docx"
 echo "big.docx: $(wc -c < "$work/big.docx") bytes"

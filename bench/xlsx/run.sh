@@ -36,7 +36,8 @@ cmake --build "$BUILD" --target trackport trackport_importer_xlsx trackport_impo
 g++ -O2 -std=c++20 -DTRACKPORT_WITH_ODS -I"$ROOT/src" "$HERE/read_grid.cpp" \
   "$BUILD/libtrackport_importer_xlsx.a" "$BUILD/libtrackport_importer_ods.a" \
   "$BUILD/libtrackport_ooxml.a" "$BUILD/libtrackport_grid.a" "$BUILD/libtrackport_io.a" \
-  "$BUILD/libtrackport_model.a" -lzip -lpugixml -lxml2 -lcrypto -o "$WORK/read_grid"
+  "$BUILD/libtrackport_importer_shared.a" "$BUILD/libtrackport_model.a" -lzip -lpugixml -lxml2 \
+  -lcrypto -o "$WORK/read_grid"
 
 cat > "$WORK/openpyxl_read.py" <<'PY'
 import sys

@@ -42,7 +42,8 @@ class CellBox {
 };
 
 struct Cell {
-  std::string text;         // already cleaned (model/text.hpp): plain text, "• " list lines
+  // Already cleaned by its importer (importers/shared/cell_text.hpp): plain text, "• " list lines.
+  std::string text;
   std::optional<Rgb> fill;  // solid background colour, when the cell has one
   // The colour of the cell's text (of its first coloured run or symbol), when it is not the
   // automatic colour: a "●" or "On track" whose colour is the rating.

@@ -1,27 +1,13 @@
-// Cleaning cell text into the model's plain-text form.
+// Plain-text utilities of the model: valid UTF-8, whitespace, words, and the normalised form
+// header and item texts are compared in. No format library: cleaning the markup and bullets of
+// a cell's raw text is the importers' business (importers/shared/cell_text.hpp).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace trackport {
-
-// Turns a cell's content into plain text:
-//  - Word-HTML fragments (<ul>, <li>, <p>, <br>, <i>, <u>, &amp; ...) are parsed with libxml2's
-//    HTML parser; each list entry becomes a line starting with "• ", paragraphs become lines.
-//  - Text that is not markup is kept as is, apart from whitespace: runs of spaces and tabs collapse
-//    to one space, lines are trimmed, blank lines dropped, non-breaking spaces become spaces.
-//  - Bullet characters ("•", "", "§", "▪", "o " ...) that start a line become "• ".
-std::string clean_cell_text(std::string_view raw);
-
-// For importers that have already turned a cell's structure into lines (Word paragraphs, HTML
-// blocks): invalid UTF-8 replaced, whitespace collapsed, blank and bullet-only lines dropped, and
-// a bullet glyph starting a line ("•", "·", "▪", "◦", Word's private-use bullet ...) written as
-// "• ". Unlike clean_cell_text, bullets inside a line are left alone.
-std::string finish_cell_lines(std::string_view text);
-
-// True when the text contains something that looks like an HTML tag or entity worth parsing.
-bool looks_like_html(std::string_view text);
 
 // The words of a text: runs of characters between ASCII whitespace.
 std::size_t count_words(std::string_view text);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "importers/shared/cell_text.hpp"
 #include "io/text_encoding.hpp"
 #include "model/text.hpp"
 

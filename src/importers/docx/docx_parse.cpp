@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "importers/docx/docx_xml.hpp"
+#include "importers/shared/cell_text.hpp"
 #include "model/text.hpp"
 
 namespace trackport::docx {

@@ -11,6 +11,7 @@
 #include <climits>
 #include <memory>
 
+#include "importers/shared/cell_text.hpp"
 #include "io/input.hpp"
 #include "model/text.hpp"
 

@@ -4,9 +4,9 @@
 #include <cstring>
 #include <deque>
 
+#include "importers/shared/cell_text.hpp"
 #include "io/input.hpp"
 #include "io/stream_window.hpp"
-#include "model/text.hpp"
 
 namespace trackport {
 

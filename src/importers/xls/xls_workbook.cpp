@@ -5,12 +5,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "importers/shared/cell_text.hpp"
 #include "importers/xls/biff_records.hpp"
 #include "importers/xls/xls_ole.hpp"
 #include "importers/xls/xls_styles.hpp"
 #include "io/input.hpp"
 #include "io/ole.hpp"
-#include "model/text.hpp"
 
 namespace trackport {
 

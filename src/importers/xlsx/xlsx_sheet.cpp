@@ -5,9 +5,9 @@
 #include <chrono>
 #include <cstring>
 
+#include "importers/shared/cell_text.hpp"
 #include "io/input.hpp"
 #include "io/stream_window.hpp"
-#include "model/text.hpp"
 
 namespace trackport {
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "importers/shared/cell_text.hpp"
 #include "io/input.hpp"
 #include "model/text.hpp"
 

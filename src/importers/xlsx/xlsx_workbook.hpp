@@ -25,7 +25,7 @@ struct XlsxWorkbook {
   std::vector<XlsxSheetEntry> sheets;
   bool date1904 = false;
   std::string title;                        // docProps/core.xml dc:title
-  std::vector<std::string> shared_strings;  // already cleaned (model/text.hpp)
+  std::vector<std::string> shared_strings;  // already cleaned (importers/shared/cell_text.hpp)
   RunColours shared_string_colours;         // only the strings with a coloured run
   XlsxStyles styles;
 };
