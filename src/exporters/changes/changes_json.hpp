@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "compare/compare.hpp"
+#include "model/comparison.hpp"
 
 namespace trackport {
 

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "compare/compare.hpp"
+#include "model/comparison.hpp"
 
 namespace trackport {
 
