@@ -388,7 +388,9 @@ std::string render_date(const std::vector<DateToken>& tokens, DateTime when) {
 // ---- numbers -----------------------------------------------------------------------------
 
 std::string general_number(double value) {
-  if (!std::isfinite(value)) return value != value ? "#NUM!" : "#NUM!";
+  // Excel keeps no infinity or NaN: a result too large for a double (overflow to +-inf) and an
+  // impossible one (NaN, as SQRT(-1)) are both its #NUM! error, so both show as "#NUM!".
+  if (!std::isfinite(value)) return "#NUM!";
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
     char buffer[32];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
@@ -417,6 +419,33 @@ std::string group_thousands(std::string digits) {
   return out;
 }
 
+// The literal text of a section outside its number placeholders: quoted text, escaped
+// characters, currency symbols in brackets; padding and colours dropped.
+void append_literal(std::string_view section, std::size_t& i, std::string& out) {
+  char c = section[i];
+  if (c == '"') {
+    auto end = section.find('"', i + 1);
+    if (end == std::string_view::npos) end = section.size();
+    out.append(section.substr(i + 1, end - i - 1));
+    i = end;
+  } else if (c == '\\' && i + 1 < section.size()) {
+    out.push_back(section[++i]);
+  } else if (c == '_' || c == '*') {
+    ++i;  // padding
+  } else if (c == '[') {
+    auto end = section.find(']', i);
+    if (end == std::string_view::npos) end = section.size();
+    std::string_view inside = section.substr(i + 1, end - i - 1);
+    if (inside.starts_with("$")) {
+      auto dash = inside.find('-');
+      out.append(inside.substr(1, dash == std::string_view::npos ? inside.npos : dash - 1));
+    }
+    i = end;
+  } else {
+    out.push_back(c);
+  }
+}
+
 // A numeric section such as "£#,##0.00", "0.0%", "0" -> the shown text.
 std::string patterned_number(double value, std::string_view section) {
   std::string prefix;
@@ -439,28 +468,10 @@ std::string patterned_number(double value, std::string_view section) {
     } else if (c == '%') {
       percent = true;
       literal.push_back('%');
-    } else if (c == '"') {
-      auto end = section.find('"', i + 1);
-      if (end == std::string_view::npos) end = section.size();
-      literal.append(section.substr(i + 1, end - i - 1));
-      i = end;
-    } else if (c == '\\' && i + 1 < section.size()) {
-      literal.push_back(section[++i]);
-    } else if (c == '_' || c == '*') {
-      ++i;  // padding
-    } else if (c == '[') {
-      auto end = section.find(']', i);
-      if (end == std::string_view::npos) end = section.size();
-      std::string_view inside = section.substr(i + 1, end - i - 1);
-      if (inside.starts_with("$")) {
-        auto dash = inside.find('-');
-        literal.append(inside.substr(1, dash == std::string_view::npos ? inside.npos : dash - 1));
-      }
-      i = end;
     } else if (c == 'E' || c == 'e' || c == '/') {
       return general_number(value);  // handled before (scientific_number, fraction_number)
     } else {
-      literal.push_back(c);
+      append_literal(section, i, literal);
     }
   }
   if (!seen_digit) return prefix.empty() ? general_number(value) : prefix;  // text alone: "nil"
@@ -488,33 +499,6 @@ std::string patterned_number(double value, std::string_view section) {
     return "-" + prefix + number.substr(1) + suffix;
   }
   return prefix + number + suffix;
-}
-
-// The literal text of a section outside its number placeholders: quoted text, escaped
-// characters, currency symbols in brackets; padding and colours dropped.
-void append_literal(std::string_view section, std::size_t& i, std::string& out) {
-  char c = section[i];
-  if (c == '"') {
-    auto end = section.find('"', i + 1);
-    if (end == std::string_view::npos) end = section.size();
-    out.append(section.substr(i + 1, end - i - 1));
-    i = end;
-  } else if (c == '\\' && i + 1 < section.size()) {
-    out.push_back(section[++i]);
-  } else if (c == '_' || c == '*') {
-    ++i;  // padding
-  } else if (c == '[') {
-    auto end = section.find(']', i);
-    if (end == std::string_view::npos) end = section.size();
-    std::string_view inside = section.substr(i + 1, end - i - 1);
-    if (inside.starts_with("$")) {
-      auto dash = inside.find('-');
-      out.append(inside.substr(1, dash == std::string_view::npos ? inside.npos : dash - 1));
-    }
-    i = end;
-  } else {
-    out.push_back(c);
-  }
 }
 
 bool is_placeholder(char c) {

@@ -146,14 +146,6 @@ Rgb apply_tint(Rgb colour, double tint) {
              to_byte(hue_to_channel(p, q, hue - 1.0 / 3))};
 }
 
-std::optional<Rgb> indexed_colour(int index) {
-  if (index >= 0 && index < 64)
-    return rgb_of(kExcelIndexedPalette[static_cast<std::size_t>(index)]);
-  if (index == 64) return rgb_of(0x000000);
-  if (index == 65) return rgb_of(0xFFFFFF);
-  return std::nullopt;
-}
-
 std::vector<Rgb> parse_theme_colours(std::string& xml) {
   pugi::xml_document doc;
   parse_part_in_place(doc, xml, "theme");

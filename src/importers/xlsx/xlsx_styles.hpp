@@ -50,7 +50,4 @@ XlsxStyles parse_styles(std::string& xml, const std::vector<Rgb>& theme_colours)
 // Applies a theme tint (-1..1) to a colour, as Excel does: in HSL, towards black or white.
 Rgb apply_tint(Rgb colour, double tint);
 
-// The standard 64-colour palette of indexed colours (and 64/65: system foreground/background).
-std::optional<Rgb> indexed_colour(int index);
-
 }  // namespace trackport

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
+#include <string_view>
 
 #include "grid/number_format.hpp"
 
@@ -87,6 +89,19 @@ TEST_CASE("number formats: numbers") {
   CHECK(format_excel_number(5, "[$£-809]#,##0.00") == "£5.00");
   CHECK(format_excel_number(7, "0_);[Red](0)") == "7");  // padding is not shown
   CHECK(format_excel_number(12, "@") == "12");  // text format: a number in it shows as General
+}
+
+TEST_CASE("number formats: a value that is no finite number shows as Excel's #NUM!") {
+  // Excel has no infinity or NaN: overflow and impossible results are both its #NUM! error,
+  // whatever the format and whatever the sign.
+  const double infinity = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (std::string_view code : {"", "General", "0.00", "#,##0;(#,##0)", "0%"}) {
+    CHECK(format_excel_number(infinity, code) == "#NUM!");
+    CHECK(format_excel_number(-infinity, code) == "#NUM!");
+    CHECK(format_excel_number(nan, code) == "#NUM!");
+  }
+  CHECK(format_excel_number(1e308, "") == "1E+308");  // the largest finite values still show
 }
 
 TEST_CASE("number formats: negative and zero sections") {
