@@ -2,7 +2,8 @@
 #   make demo   install missing build dependencies, build, convert samples/ into out/
 #   make test   install missing build dependencies, build, run every test
 # Other targets: build, test-sanitize (Debug + AddressSanitizer/UBSan), fuzz (libFuzzer targets,
-# clang), fuzz-run SECONDS=N (run them all), format, clean.
+# clang), fuzz-run SECONDS=N (run them all), format (clang-format every C++ file), format-check
+# (fail on any file clang-format would change; CI runs it), clean.
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 TRACKPORT := build/trackport
@@ -44,9 +45,11 @@ fuzz-run: fuzz
 	@bash scripts/fuzz-run.sh $(SECONDS)
 
 format:
+	@bash scripts/install-deps.sh --format
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 format-check:
+	@bash scripts/install-deps.sh --format
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 clean:

@@ -26,6 +26,11 @@ packages=(
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang libclang-rt-14-dev)
 fi
+# `install-deps.sh --format` (make format, make format-check) also installs clang-format, which
+# the tree's style is checked with (Debian 12's, version 14: another version lays code out otherwise).
+if [ "${1:-}" = "--format" ]; then
+  packages+=(clang-format)
+fi
 # `install-deps.sh --test` (make test) also installs what only the tests need: LibreOffice,
 # which converts legacy formats (.doc, .xlsb, Lotus ...) for trackport when it is installed
 # (about 400 MB; `make demo` does without it, and its tests are skipped where it is missing).
