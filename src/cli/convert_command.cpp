@@ -36,8 +36,7 @@ constexpr OptionSpec kOptions[] = {
     {"timeout", 0, true},      {"memory-limit", 0, true}, {"skip-unchanged", 0, false},
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
     {"table-memory", 0, true}, {"strict", 0, true},       {"from", 0, true},
-    {"password", 0, true},
-    {"libreoffice", 0, true},
+    {"password", 0, true},     {"libreoffice", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
