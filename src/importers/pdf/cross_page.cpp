@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "importers/pdf/page_turn.hpp"
 #include "importers/pdf/text_extraction.hpp"
 
 namespace trackport::pdf {
@@ -17,11 +18,15 @@ using Matrix = std::vector<std::vector<Cell>>;
 // left. On a page with /Rotate that is the bottom left of the page as displayed, as in the ICDAR
 // 2013 ground truth; otherwise PDF user space (the crop box may not start at 0, 0).
 std::pair<double, double> to_pdf_point(double x, double y, const PageLayout& page) {
-  if (page.rotation != 0) return {x, page.height - y};
+  const double shown_height = page.turn % 2 == 1 ? page.width : page.height;
+  if (page.rotation != 0) return {x, shown_height - y};
   return {page.crop.x0 + x, page.crop.y1 - y};
 }
 
-Box to_pdf_box(const Rect& r, const PageLayout& page) {
+Box to_pdf_box(const Rect& turned_box, const PageLayout& page) {
+  const bool quarter = page.turn % 2 == 1;
+  const Rect r = unturned(turned_box, page.turn, quarter ? page.height : page.width,
+                          quarter ? page.width : page.height);
   const auto [ax, ay] = to_pdf_point(r.x0, r.y0, page);
   const auto [bx, by] = to_pdf_point(r.x1, r.y1, page);
   return {std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};

@@ -21,7 +21,6 @@ bool is_prose(const std::vector<Chunk>& chunks) {
 std::vector<Chunk> split_into_chunks(const TextLine& line) {
   std::vector<Chunk> chunks;
   for (const Word& word : line.words) {
-    if (!word.upright) continue;
     const double size = std::max(1.0, word.font_size);
     if (chunks.empty() || word.box.x0 - chunks.back().box.x1 > kColumnGap * size) {
       chunks.push_back(Chunk{{&word}, word.box});
@@ -119,6 +118,18 @@ std::vector<double> aligned_gaps(const std::vector<std::vector<const Word*>>& ro
     return std::any_of(row.begin(), row.end(), [&](const Word* w) { return w->box.x1 < at; }) &&
            std::any_of(row.begin(), row.end(), [&](const Word* w) { return w->box.x0 > at; });
   };
+  // The words either side of the gap: one of them a figure, as in columns of figures set close;
+  // two words of text one space apart on every line ("AA1 Abbey North") are one cell's text.
+  const auto figure_beside = [](const std::vector<const Word*>& row, double at) {
+    const Word* before = nullptr;
+    const Word* after = nullptr;
+    for (const Word* w : row) {
+      if (w->box.x1 < at && (before == nullptr || w->box.x1 > before->box.x1)) before = w;
+      if (w->box.x0 > at && (after == nullptr || w->box.x0 < after->box.x0)) after = w;
+    }
+    return (before != nullptr && is_figure(before->text)) ||
+           (after != nullptr && is_figure(after->text));
+  };
   std::vector<double> candidates;
   int run_start = -1;
   for (int x = 0; x < width; ++x) {
@@ -131,7 +142,10 @@ std::vector<double> aligned_gaps(const std::vector<std::vector<const Word*>>& ro
       const auto both_sides =
           std::count_if(rows.begin() + static_cast<long>(head), rows.end(),
                         [&](const auto& row) { return on_both_sides(row, at); });
-      if (both_sides * 10 >= static_cast<long>(rows.size() - head) * 9) candidates.push_back(at);
+      const auto figures = std::count_if(rows.begin() + static_cast<long>(head), rows.end(),
+                                         [&](const auto& row) { return figure_beside(row, at); });
+      if (both_sides * 10 >= static_cast<long>(rows.size() - head) * 9 && figures * 2 >= both_sides)
+        candidates.push_back(at);
     }
     run_start = -1;
   }

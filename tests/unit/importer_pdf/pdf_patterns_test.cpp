@@ -81,3 +81,35 @@ TEST_CASE("pdf patterns: ligature glyphs and a soft hyphen at a line's end are r
   REQUIRE(doc.tables.size() == 1);
   check_rows(doc.tables[0], expected_grid("ligatures"), 0);
 }
+
+TEST_CASE("pdf patterns: a table printed sideways on a portrait page reads as the page turned") {
+  // Pattern 4: the same landscape table drawn with its text running up the page (unruled but
+  // for a rule under the header) and running down it (every cell ruled).
+  const std::vector<Texts> expected = expected_grid("sideways");
+  for (const std::string name : {"sideways_up.pdf", "sideways_down.pdf"}) {
+    INFO(name);
+    const auto doc = read_pdf_fixture(name);
+    REQUIRE(doc.tables.size() == 1);
+    const Table& table = doc.tables[0];
+    CHECK(table.headings ==
+          Texts{"Table 7: Households placed in temporary accommodation, by ward"});
+    check_rows(table, expected, 0);
+    // Its box is where it stands on the portrait page (595 x 842 pt): taller than wide.
+    REQUIRE(table.bbox.has_value());
+    const auto [x1, y1, x2, y2] = *table.bbox;
+    CHECK(x1 >= 0);
+    CHECK(x2 <= 595);
+    CHECK(y2 - y1 > 2 * (x2 - x1));
+  }
+}
+
+TEST_CASE("pdf patterns: header cells written bottom to top read along their lines") {
+  // Pattern 4: "Number of" / "registered voters" in two lines side by side, each read upwards,
+  // in a ruled table and in the same table without rules.
+  for (const std::string name : {"vertical_headers.pdf", "vertical_headers_unruled.pdf"}) {
+    INFO(name);
+    const auto doc = read_pdf_fixture(name);
+    REQUIRE(doc.tables.size() == 1);
+    check_rows(doc.tables[0], expected_grid("vertical_headers"), 0);
+  }
+}
