@@ -351,13 +351,14 @@ bool under_ruled(const std::vector<CellWords>& cells) {
 
 // Gives each cell its words, splits cells where the rules are partial, then sets the cells'
 // text and fill. False when the table is under-ruled (nothing set then).
-bool fill_cells(PageTable& table, const std::vector<Word>& words, const std::vector<int>& placed,
-                const std::vector<FilledRect>& fills) {
+bool fill_cells(PageTable& table, const Grid& grid, const std::vector<Word>& words,
+                const std::vector<int>& placed, const std::vector<FilledRect>& fills) {
   std::vector<CellWords> cells;
   for (const PageCell& cell : table.cells) cells.push_back({cell, {}});
   for (std::size_t w = 0; w < words.size(); ++w)
     if (placed[w] >= 0) cells[static_cast<std::size_t>(placed[w])].words.push_back(words[w]);
   split_spanned_columns(cells, table.col_edges);
+  split_stacked_cells(cells, grid.ys);
   int rows = table.rows;
   split_aligned_rows(cells, rows);
   if (under_ruled(cells)) return false;
@@ -399,7 +400,7 @@ std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Wo
     if (table.cols < 2 || table.rows * table.cols > kMaxGridPositions) continue;
     table.cells = grid_cells(grid);
     const std::vector<int> placed = place_words(table, grid, words);
-    if (!fill_cells(table, words, placed, fills) || !worth_keeping(table)) continue;
+    if (!fill_cells(table, grid, words, placed, fills) || !worth_keeping(table)) continue;
     std::size_t next = 0;  // keep the words outside the table, in order
     for (std::size_t w = 0; w < words.size(); ++w) {
       if (placed[w] >= 0) continue;

@@ -107,11 +107,15 @@ std::string piece_text(const Piece& piece) {
   return line_text(line);
 }
 
-// A line carries on the row above when it is words, not figures, close below the row, in
-// columns the row already has, and either its key column is empty or starts in lower case, or
-// the table sets its rows apart by spacing and the line follows at the plain line pitch.
+// A line carries on the row above when it is close below it, in columns the row already has,
+// and either its key column is empty or starts in lower case, or the table sets its rows apart
+// by spacing and the line follows at the plain line pitch. A record holds one value in each
+// anchor column (anchor_columns): a line bringing a second one starts a new row, a line without
+// any may carry on the row even where its words are figures ("Q1 2025/26,"). A line bringing the
+// anchor values to a row that has none yet carries it on only where its key column continues
+// in lower case: a label wrapped onto a second line with the figures on its last.
 bool continues_row(const std::vector<Piece>& pieces, const RowDraft& row, const TextLine& line,
-                   double height, bool rows_spaced) {
+                   double height, bool rows_spaced, const std::vector<bool>& anchors) {
   if (pieces.empty()) return false;
   const double gap = line.box.y0 - row.bottom;
   if (gap > 0.8 * height) return false;
@@ -119,11 +123,19 @@ bool continues_row(const std::vector<Piece>& pieces, const RowDraft& row, const 
   const bool key_lower = !key_empty && starts_lower(piece_text(pieces.front()));
   const bool wrapped = rows_spaced && gap <= kTightGap * height;
   if (!key_empty && !key_lower && !wrapped) return false;
+  const bool any_anchor = std::find(anchors.begin(), anchors.end(), true) != anchors.end();
+  bool brings_anchor = false;
   for (const Piece& piece : pieces) {
-    if (numeric(piece_text(piece))) return false;
-    if (!row.used[static_cast<std::size_t>(piece.col)]) return false;
+    const auto c = static_cast<std::size_t>(piece.col);
+    if (anchors[c]) {
+      if (row.used[c]) return false;
+      brings_anchor = true;
+      continue;
+    }
+    if (!any_anchor && numeric(piece_text(piece))) return false;
+    if (!row.used[c]) return false;
   }
-  return true;
+  return !brings_anchor || key_lower;
 }
 
 // Rows set apart by spacing: some lines of the block follow at the plain line pitch (wrapped
@@ -199,18 +211,48 @@ PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double
 
 // Rows from the block's lines in the given columns. After a repeated header (`header_closed`)
 // the next line starts a row of its own.
+// Columns of figures that hold one value a record: from the first figure down, seven in ten of
+// their pieces or more are figures, and they have at least three.
+std::vector<bool> anchor_columns(const std::vector<std::vector<Piece>>& placed, std::size_t cols) {
+  std::vector<int> pieces(cols, 0), figures(cols, 0);
+  for (const std::vector<Piece>& line : placed)
+    for (const Piece& piece : line) {
+      const auto c = static_cast<std::size_t>(piece.col);
+      if (piece.col_span > 1) continue;
+      const bool figure = numeric(piece_text(piece));
+      if (figures[c] == 0 && !figure) continue;  // the header above the first figure
+      ++pieces[c];
+      figures[c] += figure ? 1 : 0;
+    }
+  std::vector<bool> anchors(cols, false);
+  for (std::size_t c = 0; c < cols; ++c)
+    anchors[c] = figures[c] >= 3 && figures[c] * 10 >= pieces[c] * 7;
+  return anchors;
+}
+
 std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Block& block,
                                  const std::vector<double>& edges, bool header_closed) {
   const auto cols = edges.size() - 1;
   const double height = typical_height(lines, block.first, block.last + 1);
   const bool spaced = rows_spaced(lines, block, height);
+  std::vector<std::vector<Piece>> placed;
+  for (std::size_t k = block.first; k <= block.last; ++k)
+    placed.push_back(place_line(lines[k], edges));
+  const std::vector<bool> anchors = anchor_columns(placed, cols);
+  // Header lines (those above the first figure in an anchor column) wrap as they will.
+  const std::vector<bool> none(cols, false);
+  bool in_body = false;
   std::vector<RowDraft> rows;
   for (std::size_t k = block.first; k <= block.last; ++k) {
-    const std::vector<Piece> pieces = place_line(lines[k], edges);
+    const std::vector<Piece>& pieces = placed[k - block.first];
     if (pieces.empty()) continue;
+    in_body = in_body || std::any_of(pieces.begin(), pieces.end(), [&](const Piece& piece) {
+                return anchors[static_cast<std::size_t>(piece.col)] && numeric(piece_text(piece));
+              });
     const bool after_header = header_closed && rows.size() == 1 && k == block.first + 1;
     if (rows.empty() || after_header ||
-        !continues_row(pieces, rows.back(), *lines[k].line, height, spaced))
+        !continues_row(pieces, rows.back(), *lines[k].line, height, spaced,
+                       in_body ? anchors : none))
       rows.push_back(new_row(cols));
     add_pieces(rows.back(), pieces, *lines[k].line);
   }

@@ -113,3 +113,37 @@ TEST_CASE("pdf patterns: header cells written bottom to top read along their lin
     check_rows(doc.tables[0], expected_grid("vertical_headers"), 0);
   }
 }
+
+TEST_CASE("pdf patterns: a multi-line record is one row, a run of one-line records is not one") {
+  // Pattern 3: top-aligned records at one line pitch throughout; the date and amount columns
+  // hold one value a record, so a line without them carries on the record above, figures
+  // ("Q1 2025/26,") and capitals ("Networks Ltd") and all. Unruled, and ruled only between
+  // columns (the rules say nothing about where a record ends).
+  const std::vector<Texts> expected = expected_grid("wrapped_rows");
+  for (const std::string name : {"wrapped_rows.pdf", "wrapped_rows_ruled.pdf"}) {
+    INFO(name);
+    const auto doc = read_pdf_fixture(name);
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(doc.tables[0].headings == Texts{"Payments over 500 pounds, April 2025"});
+    check_rows(doc.tables[0], expected, 0);
+  }
+}
+
+TEST_CASE("pdf patterns: a label wrapped above its figures is one row, section labels are not") {
+  // Pattern 3: "Murder and nonnegligent" / "manslaughter 10.0 0.9 9.1" (the figures on the
+  // label's last line, which goes on in lower case); "Violent crime" and "Property crime" are
+  // rows of their own with no figures.
+  const auto doc = read_pdf_fixture("label_rows.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  check_rows(doc.tables[0], expected_grid("label_rows"), 0);
+}
+
+TEST_CASE("pdf patterns: dates stacked in a column without row rules stay in their rows") {
+  // Pattern 3: the date column has no rules between rows, so the grid merges it down all six;
+  // each date stands level with its own row's text (and one row has none).
+  const auto doc = read_pdf_fixture("stacked_dates.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  const Table& table = doc.tables[0];
+  check_rows(table, expected_grid("stacked_dates"), 0);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) CHECK(table.rows[r][0].row_span == 1);
+}
