@@ -209,8 +209,6 @@ PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double
   return table;
 }
 
-// Rows from the block's lines in the given columns. After a repeated header (`header_closed`)
-// the next line starts a row of its own.
 // Columns of figures that hold one value a record: from the first figure down, seven in ten of
 // their pieces or more are figures, and they have at least three.
 std::vector<bool> anchor_columns(const std::vector<std::vector<Piece>>& placed, std::size_t cols) {
@@ -230,6 +228,191 @@ std::vector<bool> anchor_columns(const std::vector<std::vector<Piece>>& placed, 
   return anchors;
 }
 
+bool figure_in(const std::vector<Piece>& pieces, int col) {
+  return std::any_of(pieces.begin(), pieces.end(), [&](const Piece& piece) {
+    return piece.col == col && numeric(piece_text(piece));
+  });
+}
+
+bool words_in(const std::vector<Piece>& pieces, int col) {
+  return std::any_of(pieces.begin(), pieces.end(), [&](const Piece& piece) {
+    return piece.col == col && !numeric(piece_text(piece));
+  });
+}
+
+// How a record's cells sit against its one-line key: at its top, its middle or its foot.
+enum class Alignment { top, centre, bottom };
+
+// The lines of a block in key-anchored rows (the key column holds one figure a record: a date, a
+// reference). The lines of a record's wrapped cells stand below its key (cells aligned to the
+// top), around it (centred) or above it (at the foot, as spreadsheets print): lines above the
+// first key and below the last one tell which, and where neither has any, where the text of a
+// wrapping column breaks does (a line breaks where the next word would not fit). A line with
+// words, not a figure, in the key column is a row of its own (a section label).
+class KeyedRecords {
+ public:
+  KeyedRecords(const std::vector<LineChunks>& lines, const Block& block,
+               const std::vector<std::vector<Piece>>& placed, std::size_t cols)
+      : lines_(lines), block_(block), placed_(placed), cols_(cols) {}
+
+  // Rows, or nothing when the block does not have at least two keyed lines.
+  std::optional<std::vector<RowDraft>> rows() {
+    for (std::size_t k = 0; k < placed_.size(); ++k)
+      if (figure_in(placed_[k], 0)) keys_.push_back(k);
+    if (keys_.size() < 2) return std::nullopt;
+    const std::size_t body = body_start();
+    std::vector<int> group(placed_.size(), -1);
+    const Alignment alignment = choose_alignment(body);
+    assign(body, alignment, group);
+    return drafts(body, group);
+  }
+
+ private:
+  const TextLine& line(std::size_t k) const { return *lines_[block_.first + k].line; }
+  double pitch() const {
+    std::vector<double> steps;
+    for (std::size_t i = keys_.front() + 1; i < placed_.size(); ++i)
+      steps.push_back(line(i).box.y0 - line(i - 1).box.y0);
+    if (steps.empty()) return std::max(1.0, line(keys_.front()).box.height());
+    std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2),
+                     steps.end());
+    return std::max(1.0, steps[steps.size() / 2]);
+  }
+  bool label_line(std::size_t k) const { return words_in(placed_[k], 0); }
+
+  // The first line after the header: after the widest gap above the first key when that gap is
+  // clearly wider than the line pitch, else the first key.
+  std::size_t body_start() const {
+    const std::size_t first = keys_.front();
+    std::size_t widest = first;
+    double widest_gap = 0;
+    for (std::size_t k = 1; k <= first; ++k) {
+      const double gap = line(k).box.y0 - line(k - 1).box.y1;
+      if (gap >= widest_gap) widest_gap = gap, widest = k;
+    }
+    if (widest == first || widest_gap < 0.3 * pitch()) return first;
+    for (std::size_t k = widest; k < first; ++k)
+      if (label_line(k)) return first;  // a header line naming the key column, not a record's
+    return widest;
+  }
+
+  // Lines of wrapped text break where the next word would not fit: a run of lines between two
+  // keys that carried on the upper key's line where its next word would have fitted (the
+  // column is at least as wide as its widest line) speaks against cells aligned to the top; a
+  // run whose last line would have taken the lower key line's first word, against cells at the
+  // foot.
+  void count_misfits(std::size_t from, std::size_t to, int& against_top, int& against_foot) const {
+    for (std::size_t c = 1; c < cols_; ++c) {
+      const Piece* above_run = piece(from - 1, c);
+      const Piece* run_first = nullptr;
+      const Piece* run_last = nullptr;
+      for (std::size_t k = from; k < to; ++k)
+        if (const Piece* p = piece(k, c)) {
+          if (run_first == nullptr) run_first = p;
+          run_last = p;
+        }
+      const Piece* below_run = to < placed_.size() ? piece(to, c) : nullptr;
+      if (run_first == nullptr) continue;
+      const double width = column_width(c);
+      if (above_run != nullptr && !breaks_before(*above_run, *run_first, width)) ++against_top;
+      if (below_run != nullptr && !breaks_before(*run_last, *below_run, width)) ++against_foot;
+    }
+  }
+  const Piece* piece(std::size_t k, std::size_t c) const {
+    for (const Piece& p : placed_[k])
+      if (static_cast<std::size_t>(p.col) == c) return &p;
+    return nullptr;
+  }
+  double column_width(std::size_t c) const {
+    double widest = 0;
+    for (const std::vector<Piece>& pieces : placed_)
+      for (const Piece& p : pieces)
+        if (static_cast<std::size_t>(p.col) == c && p.col_span == 1)
+          widest = std::max(widest, p.box.width());
+    return widest;
+  }
+  static bool breaks_before(const Piece& line, const Piece& next, double width) {
+    const Word& word = next.words.front();
+    const double space = 0.25 * std::max(1.0, word.font_size);
+    return line.box.width() + space + word.box.width() > width + 0.5;
+  }
+
+  Alignment choose_alignment(std::size_t body) const {
+    const bool before_first = keys_.front() > body;
+    const bool after_last = keys_.back() + 1 < placed_.size();
+    if (before_first && after_last) return Alignment::centre;
+    int against_top = 0, against_foot = 0;
+    for (std::size_t i = 0; i + 1 < keys_.size(); ++i)
+      if (keys_[i + 1] > keys_[i] + 1)
+        count_misfits(keys_[i] + 1, keys_[i + 1], against_top, against_foot);
+    if (before_first) return against_top < against_foot ? Alignment::top : Alignment::bottom;
+    return against_foot < against_top ? Alignment::bottom : Alignment::top;
+  }
+
+  void assign(std::size_t body, Alignment alignment, std::vector<int>& group) const {
+    const double slack = 0.25 * pitch();
+    for (std::size_t i = 0; i < keys_.size(); ++i) group[keys_[i]] = static_cast<int>(i);
+    const int last = static_cast<int>(keys_.size()) - 1;
+    for (std::size_t k = body; k < keys_.front(); ++k) group[k] = 0;
+    for (std::size_t k = keys_.back() + 1; k < placed_.size(); ++k) group[k] = last;
+    double top = line(body < keys_.front() ? body : keys_.front()).box.y0;
+    for (std::size_t i = 0; i + 1 < keys_.size(); ++i) {
+      const TextLine& key = line(keys_[i]);
+      const double foot = 2 * key.box.centre_y() - top;  // a centred record's foot
+      double next_top = line(keys_[i + 1]).box.y0;
+      bool next_started = false;
+      for (std::size_t k = keys_[i] + 1; k < keys_[i + 1]; ++k) {
+        bool own = alignment == Alignment::top;
+        if (alignment == Alignment::centre) own = line(k).box.centre_y() <= foot + slack;
+        own = own && !next_started;
+        group[k] = static_cast<int>(own ? i : i + 1);
+        if (!own && !next_started) next_top = line(k).box.y0;
+        next_started = next_started || !own;
+      }
+      top = next_top;
+    }
+    // Section labels, cells spanning columns (a header between two tables) and lines that would
+    // carry on the record above across a wide gap stand alone.
+    for (std::size_t k = body; k < placed_.size(); ++k) {
+      if (group[k] < 0 || figure_in(placed_[k], 0)) continue;
+      const bool spanning = std::any_of(placed_[k].begin(), placed_[k].end(),
+                                        [](const Piece& p) { return p.col_span > 1; });
+      const bool apart = k > body && group[k] == group[k - 1] &&
+                         line(k).box.y0 - line(k - 1).box.y0 > 1.6 * pitch();
+      if (label_line(k) || spanning || apart) group[k] = -2;
+    }
+  }
+
+  std::vector<RowDraft> drafts(std::size_t body, const std::vector<int>& group) const {
+    std::vector<RowDraft> rows;
+    // The header lines above the body: a row each, wrapped header cells joined.
+    const std::vector<bool> none(cols_, false);
+    const double height = typical_height(lines_, block_.first, block_.last + 1);
+    for (std::size_t k = 0; k < body; ++k) {
+      if (placed_[k].empty()) continue;
+      if (rows.empty() || !continues_row(placed_[k], rows.back(), line(k), height, false, none))
+        rows.push_back(new_row(cols_));
+      add_pieces(rows.back(), placed_[k], line(k));
+    }
+    int open = -3;
+    for (std::size_t k = body; k < placed_.size(); ++k) {
+      if (placed_[k].empty()) continue;
+      if (group[k] == -2 || group[k] != open) rows.push_back(new_row(cols_));
+      open = group[k];
+      add_pieces(rows.back(), placed_[k], line(k));
+    }
+    return rows;
+  }
+
+  const std::vector<LineChunks>& lines_;
+  const Block& block_;
+  const std::vector<std::vector<Piece>>& placed_;
+  std::size_t cols_;
+  std::vector<std::size_t> keys_;  // the lines with a figure in the key column
+};
+
+// Rows from the block's lines in the given columns. After a repeated header (`header_closed`)
+// the next line starts a row of its own.
 std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Block& block,
                                  const std::vector<double>& edges, bool header_closed) {
   const auto cols = edges.size() - 1;
@@ -239,6 +422,10 @@ std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Blo
   for (std::size_t k = block.first; k <= block.last; ++k)
     placed.push_back(place_line(lines[k], edges));
   const std::vector<bool> anchors = anchor_columns(placed, cols);
+  if (!header_closed && anchors[0]) {
+    KeyedRecords records(lines, block, placed, cols);
+    if (std::optional<std::vector<RowDraft>> rows = records.rows()) return std::move(*rows);
+  }
   // Header lines (those above the first figure in an anchor column) wrap as they will.
   const std::vector<bool> none(cols, false);
   bool in_body = false;

@@ -115,12 +115,14 @@ TEST_CASE("pdf patterns: header cells written bottom to top read along their lin
 }
 
 TEST_CASE("pdf patterns: a multi-line record is one row, a run of one-line records is not one") {
-  // Pattern 3: top-aligned records at one line pitch throughout; the date and amount columns
-  // hold one value a record, so a line without them carries on the record above, figures
-  // ("Q1 2025/26,") and capitals ("Networks Ltd") and all. Unruled, and ruled only between
-  // columns (the rules say nothing about where a record ends).
+  // Pattern 3: the date and amount columns hold one value a record, so a line without them
+  // belongs to a record, figures ("Q1 2025/26,") and capitals ("Networks Ltd") and all. Cells
+  // at the top of their records at one line pitch throughout, unruled and ruled only between
+  // columns (the rules say nothing about where a record ends); centred in their records with
+  // space between records; at the foot of their records (the date on a record's last line).
   const std::vector<Texts> expected = expected_grid("wrapped_rows");
-  for (const std::string name : {"wrapped_rows.pdf", "wrapped_rows_ruled.pdf"}) {
+  for (const std::string name : {"wrapped_rows.pdf", "wrapped_rows_ruled.pdf",
+                                 "wrapped_rows_centred.pdf", "wrapped_rows_foot.pdf"}) {
     INFO(name);
     const auto doc = read_pdf_fixture(name);
     REQUIRE(doc.tables.size() == 1);
