@@ -44,6 +44,7 @@ struct Word {
   // 1 top to bottom, 2 upside down, 3 bottom to top.
   int rotation = 0;
   bool bold = false, italic = false;
+  bool block = false;         // a nested table's text (nested_tables.hpp): set on lines of its own
   std::optional<Rgb> colour;  // the colour of its glyphs, when they are clearly coloured
 
   bool upright() const { return rotation == 0; }

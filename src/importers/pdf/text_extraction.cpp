@@ -250,7 +250,8 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
     text += body;
     return;
   }
-  if (is_bullet(line.words.front().text) || paragraph)
+  const bool block = line.words.front().block || previous.words.back().block;
+  if (is_bullet(line.words.front().text) || paragraph || block)
     text += '\n';
   else if (!broken_inside_word(previous, line, column) && !broken_after_hyphen(text, body))
     text += ' ';

@@ -15,6 +15,20 @@ using Texts = std::vector<std::string>;
 
 namespace {
 
+// The script writes a line break inside a cell as "\\n".
+std::string unescape_breaks(const std::string& cell) {
+  std::string text;
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == 'n') {
+      text += '\n';
+      ++i;
+    } else {
+      text += cell[i];
+    }
+  }
+  return text;
+}
+
 std::vector<Texts> expected_grid(const std::string& name) {
   std::ifstream in(std::string(TRACKPORT_TEST_DIR) + "/fixtures/pdf/" + name + ".expected.tsv");
   REQUIRE(in);
@@ -24,7 +38,7 @@ std::vector<Texts> expected_grid(const std::string& name) {
     Texts row;
     std::stringstream cells(line);
     std::string cell;
-    while (std::getline(cells, cell, '\t')) row.push_back(cell);
+    while (std::getline(cells, cell, '\t')) row.push_back(unescape_breaks(cell));
     if (!line.empty() && line.back() == '\t') row.emplace_back();
     rows.push_back(std::move(row));
   }
@@ -148,4 +162,16 @@ TEST_CASE("pdf patterns: dates stacked in a column without row rules stay in the
   const Table& table = doc.tables[0];
   check_rows(table, expected_grid("stacked_dates"), 0);
   for (std::size_t r = 0; r < table.rows.size(); ++r) CHECK(table.rows[r][0].row_span == 1);
+}
+
+TEST_CASE("pdf patterns: a table ruled inside a cell stays in that cell") {
+  // Pattern 5: two update cells each hold a small quarterly table, one drawn across the cell
+  // with the cell's own side rules, one inset; each is flattened into its cell (a line a row,
+  // " | " between cells, the text around it on lines of its own), never rows of the outer table.
+  const auto doc = read_pdf_fixture("nested_tables.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  const Table& table = doc.tables[0];
+  CHECK(table.headings == Texts{"Progress against milestones, June 2014"});
+  check_rows(table, expected_grid("nested_tables"), 0);
+  REQUIRE(table.column_count() == 4);
 }
