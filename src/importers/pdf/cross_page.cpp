@@ -111,6 +111,31 @@ bool rows_equal(const Table& table, std::size_t row, const Matrix& m, std::size_
   return any;
 }
 
+bool starts_lower(const std::string& text) {
+  return !text.empty() && std::islower(static_cast<unsigned char>(text.front()));
+}
+
+// A cell merged down the last rows of the page before whose text the break cut: the cell at the
+// top of the continuation in its column goes on in lower case. Its text joins the merged cell's
+// (the cell, now empty, then continues the merge).
+void join_cut_merged_text(Table& table, Matrix& m) {
+  if (m.empty() || table.rows.empty()) return;
+  const std::size_t last = table.rows.size() - 1;
+  for (std::size_t c = 0; c < m[0].size(); ++c) {
+    Cell& top = m[0][c];
+    if (top.covered || !starts_lower(top.text)) continue;
+    const Cell& last_cell = table.rows[last][c];
+    const int above_col = last_cell.covered ? last_cell.origin_col : static_cast<int>(c);
+    Cell& above = owner(table, last, c);
+    if (above_col != static_cast<int>(c) || above.row_span < 2 || above.col_span != top.col_span ||
+        above.text.empty())
+      continue;
+    if (!broken_after_hyphen(above.text, top.text)) above.text += ' ';
+    above.text += top.text;
+    top.text.clear();
+  }
+}
+
 // A row cut by the page break: its key (first) column is empty and it only carries on cells
 // that the last row had, not all of them (the long ones; the others ended on the page before):
 // at most 80%. A new row under a merged key cell fills (nearly) all of its cells.
@@ -254,6 +279,7 @@ void add_continuation(Open& open, const PageLayout& page, const PageTable& part)
     ++header;
   }
   for (std::size_t i = 0; i < header; ++i) drop_first_row(m);
+  join_cut_merged_text(table, m);
   std::vector<bool> merged_on;
   if (is_cut_row(table, m)) merged_on = join_cut_row(table, m, page.number);
   continue_merges(table, m, merged_on);

@@ -175,3 +175,17 @@ TEST_CASE("pdf patterns: a table ruled inside a cell stays in that cell") {
   check_rows(table, expected_grid("nested_tables"), 0);
   REQUIRE(table.column_count() == 4);
 }
+
+TEST_CASE("pdf patterns: a row cut by a page break inside a merged cell is rejoined") {
+  // Pattern 5: the theme cell is merged down its rows on both pages and its text runs on over
+  // the break ("across children's" / "services"), as does row 1.3's action (its reference and
+  // lead ended on page 1).
+  const auto doc = read_pdf_fixture("merged_break.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  const Table& table = doc.tables[0];
+  CHECK(table.pages == "1-2");
+  check_rows(table, expected_grid("merged_break"), 0);
+  CHECK(table.rows[1][0].row_span == 4);
+  CHECK(table.row_origins[3].page == "1-2");
+  CHECK(table.row_origins[4].page == "2");
+}
