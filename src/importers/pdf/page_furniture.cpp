@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -71,6 +72,40 @@ void remove_running_furniture(std::vector<PageLayout>& pages) {
 
 namespace {
 
+double typical_line_height(const PageLayout& page) {
+  std::vector<double> heights;
+  for (const TextLine& line : page.lines) heights.push_back(line.box.height());
+  if (heights.empty()) return 1.0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
+                   heights.end());
+  return std::max(1.0, heights[heights.size() / 2]);
+}
+
+// How a line is set: its size (to half a point) and whether it is bold or italic, by most of its
+// characters.
+struct LineStyle {
+  long half_points = 0;
+  bool bold = false, italic = false;
+  bool operator==(const LineStyle&) const = default;
+};
+
+LineStyle style_of(const TextLine& line) {
+  std::size_t chars = 0, bold = 0, italic = 0;
+  for (const Word& w : line.words) {
+    chars += w.text.size();
+    bold += w.bold ? w.text.size() : 0;
+    italic += w.italic ? w.text.size() : 0;
+  }
+  return {std::lround(2 * line.font_size), 2 * bold > chars, 2 * italic > chars};
+}
+
+// A heading over the line of details set under it (a bold or larger line above a plainer one:
+// "PRIORITY 2: ..." over the italic line of its leads). A plain line above a heading is body text.
+bool heads_line_below(const TextLine& above, const TextLine& below) {
+  const LineStyle a = style_of(above), b = style_of(below);
+  return a.half_points > b.half_points || (a.bold && !b.bold);
+}
+
 // Lines above `table` and below anything else on the page that is above it.
 std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& table) {
   double floor = 0;  // the bottom of the previous table above this one
@@ -88,10 +123,18 @@ std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& 
   });
   std::vector<std::size_t> block;
   double top = table.box.y0;
+  const double body_height = typical_line_height(page);
   for (std::size_t i : above) {
     const TextLine& line = page.lines[i];
     const double height = std::max(1.0, line.box.height());
-    const double allowed = block.empty() ? 2.5 * height : 0.6 * height;
+    // The first line within two and a half lines (of its size or the page's text) of the table;
+    // the next ones close above as a wrapped heading's lines, or within a line of a heading over
+    // the line below it.
+    double allowed = 0.6 * height;
+    if (block.empty())
+      allowed = 2.5 * std::max(height, body_height);
+    else if (heads_line_below(line, page.lines[block.back()]))
+      allowed = std::max(height, page.lines[block.back()].box.height());
     if (top - line.box.y1 > allowed || block.size() == 3) break;
     block.push_back(i);
     top = line.box.y0;
@@ -106,13 +149,21 @@ void attach_headings(PageLayout& page) {
   std::set<std::size_t> used;
   for (PageTable& table : page.tables) {
     const std::vector<std::size_t> block = heading_block(page, table);
-    std::string heading;
-    for (std::size_t i : block) {
-      if (!heading.empty()) heading += ' ';
-      heading += line_text(page.lines[i]);
+    // Lines set alike are one heading (wrapped); a change of style starts another (the italic
+    // line of leads under a priority heading is not part of it).
+    std::vector<std::string> headings;
+    std::size_t length = 0;
+    for (std::size_t k = 0; k < block.size(); ++k) {
+      const TextLine& line = page.lines[block[k]];
+      const std::string text = line_text(line);
+      if (k == 0 || !(style_of(line) == style_of(page.lines[block[k - 1]])))
+        headings.emplace_back();
+      if (!headings.back().empty()) headings.back() += ' ';
+      headings.back() += text;
+      length += text.size();
     }
-    if (heading.empty() || heading.size() > 200) continue;
-    table.headings.push_back(heading);
+    if (headings.empty() || length > 200) continue;
+    table.headings.insert(table.headings.end(), headings.begin(), headings.end());
     used.insert(block.begin(), block.end());
   }
   std::vector<TextLine> rest;

@@ -446,11 +446,29 @@ std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Blo
   return rows;
 }
 
-std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, const Block& block,
-                                     int page_number) {
+// A line of one piece just above the table that stands over its columns right of the first (a
+// header spanning the columns it names, "Involvement of pupils in") is the table's first row.
+void take_spanning_header(const std::vector<LineChunks>& lines, Block& block,
+                          const std::vector<double>& edges, std::size_t floor) {
+  if (block.first <= floor) return;
+  const LineChunks& above = lines[block.first - 1];
+  const TextLine& first = *lines[block.first].line;
+  if (above.chunks.size() != 1 || above.prose) return;
+  const Rect& box = above.line->box;
+  const double height = std::max(1.0, std::min(box.height(), first.box.height()));
+  if (first.box.y0 - box.y1 > 0.8 * height) return;
+  if (box.x0 < edges[1] || box.x1 > edges.back() + height) return;
+  if (column_of(edges, box.x0) == column_of(edges, box.x1)) return;  // over two columns or more
+  --block.first;
+}
+
+// The table of the block; `floor` is the first line not taken by a table above.
+std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, Block& block,
+                                     std::size_t floor, int page_number) {
   const std::vector<double> edges = column_edges(lines, block);
   const int cols = static_cast<int>(edges.size()) - 1;
   if (cols < 2 || looks_like_prose(lines, block, cols)) return std::nullopt;
+  take_spanning_header(lines, block, edges, floor);
   const std::vector<RowDraft> rows = build_rows(lines, block, edges, false);
   if (rows.size() < 2) return std::nullopt;
   return make_table(rows, edges, page_number);
@@ -497,9 +515,11 @@ void find_unruled_tables(PageLayout& page, const UnruledCarry* carry) {
     }
   }
   const std::size_t offset = page.lines.size() - lines.size();
-  for (const Block& block : find_table_blocks(lines, page.width)) {
-    std::optional<PageTable> table = build_table(lines, block, page.number);
+  std::size_t floor = 0;
+  for (Block& block : find_table_blocks(lines, page.width)) {
+    std::optional<PageTable> table = build_table(lines, block, floor, page.number);
     if (!table) continue;
+    floor = block.last + 1;
     for (std::size_t k = block.first; k <= block.last; ++k) taken[offset + k] = true;
     found.push_back(std::move(*table));
   }
