@@ -1,6 +1,7 @@
 // trackport convert INPUT... -o OUTPUT
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,11 +17,11 @@
 #include "cli/crash.hpp"
 #include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
-#include "exporters/sqlite/sqlite_reader.hpp"
 #include "importers/importer.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/progress.hpp"
 #include "pipeline/streamed.hpp"
 
 namespace trackport::cli {
@@ -36,18 +37,23 @@ constexpr OptionSpec kOptions[] = {
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
     {"table-memory", 0, true}, {"strict", 0, true},       {"from", 0, true},
     {"password", 0, true},
+    {"libreoffice", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
 constexpr double kDefaultTimeoutSeconds = 120;
-constexpr std::size_t kDefaultMemoryLimitMb = 2048;
+// The workers' resident memory together: with trackport's own process (the batch's documents,
+// about 100 MB for 1,000 files) a whole batch stays under 1 GB, and one file may have it all.
+constexpr std::size_t kDefaultMemoryLimitMb = 640;
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
 from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table, or with
 --table the Indicators or Risks table), .sqlite (a database that accumulates: each input replaces
-its own earlier import, by sha256).
+its own earlier import, by sha256), or postgresql://USER@HOST/DB (the same database on a
+PostgreSQL server, which many processes can fill at once; the password from PGPASSWORD or
+~/.pgpass; a key=value connection string with --format postgresql).
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -75,18 +81,23 @@ options:
       --table NAME         the table a .csv output holds: items (the default, one row per item),
                            indicators (one row per indicator and per area of its breakdown, one
                            column per target period) or risks (one row per risk)
-  -j, --jobs N             convert N files at once (default: all cores)
+  -j, --jobs N             convert N files at once (default: all cores, at most one for each
+                           160 MB of --memory-limit)
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
-      --memory-limit MB    the resident memory one file's conversion may take (default 2048;
-                           0: no limit); a file past it is stopped and named
+      --memory-limit MB    the resident memory the conversions may take together (default
+                           640; 0: no limit); past it the biggest is stopped and its file
+                           converted again on its own; a file past it on its own is named
+      --libreoffice PATH   the soffice that converts legacy inputs (.doc, .xlsb, .wk1, .sxc ...)
+                           before they are read (default: soffice on PATH; without one, such
+                           inputs fail, or are skipped in a folder, naming the package to install)
       --table-memory MB    the most memory one file's tables may take, counted as they are
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
                            (faster by a little; a crash then stops the whole run, and no limits)
-      --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
+      --skip-unchanged     with a database output: skip inputs whose sha256 it already holds
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file (to stderr with -o -)
@@ -104,6 +115,23 @@ Exit status: 0 all converted, 1 some input failed or a --strict warning was give
 are still written), 2 usage error.
 )";
 
+// --libreoffice PATH, and LibreOffice's time limit within the file's own (--timeout): a
+// conversion past it is LibreOffice's one-line error, not the worker's.
+void apply_libreoffice_option(const Args& args, ConvertOptions& options) {
+  if (args.has("libreoffice")) {
+    options.libreoffice.soffice = args.value("libreoffice");
+    if (!find_libreoffice(options.libreoffice)) {
+      throw UsageError("--libreoffice " + args.value("libreoffice") +
+                       ": not an executable file (give the path of soffice)");
+    }
+  }
+  if (options.isolate && options.timeout_seconds > 0) {
+    auto within = static_cast<long long>(options.timeout_seconds * 0.8);
+    options.libreoffice.time_limit =
+        std::min(options.libreoffice.time_limit, std::chrono::seconds(std::max(within, 1LL)));
+  }
+}
+
 std::vector<std::string_view> exporter_names() {
   std::vector<std::string_view> names;
   for (const auto& exporter : exporters()) names.push_back(exporter->name());
@@ -118,7 +146,8 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
       throw UsageError("unknown --format '" + format + "'" +
                        did_you_mean(format, exporter_names(), "'", "'"));
     // -o plan.json --format csv would write CSV under a name every tool reads as JSON.
-    const auto* by_name = output == "-" ? nullptr : exporter_for(output);
+    const auto* by_name =
+        output == "-" || exporter->output_is_connection() ? nullptr : exporter_for(output);
     if (by_name && by_name != exporter)
       throw UsageError("--format " + format + " contradicts the output's name " + output + " (a ." +
                        std::string(by_name->extensions().front()) + " file)");
@@ -127,8 +156,9 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
   if (output == "-") return *exporter_named("json");
   const auto* exporter = exporter_for(output);
   if (!exporter) {
-    throw UsageError("cannot tell the output format of '" + output +
-                     "' (use .xlsx, .json, .jsonl, .csv or .sqlite, or --format)");
+    throw UsageError(
+        "cannot tell the output format of '" + output +
+        "' (use .xlsx, .json, .jsonl, .csv, .sqlite or postgresql://..., or --format)");
   }
   return *exporter;
 }
@@ -152,7 +182,7 @@ std::unique_ptr<Exporter> exporter_for_table(const Exporter& exporter, const std
   return chosen;
 }
 
-// "[ 12/400]  3% 0:04 2.9 files/s  council-a/q2.xlsx" on one terminal line, redrawn per file.
+// The batch's progress (pipeline/progress.hpp) on one terminal line, redrawn per file.
 class ProgressLine {
  public:
   explicit ProgressLine(std::size_t total) : total_(total), start_(Clock::now()) {}
@@ -162,28 +192,20 @@ class ProgressLine {
     current_ = path.string();
   }
 
-  void draw() const {
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
-    const auto seconds = static_cast<long>(elapsed);
-    const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
-    // The time left at the rate so far (shown once a file is done, so the rate means something).
-    char left[32] = "";
-    if (done_ > 0 && rate > 0 && done_ < total_) {
-      const auto remaining = static_cast<long>(static_cast<double>(total_ - done_) / rate);
-      std::snprintf(left, sizeof left, ", %ld:%02ld left", remaining / 60, remaining % 60);
-    }
-    char head[128];
-    std::snprintf(head, sizeof head, "[%zu/%zu] %3zu%% %ld:%02ld%s %.1f files/s  ", done_, total_,
-                  total_ ? done_ * 100 / total_ : 100, seconds / 60, seconds % 60, left, rate);
-    std::string name = current_;
-    if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
-    std::cerr << "\r\033[K" << head << name << std::flush;
+  void draw() const { draw_text(batch_progress_text(done_, total_, elapsed(), current_)); }
+
+  // One file's items so far, while it converts.
+  void draw_items(const std::string& file, std::size_t items, bool finishing) const {
+    draw_text(item_progress_text(file, items, elapsed(), finishing));
   }
 
   void clear() const { std::cerr << "\r\033[K" << std::flush; }
 
  private:
   using Clock = std::chrono::steady_clock;
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  static void draw_text(const std::string& text) { std::cerr << "\r\033[K" << text << std::flush; }
+
   std::size_t total_;
   std::size_t done_ = 0;
   std::string current_;
@@ -219,54 +241,115 @@ void check_streamable(const Exporter& exporter, const std::string& output) {
   }
 }
 
-void write_stream(const Exporter& exporter, const std::vector<Document>& documents,
-                  const std::string& output) {
-  check_streamable(exporter, output);
-  if (output == "-") {
-    exporter.write(documents, std::cout);
-    std::cout.flush();
-    if (!std::cout) throw std::runtime_error("cannot write to stdout");
-    return;
+// The output of a batch, taking each document as it is converted, in input order: a file (a
+// temporary renamed into place by commit()), a stream (stdout, a FIFO, a device) or a database
+// (each document committed as it comes). Nothing is opened before the first document, so a run
+// that converts nothing leaves nothing, not even an empty array on stdout.
+class BatchOutput {
+ public:
+  BatchOutput(const Exporter& exporter, std::string output)
+      : exporter_(exporter), output_(std::move(output)) {
+    if (exporter_.output_is_connection()) {
+      // A database server is reached now, so a wrong address or password is one line, not one
+      // a file.
+      database_ = exporter_.open_appender(output_);
+      return;
+    }
+    if (is_stream_output(output_)) check_streamable(exporter_, output_);
+    // An existing database is opened now: a file that is no trackport database is refused
+    // before any work.
+    if (exporter_.writes_in_place() && std::filesystem::exists(output_))
+      database_ = exporter_.open_appender(output_);
   }
-  std::ofstream out(output, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + output + ": " + std::strerror(errno));
-  exporter.write(documents, out);
-  out.flush();
-  if (!out) throw std::runtime_error("cannot write " + output + ": " + std::strerror(errno));
-}
 
-void write_output(const Exporter& exporter, const std::vector<Document>& documents,
-                  const std::string& output) {
-  if (is_stream_output(output)) {
-    write_stream(exporter, documents, output);
-    return;
+  bool opened() const { return database_ || writer_; }
+
+  void append(const Document& document) {
+    open();
+    if (database_) {
+      database_->append(document);
+    } else {
+      in_terms_of_output([&] { writer_->append(document); });
+    }
   }
-  if (exporter.writes_in_place()) {
-    // A database accumulates quarter after quarter: each document goes in in one transaction.
-    exporter.write_file(documents, output);
-    return;
+
+  // Ends the output: a file is complete, and renamed into place, only now.
+  void commit() {
+    if (!writer_) return;
+    in_terms_of_output([&] { writer_->finish(); });
+    writer_.reset();
+    if (stream_) {
+      stream_->close();
+      if (!*stream_)
+        throw std::runtime_error("cannot write " + output_ + ": " + std::strerror(errno));
+    }
+    if (file_) file_->commit();
   }
-  AtomicOutput file{std::filesystem::path(output)};
-  try {
-    exporter.write_file(documents, file.temp_path());
-  } catch (const std::exception& e) {
-    throw std::runtime_error(file.in_terms_of_target(e.what()));
+
+ private:
+  void open() {
+    if (opened()) return;
+    if (exporter_.writes_in_place()) {
+      database_ = exporter_.open_appender(output_);
+    } else if (output_ == "-") {
+      writer_ = exporter_.open_writer(std::cout);
+    } else if (is_stream_output(output_)) {
+      stream_.emplace(output_, std::ios::binary);
+      if (!*stream_)
+        throw std::runtime_error("cannot write " + output_ + ": " + std::strerror(errno));
+      writer_ = exporter_.open_writer(*stream_);
+    } else {
+      file_.emplace(std::filesystem::path(output_));
+      in_terms_of_output([&] { writer_ = exporter_.open_file_writer(file_->temp_path()); });
+    }
   }
-  file.commit();
-}
+
+  // Errors name the output the user gave, not the temporary file being written.
+  template <typename Write>
+  void in_terms_of_output(Write write) {
+    try {
+      write();
+    } catch (const std::exception& e) {
+      if (!file_) throw;
+      const std::string message = e.what();
+      // A temporary file of the writer's own (a spill) says nothing of the output: name it.
+      if (message.find(file_->temp_path().string()) == std::string::npos)
+        throw std::runtime_error("writing " + output_ + ": " + message);
+      throw std::runtime_error(file_->in_terms_of_target(message));
+    }
+  }
+
+  const Exporter& exporter_;
+  std::string output_;
+  std::unique_ptr<DocumentAppender> database_;
+  std::optional<AtomicOutput> file_;
+  std::optional<std::ofstream> stream_;
+  std::unique_ptr<DocumentWriter> writer_;  // last: it writes into file_ or stream_
+};
 
 // A single file into a format that takes items one at a time: converted while it is read (see
 // pipeline/streamed.hpp). nullopt, with nothing written, when it cannot go that way.
 std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const InputJob& input,
                                                const ConvertOptions& options,
-                                               const std::string& output) {
+                                               const std::string& output,
+                                               const ProgressLine* progress) {
+  // On a terminal, the items so far while the file converts.
+  auto convert = [&](DocumentStream& stream) {
+    if (!progress) return convert_streamed(input.path, options_for(input, options), stream);
+    const std::string file = input.path.string();
+    ProgressStream counted(stream, [progress, &file](std::size_t items, bool finishing) {
+      progress->draw_items(file, items, finishing);
+    });
+    auto streamed = convert_streamed(input.path, options_for(input, options), counted);
+    progress->clear();
+    return streamed;
+  };
   if (exporter.writes_in_place()) return std::nullopt;
-  const ConvertOptions effective = options_for(input, options);
   if (output != "-" && is_stream_output(output)) return std::nullopt;  // the whole-file path
   if (output == "-") {
     auto stream = exporter.stream_document(std::cout, std::filesystem::temp_directory_path());
     if (!stream) return std::nullopt;
-    auto streamed = convert_streamed(input.path, effective, *stream);
+    auto streamed = convert(*stream);
     std::cout.flush();
     return streamed;
   }
@@ -280,7 +363,7 @@ std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const I
   if (!stream) return std::nullopt;
   std::optional<StreamedDocument> streamed;
   try {
-    streamed = convert_streamed(input.path, effective, *stream);
+    streamed = convert(*stream);
   } catch (const std::exception& e) {
     // Named by the output the user gave, not the temporary file being written.
     throw std::runtime_error("writing " + output + ": " + e.what());
@@ -336,18 +419,16 @@ StrictCodes parse_strict(const std::string& text) {
   return strict;
 }
 
-// One line per warning --strict turns into a failure; how many there were.
-std::size_t report_strict(const std::vector<Document>& documents, const StrictCodes& strict) {
-  std::size_t failures = 0;
-  for (const auto& document : documents) {
-    for (const auto& warning : document.warnings) {
-      if (!strict.covers(warning.code)) continue;
-      ++failures;
-      std::cerr << "trackport: " << document.source.file << ": " << warning.code
-                << " (--strict): " << warning.message << '\n';
-    }
+// One line per warning of `document` that --strict turns into a failure.
+std::vector<std::string> strict_lines(const Document& document, const StrictCodes& strict) {
+  std::vector<std::string> lines;
+  if (strict.empty()) return lines;
+  for (const auto& warning : document.warnings) {
+    if (!strict.covers(warning.code)) continue;
+    lines.push_back("trackport: " + document.source.file + ": " + warning.code +
+                    " (--strict): " + warning.message);
   }
-  return failures;
+  return lines;
 }
 
 // A document made for an input that was skipped or failed (input_document), not converted.
@@ -357,34 +438,50 @@ bool only_says_what_became_of_it(const Document& document) {
           document.warnings.front().code == "input-failed");
 }
 
+// What --summary prints of a document: kept for each one written, when the document itself is not.
+struct DocumentDigest {
+  std::string source;
+  std::string mapping;  // the mapping's name, or (input-skipped) / (input-failed)
+  std::size_t items = 0;
+  std::size_t warnings = 0;
+  std::map<Rating, std::size_t> counts;  // items by status
+  bool gave_no_items = false;            // converted, yet no items (not a skipped or failed file)
+};
+
+DocumentDigest digest_of(const Document& document) {
+  DocumentDigest digest;
+  digest.source = document.source.file;
+  const bool placeholder = only_says_what_became_of_it(document);
+  digest.mapping = placeholder ? "(" + document.warnings.front().code + ")" : document.mapping.name;
+  digest.items = document.items.size();
+  digest.warnings = document.warnings.size();
+  for (const auto& item : document.items) ++digest.counts[item.status];
+  digest.gave_no_items = document.items.empty() && !placeholder;
+  return digest;
+}
+
 // One line per document: items and RAG counts, like a progress report's overview table.
-void print_summary(const std::vector<Document>& documents, std::ostream& out) {
+void print_summary(const std::vector<DocumentDigest>& documents, std::ostream& out) {
   out << fit("source", 44) << fit("mapping", 28)
       << "items   red   a/r amber   a/g green  blue  none  warnings\n";
+  auto column = [](std::size_t n, int width) {
+    auto text = std::to_string(n);
+    return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(text.size()))),
+                       ' ') +
+           text;
+  };
   for (const auto& document : documents) {
-    std::map<Rating, std::size_t> counts;
-    for (const auto& item : document.items) ++counts[item.status];
-    auto column = [](std::size_t n, int width) {
-      auto text = std::to_string(n);
-      return std::string(
-                 static_cast<std::size_t>(std::max(0, width - static_cast<int>(text.size()))),
-                 ' ') +
-             text;
-    };
-    const std::string mapping = only_says_what_became_of_it(document)
-                                    ? "(" + document.warnings.front().code + ")"
-                                    : document.mapping.name;
-    out << fit(document.source.file, 44) << fit(mapping, 28) << column(document.items.size(), 5);
+    out << fit(document.source, 44) << fit(document.mapping, 28) << column(document.items, 5);
     for (auto rating : {Rating::red, Rating::amber_red, Rating::amber, Rating::amber_green,
                         Rating::green, Rating::blue, Rating::none}) {
-      out << column(counts[rating], 6);
+      const auto found = document.counts.find(rating);
+      out << column(found == document.counts.end() ? 0 : found->second, 6);
     }
-    out << column(document.warnings.size(), 10) << '\n';
+    out << column(document.warnings, 10) << '\n';
   }
   std::vector<std::string> empty;
   for (const auto& document : documents) {
-    if (document.items.empty() && !only_says_what_became_of_it(document))
-      empty.push_back(document.source.file);
+    if (document.gave_no_items) empty.push_back(document.source);
   }
   if (empty.empty()) return;
   out << empty.size() << " file(s) gave no items (see their warnings, or trackport inspect):";
@@ -408,7 +505,8 @@ void print_formats(std::ostream& out) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
     out << "  " << exporter->name()
-        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ') << "-o FILE"
+        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ')
+        << (exporter->output_is_connection() ? "-o postgresql://USER@HOST/DB" : "-o FILE")
         << extensions
         << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())
                                    : std::string())
@@ -463,6 +561,7 @@ int run_convert(std::span<const std::string> words) {
     }
   }
   options.import.pdf_password = pdf_password(args);
+  apply_libreoffice_option(args, options);
   if (args.has("table-memory")) {
     options.import.max_table_bytes = std::size_t{args.number("table-memory", 1)} << 20;
   }
@@ -473,12 +572,20 @@ int run_convert(std::span<const std::string> words) {
   std::set<std::string> known;
   if (args.has("skip-unchanged")) {
     if (!exporter.writes_in_place()) {
-      throw UsageError("--skip-unchanged needs a database output (-o tracker.sqlite)");
+      throw UsageError(
+          "--skip-unchanged needs a database output (-o tracker.sqlite or -o postgresql://...)");
     }
-    known = known_sha256(output);
+    known = exporter.stored_sha256(output);
     options.skip_sha256 = &known;
   }
-  const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
+  // The workers share --memory-limit: by default no more of them than leave each about 160 MB,
+  // or on a machine of many cores they would spend the budget on their own baseline.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = args.number(
+      "jobs",
+      options.isolate && options.memory_limit_bytes > 0
+          ? std::clamp(static_cast<unsigned>(options.memory_limit_bytes / (160 << 20)), 1u, cores)
+          : cores);
 
   std::vector<std::string> arguments = args.positional();
   if (args.has("manifest")) {
@@ -487,9 +594,11 @@ int run_convert(std::span<const std::string> words) {
   }
   ExpandedInputs expanded;
   try {
-    expanded = expand_inputs(
-        arguments, options.catalogue.get(),
-        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output));
+    expanded = expand_inputs(arguments, options.catalogue.get(),
+                             is_stream_output(output) || exporter.output_is_connection()
+                                 ? std::filesystem::path()
+                                 : std::filesystem::path(output),
+                             find_libreoffice(options.libreoffice).has_value());
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }
@@ -528,10 +637,15 @@ int run_convert(std::span<const std::string> words) {
     set_crash_context(only_input.c_str());
   }
   // One file is converted here, streamed, unless limits were asked for.
+  const bool settings_unreadable =
+      paths.front().settings && !paths.front().settings->error.empty();  // its one line, below
   if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
       !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
-      !args.has("summary")) {
-    if (auto streamed = write_streamed(exporter, paths.front(), options, output)) {
+      !args.has("summary") && !settings_unreadable) {
+    const ProgressLine items_line(1);
+    const bool drawn = !quiet && !verbose && ::isatty(STDERR_FILENO);
+    if (auto streamed = write_streamed(exporter, paths.front(), options, output,
+                                       drawn ? &items_line : nullptr)) {
       const Document& document = streamed->document;
       if (verbose) {
         std::cerr << paths.front().path.string() << ": " << streamed->items << " items, "
@@ -544,31 +658,38 @@ int run_convert(std::span<const std::string> words) {
   }
   const bool progress = !quiet && !verbose && ::isatty(STDERR_FILENO) && paths.size() > 1;
   ProgressLine line(paths.size());
-  // A database fills as files finish: a batch stopped at file 900 keeps the 899 before it.
-  // One that exists is opened now (a file that is no trackport database is refused before any
-  // work); a new one is made with the first document converted, so a run that converts nothing
-  // leaves nothing.
+  // Each document goes to the output as soon as it and those before it are converted, so the
+  // batch never holds more than a few documents (and a database keeps the 899 files before a
+  // batch stopped at file 900).
+  BatchOutput out(exporter, output);
   const bool to_database = exporter.writes_in_place();
-  std::unique_ptr<DocumentAppender> database;
-  if (to_database) {
-    if (is_stream_output(output)) check_streamable(exporter, output);
-    if (std::filesystem::exists(output)) database = exporter.open_appender(output);
-  }
-  std::size_t store_failures = 0;
+  const bool keep_digests = args.has("summary");
+  std::vector<DocumentDigest> digests;
+  std::vector<std::string> strict_failures;
+  std::size_t failed = missing.size(), items = 0, warnings = 0, skipped = 0, converted = 0;
+  // Documents that only list a failed file wait until something converts: a run that converts
+  // nothing writes nothing.
+  std::vector<Document> waiting;
+  bool output_lost = false;  // a lost database server is said once, not once a file
+  // `store`: false for what a database does not keep (files it did not import).
+  auto write = [&](const Document& document, bool store) {
+    if (keep_digests) digests.push_back(digest_of(document));
+    auto lines = strict_lines(document, strict);
+    strict_failures.insert(strict_failures.end(), lines.begin(), lines.end());
+    if (store) out.append(document);
+  };
+  auto write_converted = [&](const std::vector<Document>& documents) {
+    for (const auto& document : waiting) write(document, true);
+    waiting.clear();
+    for (const auto& document : documents) write(document, true);
+  };
+  auto report_error = [&](const std::filesystem::path& path, const std::string& error) {
+    if (progress) line.clear();
+    std::cerr << "trackport: " << path.string() << ": " << error << '\n';
+  };
   auto on_done = [&](const FileOutcome& outcome) {
-    std::string error = outcome.error;
-    if (error.empty() && to_database) {
-      try {
-        if (!database) database = exporter.open_appender(output);
-        for (const auto& document : outcome.documents) database->append(document);
-      } catch (const std::exception& e) {
-        error = e.what();
-        ++store_failures;
-      }
-    }
-    if (!error.empty()) {
-      if (progress) line.clear();
-      std::cerr << "trackport: " << outcome.path.string() << ": " << error << '\n';
+    if (!outcome.error.empty()) {
+      report_error(outcome.path, outcome.error);
     } else if (verbose) {
       for (const auto& document : outcome.documents) {
         std::cerr << outcome.path.string() << ": " << document.items.size() << " items, "
@@ -579,62 +700,82 @@ int run_convert(std::span<const std::string> words) {
     line.file_done(outcome.path);
     if (progress) line.draw();
   };
-  auto outcomes = convert_files(paths, options, jobs, on_done);
-  if (progress) line.clear();
-
-  std::vector<Document> documents;
-  std::size_t failed = missing.size(), items = 0, warnings = 0, skipped = 0, converted = 0;
-  for (auto& outcome : outcomes) {
+  auto on_ordered = [&](FileOutcome&& outcome) {
     if (outcome.skipped) {
       ++skipped;
-      continue;
+      return;
     }
     if (!outcome.error.empty()) {
       ++failed;
       // Files list failures in their Sources and Warnings; a database keeps only real imports,
       // so a failed file is tried again next time.
-      if (!exporter.writes_in_place()) documents.push_back(failed_document(outcome));
-      continue;
+      if (to_database) return;
+      if (converted > 0) {
+        write(failed_document(outcome), true);
+      } else {
+        waiting.push_back(failed_document(outcome));
+      }
+      return;
     }
-    for (auto& document : outcome.documents) {
-      items += document.items.size();
-      warnings += document.warnings.size();
-      documents.push_back(std::move(document));
+    std::size_t file_items = 0, file_warnings = 0;
+    for (const auto& document : outcome.documents) {
+      file_items += document.items.size();
+      file_warnings += document.warnings.size();
     }
+    if (to_database) {
+      try {
+        write_converted(outcome.documents);
+        output_lost = false;
+      } catch (const OutputUnavailable& e) {
+        // The output itself has gone (a server stopped): said once, not once a file; later
+        // files try again, and each one not stored counts as failed.
+        if (progress) line.clear();
+        if (!output_lost) std::cerr << "trackport: " << e.what() << '\n';
+        output_lost = true;
+        ++failed;
+        return;
+      } catch (const std::exception& e) {
+        // The database keeps the documents before this one; the file is named and counted failed.
+        report_error(outcome.path, e.what());
+        ++failed;
+        return;
+      }
+    } else {
+      write_converted(outcome.documents);
+    }
+    items += file_items;
+    warnings += file_warnings;
     ++converted;
-  }
+  };
+  convert_files_in_order(paths, options, jobs, on_done, on_ordered);
+  if (progress) line.clear();
+
   if (converted == 0 && skipped > 0 && failed == 0) {
     if (!quiet) std::cerr << "all " << skipped << " input(s) unchanged since their last import\n";
     return kExitOk;
   }
-  failed += store_failures;
-  converted -= std::min(converted, store_failures);
   if (converted == 0) {
-    std::cerr << "trackport: nothing converted; " << output
-              << (database ? " holds nothing new\n" : " was not written\n");
+    std::cerr << "trackport: nothing converted; " << exporter.shown_output(output)
+              << (out.opened() ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
   // Skipped files are listed in a file output (a database keeps only real imports).
   for (const auto& passed_over : expanded.skipped)
-    documents.push_back(
-        input_document(passed_over.path, "input-skipped", "not converted: " + passed_over.reason));
-  if (!to_database) write_output(exporter, documents, output);
+    write(input_document(passed_over.path, "input-skipped", "not converted: " + passed_over.reason),
+          !to_database);
+  out.commit();
   if (args.has("summary")) {
     // With -o -, stdout is the data: everything else goes to stderr.
-    std::ostream& out = output == "-" ? std::cerr : std::cout;
-    print_summary(documents, out);
-    out.flush();
+    std::ostream& summary = output == "-" ? std::cerr : std::cout;
+    print_summary(digests, summary);
+    summary.flush();
   }
   if (!quiet) {
     print_converted(converted, paths.size() + missing.size(), items, warnings, skipped,
-                    expanded.skipped.size(), output);
+                    expanded.skipped.size(), exporter.shown_output(output));
   }
-  // A batch can hold millions of small strings; freeing them one by one only to exit costs
-  // seconds. Keep them reachable (so leak checkers stay quiet) and let the process end.
-  const std::size_t strict_failures = strict.empty() ? 0 : report_strict(documents, strict);
-  static auto* kept = new std::vector<Document>();
-  *kept = std::move(documents);
-  return failed > 0 || strict_failures > 0 ? kExitFailed : kExitOk;
+  for (const auto& failure : strict_failures) std::cerr << failure << '\n';
+  return failed > 0 || !strict_failures.empty() ? kExitFailed : kExitOk;
 }
 
 }  // namespace trackport::cli

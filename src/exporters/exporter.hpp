@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <set>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +36,23 @@ class DocumentAppender {
   virtual void append(const Document& document) = 0;
 };
 
+// A file or stream output written one document at a time, in the order the documents are
+// appended, so a batch of any size is never whole in memory: finish() writes what comes after
+// the last document (the output is complete only then). Byte for byte what write() gives for
+// the same documents.
+class DocumentWriter : public DocumentAppender {
+ public:
+  virtual void finish() = 0;
+};
+
+// Thrown by append() when the output itself has gone (a database server stopped, a connection
+// dropped): the documents committed before are kept, and no later one can be stored until it
+// comes back. Its message names the output, never a password.
+class OutputUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
@@ -44,6 +64,13 @@ class Exporter {
   // A database is appended to where it stands: the caller passes the target itself to write_file,
   // not a temporary file to rename over it (which would lose what the target already holds).
   virtual bool writes_in_place() const { return false; }
+  // The output names a database server (a connection string), not a file: nothing is made,
+  // renamed or walked on disk for it.
+  virtual bool output_is_connection() const { return false; }
+  // The output as messages show it (a connection string without its password).
+  virtual std::string shown_output(const std::string& output) const { return output; }
+  // A database output's stored source sha256s (for --skip-unchanged); empty when it holds none.
+  virtual std::set<std::string> stored_sha256(const std::string& /*output*/) const { return {}; }
   // The tables a format can write one of (`convert --table NAME`), its default first; empty for
   // a format that writes every table in one output.
   virtual std::vector<std::string_view> tables() const { return {}; }
@@ -70,6 +97,12 @@ class Exporter {
       const std::filesystem::path& /*path*/) const {
     return nullptr;
   }
+  // A writer of this format's output to `out` (open_writer) or to the file at `path`
+  // (open_file_writer: created or emptied; a temporary path the caller renames into place).
+  // The default keeps every document and calls write() / write_file() in finish(): correct,
+  // but not in flat memory; each file format here overrides it.
+  virtual std::unique_ptr<DocumentWriter> open_writer(std::ostream& out) const;
+  virtual std::unique_ptr<DocumentWriter> open_file_writer(const std::filesystem::path& path) const;
   // Writes a file at path (a temporary path that the caller renames into place, or the target
   // itself when writes_in_place()).
   virtual void write_file(const std::vector<Document>& documents,

@@ -42,6 +42,8 @@ using PeriodKey = std::pair<std::string, std::size_t>;
 // period before it in that list (or before the first known one after it, or at the end).
 class PeriodColumns {
  public:
+  // No columns yet: add() each list of targets, in document order.
+  PeriodColumns() = default;
   explicit PeriodColumns(const std::vector<Document>& documents) {
     for (const auto& document : documents) {
       for (const auto& indicator : document.indicators) {
@@ -71,7 +73,10 @@ class PeriodColumns {
     return cells;
   }
 
- private:
+  // The column (0-based among the period columns) of a period added so far.
+  std::size_t column_of(const PeriodKey& key) const { return position(key); }
+
+  // Each target's key: its period, and which occurrence of that period in the list it is.
   static std::vector<PeriodKey> keys_of(const std::vector<PeriodValue>& targets) {
     std::vector<PeriodKey> keys;
     keys.reserve(targets.size());
@@ -80,10 +85,7 @@ class PeriodColumns {
     return keys;
   }
 
-  std::size_t position(const PeriodKey& key) const {
-    return static_cast<std::size_t>(std::find(keys_.begin(), keys_.end(), key) - keys_.begin());
-  }
-
+  // Places the periods of one list of targets among the columns.
   void add(const std::vector<PeriodValue>& targets) {
     const auto keys = keys_of(targets);
     std::optional<std::size_t> previous;  // the column of the list's previous target
@@ -106,6 +108,11 @@ class PeriodColumns {
       keys_.insert(keys_.begin() + static_cast<std::ptrdiff_t>(at), keys[i]);
       previous = at;
     }
+  }
+
+ private:
+  std::size_t position(const PeriodKey& key) const {
+    return static_cast<std::size_t>(std::find(keys_.begin(), keys_.end(), key) - keys_.begin());
   }
 
   std::vector<PeriodKey> keys_;

@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
 #include "exporters/csv/csv_exporter.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json/json_exporter.hpp"
+#include "exporters/postgres/postgres_exporter.hpp"
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/workbook/workbook_exporter.hpp"
 
@@ -27,10 +29,35 @@ std::vector<std::unique_ptr<Exporter>> make_exporters() {
   list.push_back(std::make_unique<JsonLinesExporter>());
   list.push_back(std::make_unique<CsvExporter>());
   list.push_back(std::make_unique<SqliteExporter>());
+  list.push_back(std::make_unique<PostgresExporter>());
   return list;
 }
 
+// Every document kept until finish() writes them all at once.
+class CollectingWriter final : public DocumentWriter {
+ public:
+  using WriteAll = std::function<void(const std::vector<Document>&)>;
+  explicit CollectingWriter(WriteAll write_all) : write_all_(std::move(write_all)) {}
+  void append(const Document& document) override { documents_.push_back(document); }
+  void finish() override { write_all_(documents_); }
+
+ private:
+  WriteAll write_all_;
+  std::vector<Document> documents_;
+};
+
 }  // namespace
+
+std::unique_ptr<DocumentWriter> Exporter::open_writer(std::ostream& out) const {
+  return std::make_unique<CollectingWriter>(
+      [this, &out](const std::vector<Document>& documents) { write(documents, out); });
+}
+
+std::unique_ptr<DocumentWriter> Exporter::open_file_writer(
+    const std::filesystem::path& path) const {
+  return std::make_unique<CollectingWriter>(
+      [this, path](const std::vector<Document>& documents) { write_file(documents, path); });
+}
 
 void Exporter::write_file(const std::vector<Document>& documents,
                           const std::filesystem::path& path) const {
@@ -47,6 +74,7 @@ const std::vector<std::unique_ptr<Exporter>>& exporters() {
 }
 
 const Exporter* exporter_for(const std::filesystem::path& output) {
+  if (is_postgres_uri(output.string())) return exporter_named("postgresql");
   std::string extension = lower_case(output.extension().string());
   if (extension.empty()) return nullptr;
   extension.erase(0, 1);  // the dot

@@ -12,6 +12,7 @@
 
 #include "grid/table.hpp"
 #include "importers/importer.hpp"
+#include "io/libreoffice.hpp"
 #include "mapping/catalogue.hpp"
 #include "mapping/engine.hpp"
 #include "model/document.hpp"
@@ -26,6 +27,9 @@ struct ConvertOptions {
   std::string organisation;  // overrides what the document or mapping says
   std::string period;        // --period: overrides the period the document names
   ImportOptions import;
+  // Legacy formats (.doc, .xlsb, Lotus ...) are converted by this LibreOffice first
+  // (pipeline/legacy_formats.hpp).
+  LibreOfficeOptions libreoffice;
   // Batch safety (pipeline/fork_server.hpp): each file converted in a child process of its own,
   // so that a crash, a hang or an exhausted memory cap is that file's one-line error. The limits
   // apply to each child; 0: none.
@@ -42,8 +46,11 @@ struct ImportedFile {
   SourceDocument source;
 };
 
-// Reads a file with the importer that fits it. Throws InputError (one line, no file name).
-ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options = {});
+// Reads a file with the importer that fits it; a legacy format (pipeline/legacy_formats.hpp) is
+// converted by LibreOffice first, its format kept ("doc") and the conversion noted in a
+// warning. Throws InputError (one line, no file name).
+ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options = {},
+                         const LibreOfficeOptions& libreoffice = {});
 
 // The mapping engine's options for a conversion's.
 MapOptions map_options_for(const ConvertOptions& options);
@@ -58,7 +65,8 @@ Document assemble_document(const SourceDocument& head, const InputFile& input,
                            const std::string& format, MappingResult& mapped,
                            const ConvertOptions& options);
 
-// The command line's settings, completed by the file's folder settings (trackport.yaml).
+// The command line's settings, completed by the file's folder settings (trackport.yaml). Throws
+// InputError when that trackport.yaml could not be read.
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options);
 
 // Every document a file holds: one for a tracker, several for trackport's own standard workbook
@@ -77,9 +85,23 @@ struct FileOutcome {
   bool ok() const { return error.empty() && !skipped; }
 };
 
-// Converts files on `jobs` threads; outcomes come back in the order of `inputs`, whatever `jobs`.
-// A file's folder settings (trackport.yaml) apply where `options` leaves organisation or mapping
-// unset. `on_done` (may be empty) is called after each file, from the worker thread, serialised.
+// How many files past the next one to hand over a batch may convert ahead (each waits, converted,
+// until those before it are handed over): bounds the documents held at once, whatever the batch.
+inline constexpr std::size_t kDefaultReorderWindow = 32;
+
+// Converts files on `jobs` threads and hands each outcome to `on_ordered` in the order of
+// `inputs`, whatever `jobs`, as soon as it and every file before it are done: at most `window`
+// converted files wait at once, so memory stays flat for a batch of any size. `on_done` (may be
+// empty) is called after each file in the order files finish (for progress). Both callbacks are
+// serialised (never two at once) and run on the converting threads. An exception from
+// `on_ordered` stops the batch (no new file is started) and is thrown from here once the threads
+// have stopped.
+void convert_files_in_order(const std::vector<InputJob>& inputs, const ConvertOptions& options,
+                            unsigned jobs, const std::function<void(const FileOutcome&)>& on_done,
+                            const std::function<void(FileOutcome&&)>& on_ordered,
+                            std::size_t window = kDefaultReorderWindow);
+
+// The same, keeping every outcome: they come back in the order of `inputs`.
 std::vector<FileOutcome> convert_files(const std::vector<InputJob>& inputs,
                                        const ConvertOptions& options, unsigned jobs,
                                        const std::function<void(const FileOutcome&)>& on_done = {});

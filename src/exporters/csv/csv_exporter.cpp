@@ -7,8 +7,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include "exporters/item_table.hpp"
 #include "exporters/json/json_writer.hpp"
@@ -230,53 +232,117 @@ std::string csv_field(std::string_view value) {
   return field;
 }
 
-void write_items_csv(const std::vector<Document>& documents, std::ostream& out) {
-  CsvOutput csv(out);
-  csv.raw(kUtf8Bom);
-  write_header_row(csv);
-  std::string scratch;
-  for (const auto& document : documents) {
-    for (const auto& item : document.items) write_item_row(csv, document, item, scratch);
+namespace {
+
+constexpr std::string_view kIndicatorHeaders[] = {"Source",   "Code",    "Title",   "Area",
+                                                  "Baseline", "Targets", "Location"};
+
+// One table written document by document: the byte-order mark and the header row first, then
+// each document's rows as it comes.
+class CsvTableWriter final : public DocumentWriter {
+ public:
+  // `file`, when given, is the stream `out` and is closed by finish().
+  CsvTableWriter(std::unique_ptr<std::ofstream> file, std::ostream& out, CsvTable table)
+      : file_(std::move(file)), out_(out), table_(table), csv_(out) {
+    csv_.raw(kUtf8Bom);
+    write_header();
   }
-  csv.flush();
+
+  void append(const Document& document) override {
+    switch (table_) {
+      case CsvTable::items:
+        for (const auto& item : document.items) write_item_row(csv_, document, item, scratch_);
+        return;
+      case CsvTable::indicators:
+        for (const auto& indicator : document.indicators) {
+          write_indicator_row({document, indicator, nullptr});
+          for (const auto& area : indicator.breakdown)
+            write_indicator_row({document, indicator, &area});
+        }
+        return;
+      case CsvTable::risks:
+        for (const auto& risk : document.risks) {
+          for (const auto& column : register_tables::risk_columns())
+            csv_.field(column.text(document, risk, scratch_));
+          csv_.end_row();
+        }
+        return;
+    }
+  }
+
+  void finish() override {
+    csv_.flush();
+    out_.flush();
+    if (file_) file_->close();
+    if (!out_ || (file_ && !*file_)) throw std::runtime_error("the write failed (disk full?)");
+  }
+
+ private:
+  void write_header() {
+    switch (table_) {
+      case CsvTable::items:
+        write_header_row(csv_);
+        return;
+      case CsvTable::indicators:
+        for (const auto header : kIndicatorHeaders) csv_.field(header);
+        break;
+      case CsvTable::risks:
+        for (const auto& column : register_tables::risk_columns()) csv_.field(column.header);
+        break;
+    }
+    csv_.end_row();
+  }
+
+  void write_indicator_row(const register_tables::IndicatorRow& row) {
+    csv_.field(row.document.source.file);
+    csv_.field(row.indicator.code);
+    csv_.field(row.indicator.title);
+    csv_.field(row.area ? std::string_view(row.area->area) : std::string_view());
+    csv_.field(row.baseline());
+    csv_.field(targets_cell(row.targets(), scratch_));
+    scratch_.clear();
+    item_table::append_location_label(scratch_, row.indicator.source);
+    csv_.field(scratch_);
+    csv_.end_row();
+  }
+
+  std::unique_ptr<std::ofstream> file_;  // first: the output below writes into it
+  std::ostream& out_;
+  CsvTable table_;
+  CsvOutput csv_;
+  std::string scratch_;
+};
+
+void write_table(const std::vector<Document>& documents, CsvTable table, std::ostream& out) {
+  CsvTableWriter writer(nullptr, out, table);
+  for (const auto& document : documents) writer.append(document);
+  writer.finish();
+}
+
+}  // namespace
+
+void write_items_csv(const std::vector<Document>& documents, std::ostream& out) {
+  write_table(documents, CsvTable::items, out);
 }
 
 void write_indicators_csv(const std::vector<Document>& documents, std::ostream& out) {
-  CsvOutput csv(out);
-  csv.raw(kUtf8Bom);
-  for (const auto header : {"Source", "Code", "Title", "Area", "Baseline", "Targets", "Location"})
-    csv.field(header);
-  csv.end_row();
-  std::string scratch;
-  register_tables::for_each_indicator_row(documents, [&](const register_tables::IndicatorRow& row) {
-    csv.field(row.document.source.file);
-    csv.field(row.indicator.code);
-    csv.field(row.indicator.title);
-    csv.field(row.area ? std::string_view(row.area->area) : std::string_view());
-    csv.field(row.baseline());
-    csv.field(targets_cell(row.targets(), scratch));
-    scratch.clear();
-    item_table::append_location_label(scratch, row.indicator.source);
-    csv.field(scratch);
-    csv.end_row();
-  });
-  csv.flush();
+  write_table(documents, CsvTable::indicators, out);
 }
 
 void write_risks_csv(const std::vector<Document>& documents, std::ostream& out) {
-  const auto& columns = register_tables::risk_columns();
-  CsvOutput csv(out);
-  csv.raw(kUtf8Bom);
-  for (const auto& column : columns) csv.field(column.header);
-  csv.end_row();
-  std::string scratch;
-  for (const auto& document : documents) {
-    for (const auto& risk : document.risks) {
-      for (const auto& column : columns) csv.field(column.text(document, risk, scratch));
-      csv.end_row();
-    }
-  }
-  csv.flush();
+  write_table(documents, CsvTable::risks, out);
+}
+
+std::unique_ptr<DocumentWriter> open_csv_writer(std::ostream& out, CsvTable table) {
+  return std::make_unique<CsvTableWriter>(nullptr, out, table);
+}
+
+std::unique_ptr<DocumentWriter> open_csv_file_writer(const std::filesystem::path& path,
+                                                     CsvTable table) {
+  auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+  if (!*file) throw std::runtime_error("cannot open " + path.string() + " for writing");
+  std::ostream& out = *file;
+  return std::make_unique<CsvTableWriter>(std::move(file), out, table);
 }
 
 namespace {

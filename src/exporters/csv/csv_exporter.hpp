@@ -3,6 +3,7 @@
 // sheets: exporters/register_tables.hpp).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -44,6 +45,11 @@ std::optional<CsvTable> csv_table_named(std::string_view name);
 
 void write_csv(const std::vector<Document>& documents, CsvTable table, std::ostream& out);
 
+// The table written document by document (Exporter::open_writer): write_csv's bytes.
+std::unique_ptr<DocumentWriter> open_csv_writer(std::ostream& out, CsvTable table);
+std::unique_ptr<DocumentWriter> open_csv_file_writer(const std::filesystem::path& path,
+                                                     CsvTable table);
+
 class CsvExporter final : public Exporter {
  public:
   explicit CsvExporter(CsvTable table = CsvTable::items) : table_(table) {}
@@ -54,6 +60,13 @@ class CsvExporter final : public Exporter {
   CsvTable table() const { return table_; }
   void write(const std::vector<Document>& documents, std::ostream& out) const override {
     write_csv(documents, table_, out);
+  }
+  std::unique_ptr<DocumentWriter> open_writer(std::ostream& out) const override {
+    return open_csv_writer(out, table_);
+  }
+  std::unique_ptr<DocumentWriter> open_file_writer(
+      const std::filesystem::path& path) const override {
+    return open_csv_file_writer(path, table_);
   }
 
  private:

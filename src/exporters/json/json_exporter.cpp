@@ -552,6 +552,46 @@ class JsonLinesStream final : public DocumentStream {
   JsonWriter items_;
 };
 
+// A batch, document after document: the array opened at once, each document written whole as
+// it comes (pretty JSON), or as its items' lines (JSON Lines).
+class JsonBatchWriter final : public DocumentWriter {
+ public:
+  // `file`, when given, is the stream `out` and is closed by finish().
+  JsonBatchWriter(std::unique_ptr<std::ofstream> file, std::ostream& out, bool lines)
+      : file_(std::move(file)),
+        out_(out),
+        lines_(lines),
+        json_(out, lines ? JsonWriter::Layout::compact : JsonWriter::Layout::pretty) {
+    if (!lines_) json_.begin_array();
+  }
+
+  void append(const Document& document) override {
+    if (lines_) {
+      const std::string document_text = line_document_text(document);
+      for (const Item& item : document.items) write_item_line(json_, document_text, item);
+    } else {
+      write_document(json_, document);
+    }
+  }
+
+  void finish() override {
+    if (!lines_) {
+      json_.end_array();
+      json_.raw("\n");
+    }
+    json_.flush();
+    out_.flush();
+    if (file_) file_->close();
+    if (!out_ || (file_ && !*file_)) throw std::runtime_error("the write failed (disk full?)");
+  }
+
+ private:
+  std::unique_ptr<std::ofstream> file_;  // first: the writer below writes into it
+  std::ostream& out_;
+  bool lines_;
+  JsonWriter json_;
+};
+
 }  // namespace
 
 std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lines,
@@ -564,6 +604,18 @@ std::unique_ptr<DocumentStream> stream_json_document_to_file(const std::filesyst
                                                              bool lines) {
   if (lines) return std::make_unique<JsonLinesStream>(path);
   return std::make_unique<JsonFileStream>(path, JsonWriter::Layout::pretty);
+}
+
+std::unique_ptr<DocumentWriter> open_json_writer(std::ostream& out, bool lines) {
+  return std::make_unique<JsonBatchWriter>(nullptr, out, lines);
+}
+
+std::unique_ptr<DocumentWriter> open_json_file_writer(const std::filesystem::path& path,
+                                                      bool lines) {
+  auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+  if (!*file) throw std::runtime_error("cannot open " + path.string() + " for writing");
+  std::ostream& out = *file;
+  return std::make_unique<JsonBatchWriter>(std::move(file), out, lines);
 }
 
 void write_json(const std::vector<Document>& documents, std::ostream& out) {

@@ -47,6 +47,12 @@ std::unique_ptr<DocumentStream> stream_json_document(std::ostream& out, bool lin
 std::unique_ptr<DocumentStream> stream_json_document_to_file(const std::filesystem::path& path,
                                                              bool lines);
 
+// A batch document by document (Exporter::open_writer): exactly write_json's (or with `lines`,
+// write_json_lines') bytes for the documents appended.
+std::unique_ptr<DocumentWriter> open_json_writer(std::ostream& out, bool lines);
+std::unique_ptr<DocumentWriter> open_json_file_writer(const std::filesystem::path& path,
+                                                      bool lines);
+
 class JsonExporter final : public Exporter {
  public:
   std::string_view name() const override { return "json"; }
@@ -61,6 +67,13 @@ class JsonExporter final : public Exporter {
   std::unique_ptr<DocumentStream> stream_document_to_file(
       const std::filesystem::path& path) const override {
     return stream_json_document_to_file(path, false);
+  }
+  std::unique_ptr<DocumentWriter> open_writer(std::ostream& out) const override {
+    return open_json_writer(out, false);
+  }
+  std::unique_ptr<DocumentWriter> open_file_writer(
+      const std::filesystem::path& path) const override {
+    return open_json_file_writer(path, false);
   }
 };
 
@@ -78,6 +91,13 @@ class JsonLinesExporter final : public Exporter {
   std::unique_ptr<DocumentStream> stream_document_to_file(
       const std::filesystem::path& path) const override {
     return stream_json_document_to_file(path, true);
+  }
+  std::unique_ptr<DocumentWriter> open_writer(std::ostream& out) const override {
+    return open_json_writer(out, true);
+  }
+  std::unique_ptr<DocumentWriter> open_file_writer(
+      const std::filesystem::path& path) const override {
+    return open_json_file_writer(path, true);
   }
 };
 

@@ -8,82 +8,88 @@
 
 namespace trackport::workbook {
 
-bool any_indicators(const Documents& documents) {
-  for (const auto& document : documents) {
-    if (!document.indicators.empty()) return true;
-  }
-  return false;
+std::size_t IndicatorPeriods::number(const register_tables::PeriodKey& key) {
+  auto [found, added] = numbers_.emplace(key, keys_.size());
+  if (added) keys_.push_back(key);
+  return found->second;
 }
 
-bool any_risks(const Documents& documents) {
-  for (const auto& document : documents) {
-    if (!document.risks.empty()) return true;
+std::vector<std::string> IndicatorPeriods::headers() const {
+  return register_tables::indicator_headers(columns_);
+}
+
+ColumnPlan IndicatorPeriods::column_plan() const {
+  ColumnPlan plan;
+  for (const auto& key : keys_) {
+    plan.key_columns.push_back(
+        static_cast<lxw_col_t>(register_tables::kFirstPeriodColumn + columns_.column_of(key)));
   }
-  return false;
+  plan.first_after_keys =
+      static_cast<lxw_col_t>(register_tables::kFirstPeriodColumn + columns_.size());
+  return plan;
+}
+
+std::string IndicatorPeriods::header_of(SpillColumn column) const {
+  if (column >= kColumnsAfterKeys) return std::string(item_table::kLocationHeader);
+  if (column >= kKeyColumns) return keys_.at(column - kKeyColumns).first;
+  return std::string(register_tables::kIndicatorHeaders.at(column));
 }
 
 // One row per indicator and one per area of its breakdown; one column per target period.
-void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
-                            const Documents& documents, CutCells& cut_cells) {
-  SheetWriter sheet(workbook, "Indicators", formats, &cut_cells);
-  const register_tables::PeriodColumns periods(documents);
-  sheet.write_header(register_tables::indicator_headers(periods));
-  const auto location_column =
-      static_cast<lxw_col_t>(register_tables::kFirstPeriodColumn + periods.size());
+void spill_indicator_rows(SheetSpill& sheet, const Document& document, IndicatorPeriods& periods) {
   std::string location;
-  register_tables::for_each_indicator_row(documents, [&](const register_tables::IndicatorRow& row) {
+  auto spill_row = [&](const Indicator& indicator, const IndicatorBreakdown* area) {
+    const register_tables::IndicatorRow row{document, indicator, area};
+    periods.add(row.targets());
     sheet.next_row();
-    sheet.origin(row.document, row.indicator.source);
-    sheet.text(0, row.document.source.file);
-    sheet.text(1, row.indicator.code);
-    sheet.wrapped_text(2, row.indicator.title);
-    if (row.area) sheet.text(3, row.area->area);
+    sheet.origin(indicator.source);
+    sheet.text(0, document.source.file);
+    sheet.text(1, indicator.code);
+    sheet.wrapped_text(2, indicator.title);
+    if (area) sheet.text(3, area->area);
     sheet.wrapped_text(4, row.baseline());
-    const auto cells = periods.cells(row.targets());
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (cells[i]) {
-        sheet.wrapped_text(static_cast<lxw_col_t>(register_tables::kFirstPeriodColumn + i),
-                           *cells[i]);
-      }
-    }
+    const auto keys = register_tables::PeriodColumns::keys_of(row.targets());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      sheet.wrapped_text(key_column(periods.number(keys[i])), row.targets()[i].value);
     location.clear();
-    item_table::append_location_label(location, row.indicator.source);
-    sheet.text(location_column, location);
-  });
-  sheet.finish_table();
+    item_table::append_location_label(location, indicator.source);
+    sheet.text(column_after_keys(0), location);
+  };
+  for (const auto& indicator : document.indicators) {
+    spill_row(indicator, nullptr);
+    for (const auto& area : indicator.breakdown) spill_row(indicator, &area);
+  }
 }
 
-void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                       CutCells& cut_cells) {
-  using item_table::CellKind;
-  SheetWriter sheet(workbook, "Risks", formats, &cut_cells);
-  const auto& columns = register_tables::risk_columns();
+std::vector<std::string> risks_headers() {
   std::vector<std::string> headers;
-  for (const auto& column : columns) headers.emplace_back(column.header);
-  sheet.write_header(headers);
+  for (const auto& column : register_tables::risk_columns()) headers.emplace_back(column.header);
+  return headers;
+}
+
+void spill_risk_rows(SheetSpill& sheet, const Document& document) {
+  using item_table::CellKind;
+  const auto& columns = register_tables::risk_columns();
   std::string scratch;
-  for (const auto& document : documents) {
-    for (const auto& risk : document.risks) {
-      sheet.next_row();
-      sheet.origin(document, risk.source);
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        const auto column = static_cast<lxw_col_t>(i);
-        switch (columns[i].kind) {
-          case CellKind::date:
-            if (auto day = columns[i].date(risk)) sheet.date(column, *day);
-            break;
-          case CellKind::long_text:
-            sheet.wrapped_text(column, columns[i].text(document, risk, scratch));
-            break;
-          case CellKind::text:
-          case CellKind::rating:
-            sheet.text(column, columns[i].text(document, risk, scratch));
-            break;
-        }
+  for (const auto& risk : document.risks) {
+    sheet.next_row();
+    sheet.origin(risk.source);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const auto column = static_cast<SpillColumn>(i);
+      switch (columns[i].kind) {
+        case CellKind::date:
+          if (auto day = columns[i].date(risk)) sheet.date(column, *day);
+          break;
+        case CellKind::long_text:
+          sheet.wrapped_text(column, columns[i].text(document, risk, scratch));
+          break;
+        case CellKind::text:
+        case CellKind::rating:
+          sheet.text(column, columns[i].text(document, risk, scratch));
+          break;
       }
     }
   }
-  sheet.finish_table();
 }
 
 }  // namespace trackport::workbook

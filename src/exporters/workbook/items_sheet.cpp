@@ -71,17 +71,8 @@ lxw_col_t leading_column(std::string_view header) {
   throw std::logic_error("not a leading Items column: " + std::string(header));
 }
 
-std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers) {
-  std::vector<std::string> headers;
-  for (const auto* column : layout().leading) headers.emplace_back(column->header);
-  headers.insert(headers.end(), assessment_headers.begin(), assessment_headers.end());
-  for (const auto* column : layout().trailing) headers.emplace_back(column->header);
-  headers.emplace_back(item_table::kLocationHeader);
-  return headers;
-}
-
 // `scratch` holds the text of cells made up from parts; it is reused for every cell.
-void write_fixed_cell(SheetWriter& sheet, lxw_col_t column, const item_table::FixedColumn& spec,
+void spill_fixed_cell(SheetSpill& sheet, SpillColumn column, const item_table::FixedColumn& spec,
                       const Document& document, const Item& item, std::string& scratch) {
   switch (spec.kind) {
     case CellKind::date:
@@ -95,26 +86,6 @@ void write_fixed_cell(SheetWriter& sheet, lxw_col_t column, const item_table::Fi
       sheet.text(column, spec.text(document, item, scratch));
       break;
   }
-}
-
-void write_item_row(SheetWriter& sheet, const Document& document, const Item& item,
-                    const std::vector<std::string>& assessment_headers, std::string& scratch) {
-  sheet.next_row();
-  sheet.origin(document, item.source);
-  lxw_col_t column = 0;
-  for (const auto* spec : layout().leading) {
-    write_fixed_cell(sheet, column++, *spec, document, item, scratch);
-  }
-  for (const auto& by : assessment_headers) {
-    scratch.assign(item_table::assessment_label(item, by));
-    sheet.text(column++, scratch);
-  }
-  for (const auto* spec : layout().trailing) {
-    write_fixed_cell(sheet, column++, *spec, document, item, scratch);
-  }
-  scratch.clear();
-  item_table::append_location_label(scratch, item.source);
-  sheet.text(column, scratch);
 }
 
 lxw_col_t status_column() {
@@ -170,19 +141,69 @@ void add_rating_fills(SheetWriter& sheet, ColumnRange range) {
 
 }  // namespace
 
-void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                       CutCells& cut_cells) {
-  SheetWriter sheet(workbook, kSheetName, formats, &cut_cells);
-  const std::vector<std::string> assessment_headers = item_table::assessment_headers(documents);
-  sheet.write_header(items_headers(assessment_headers));
-  std::string scratch;
-  for (const auto& document : documents) {
-    for (const auto& item : document.items) {
-      write_item_row(sheet, document, item, assessment_headers, scratch);
+std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers) {
+  std::vector<std::string> headers;
+  for (const auto* column : layout().leading) headers.emplace_back(column->header);
+  headers.insert(headers.end(), assessment_headers.begin(), assessment_headers.end());
+  for (const auto* column : layout().trailing) headers.emplace_back(column->header);
+  headers.emplace_back(item_table::kLocationHeader);
+  return headers;
+}
+
+std::string items_column_header(SpillColumn column, const KeyNumbers& assessments) {
+  const auto& trailing = layout().trailing;
+  if (column >= kColumnsAfterKeys) {
+    const std::size_t after = column - kColumnsAfterKeys;
+    return after < trailing.size() ? std::string(trailing[after]->header)
+                                   : std::string(item_table::kLocationHeader);
+  }
+  if (column >= kKeyColumns) return assessments.names().at(column - kKeyColumns);
+  return std::string(layout().leading.at(column)->header);
+}
+
+void spill_item_row(SheetSpill& sheet, const Document& document, const Item& item,
+                    KeyNumbers& assessments, bool organisation_later) {
+  thread_local std::string scratch;
+  sheet.next_row();
+  sheet.origin(item.source);
+  const auto& leading = layout().leading;
+  for (std::size_t i = 0; i < leading.size(); ++i) {
+    spill_fixed_cell(sheet, static_cast<SpillColumn>(i), *leading[i], document, item, scratch);
+  }
+  // The item's first assessment by each `by` (item_table::assessment_label): its label.
+  for (std::size_t i = 0; i < item.assessments.size(); ++i) {
+    const Assessment& assessment = item.assessments[i];
+    bool first_by = true;
+    for (std::size_t j = 0; j < i && first_by; ++j)
+      first_by = item.assessments[j].by != assessment.by;
+    const std::size_t key = assessments.number(assessment.by);
+    if (first_by) sheet.text(key_column(key), rating_label(assessment.rating));
+  }
+  const auto& trailing = layout().trailing;
+  for (std::size_t i = 0; i < trailing.size(); ++i) {
+    if (organisation_later && trailing[i]->header == "Organisation") {
+      sheet.document_field(column_after_keys(i), DocumentField::organisation);
+    } else {
+      spill_fixed_cell(sheet, column_after_keys(i), *trailing[i], document, item, scratch);
     }
   }
+  scratch.clear();
+  item_table::append_location_label(scratch, item.source);
+  sheet.text(column_after_keys(trailing.size()), scratch);
+}
+
+ColumnPlan items_column_plan(std::size_t assessment_count) {
+  ColumnPlan plan;
+  const auto first = static_cast<lxw_col_t>(layout().leading.size());
+  for (std::size_t i = 0; i < assessment_count; ++i)
+    plan.key_columns.push_back(static_cast<lxw_col_t>(first + i));
+  plan.first_after_keys = static_cast<lxw_col_t>(first + assessment_count);
+  return plan;
+}
+
+void finish_items_sheet(SheetWriter& sheet, std::size_t assessment_count) {
   if (sheet.row() > 0) {
-    for (ColumnRange range : rating_columns(assessment_headers.size())) {
+    for (ColumnRange range : rating_columns(assessment_count)) {
       add_rating_validation(sheet, range);
       add_rating_fills(sheet, range);
     }

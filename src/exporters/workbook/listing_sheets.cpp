@@ -7,100 +7,68 @@
 
 namespace trackport::workbook {
 
-void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                       CutCells& cut_cells) {
-  SheetWriter sheet(workbook, "Extra", formats, &cut_cells);
-  sheet.write_header({"Source", "Id", "Header", "Value"});
-  for (const auto& document : documents) {
-    for (const auto& item : document.items) {
-      for (const auto& [header, value] : item.extra) {
-        sheet.next_row();
-        sheet.origin(document, item.source);
-        sheet.text(0, document.source.file);
-        sheet.text(1, item.id);
-        sheet.wrapped_text(2, header);
-        sheet.wrapped_text(3, value);
-      }
-    }
+void spill_extra_rows(SheetSpill& sheet, const Document& document, const Item& item) {
+  for (const auto& [header, value] : item.extra) {
+    sheet.next_row();
+    sheet.origin(item.source);
+    sheet.text(0, document.source.file);
+    sheet.text(1, item.id);
+    sheet.wrapped_text(2, header);
+    sheet.wrapped_text(3, value);
   }
-  sheet.finish_table();
 }
 
 // Every assessment in full (the Items sheet shows only each rating's label): what makes the
 // workbook read back into the same model.
-void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
-                             const Documents& documents, CutCells& cut_cells) {
-  SheetWriter sheet(workbook, "Assessments", formats, &cut_cells);
-  sheet.write_header({"Source", "Id", "By", "Rating", "Raw", "From", "Commentary"});
-  for (const auto& document : documents) {
-    for (const auto& item : document.items) {
-      for (const auto& assessment : item.assessments) {
-        sheet.next_row();
-        sheet.origin(document, item.source);
-        sheet.text(0, document.source.file);
-        sheet.text(1, item.id);
-        sheet.text(2, assessment.by);
-        sheet.text(3, std::string(rating_label(assessment.rating)));
-        sheet.text(4, assessment.raw);
-        sheet.text(5, std::string(rating_source_name(assessment.from)));
-        sheet.wrapped_text(6, assessment.commentary);
-      }
-    }
+void spill_assessment_rows(SheetSpill& sheet, const Document& document, const Item& item) {
+  for (const auto& assessment : item.assessments) {
+    sheet.next_row();
+    sheet.origin(item.source);
+    sheet.text(0, document.source.file);
+    sheet.text(1, item.id);
+    sheet.text(2, assessment.by);
+    sheet.text(3, rating_label(assessment.rating));
+    sheet.text(4, assessment.raw);
+    sheet.text(5, rating_source_name(assessment.from));
+    sheet.wrapped_text(6, assessment.commentary);
   }
-  sheet.finish_table();
 }
 
-void write_sources_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                         CutCells& cut_cells) {
-  SheetWriter sheet(workbook, "Sources", formats, &cut_cells);
-  sheet.write_header({"File", "Format", "SHA-256", "Title", "Organisation", "Period", "Mapping",
-                      "Score", "Auto", "Items", "Warnings", "Note"});
-  for (const auto& document : documents) {
-    Location file;
-    file.file = document.source.file;
-    sheet.next_row();
-    sheet.origin(document, file);
-    sheet.text(0, document.source.file);
-    sheet.text(1, document.source.format);
-    sheet.text(2, document.source.sha256);
-    sheet.wrapped_text(3, document.title);
-    sheet.text(4, document.organisation);
-    sheet.text(5, document.period);
-    sheet.text(6, document.mapping.name);
-    sheet.number(7, document.mapping.score, formats.score);
-    sheet.boolean(8, document.mapping.automatic);
-    sheet.number(9, static_cast<double>(document.items.size()));
-    sheet.number(10, static_cast<double>(document.warnings.size()));
-    // A file that gave nothing says so where the data team looks first.
-    if (document.items.empty()) {
-      sheet.wrapped_text(11, "no items were read from this file: see its warnings");
-    }
-  }
-  sheet.finish_table();
+void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items) {
+  static thread_local Location file;
+  file.file = document.source.file;
+  sheet.next_row();
+  sheet.origin(file);
+  sheet.text(0, document.source.file);
+  sheet.text(1, document.source.format);
+  sheet.text(2, document.source.sha256);
+  sheet.wrapped_text(3, document.title);
+  sheet.text(4, document.organisation);
+  sheet.text(5, document.period);
+  sheet.text(6, document.mapping.name);
+  sheet.number(7, document.mapping.score, CellFormat::score);
+  sheet.boolean(8, document.mapping.automatic);
+  sheet.number(9, static_cast<double>(items));
+  sheet.number(10, static_cast<double>(document.warnings.size()));
+  // A file that gave nothing says so where the data team looks first.
+  if (items == 0) sheet.wrapped_text(11, "no items were read from this file: see its warnings");
 }
 
-// Each document's warnings, then a cell-truncated warning for each of its cells the workbook cut
-// to fit.
-void write_warnings_sheet(lxw_workbook* workbook, const Formats& formats,
-                          const Documents& documents, const CutCells& cut_cells) {
-  SheetWriter sheet(workbook, "Warnings", formats);
-  sheet.write_header({"Source", "Code", "Message", "Location"});
-  auto write_row = [&](const Document& document, const Warning& warning) {
+void spill_warning_rows(SheetSpill& sheet, const Document& document, const CutCells& cut_cells) {
+  std::string location;
+  auto spill_row = [&](const std::string& code, const std::string& message, const Location& where) {
     sheet.next_row();
     sheet.text(0, document.source.file);
-    sheet.text(1, warning.code);
-    sheet.wrapped_text(2, warning.message);
-    sheet.text(3, item_table::location_label(warning.location));
+    sheet.text(1, code);
+    sheet.wrapped_text(2, message);
+    location.clear();
+    item_table::append_location_label(location, where);
+    sheet.text(3, location);
   };
-  for (const auto& document : documents) {
-    for (const auto& warning : document.warnings) write_row(document, warning);
-    for (const auto& cut : cut_cells) {
-      if (cut.document == &document) {
-        write_row(document, Warning{"cell-truncated", cut_cell_message(cut), cut.location});
-      }
-    }
-  }
-  sheet.finish_table();
+  for (const auto& warning : document.warnings)
+    spill_row(warning.code, warning.message, warning.location);
+  for (const auto& cut : cut_cells)
+    spill_row("cell-truncated", cut_cell_message(cut), cut.location);
 }
 
 }  // namespace trackport::workbook

@@ -9,10 +9,6 @@
 namespace trackport::workbook {
 namespace {
 
-// Excel holds at most 32,767 characters in a cell, counted in UTF-16 units; libxlsxwriter refuses
-// a string of more code points than that.
-constexpr std::size_t kMaxCellUnits = 32767;
-
 constexpr std::size_t kMinWidth = 8;
 constexpr std::size_t kMaxWidth = 60;
 constexpr std::size_t kDateWidth = 10;
@@ -51,12 +47,6 @@ std::size_t longest_line(std::string_view text, std::size_t enough) {
   return longest;
 }
 
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text) count += is_continuation_byte(c) ? 0 : 1;
-  return count;
-}
-
 // 40000 -> "40,000".
 std::string with_thousands(std::size_t number) {
   std::string digits = std::to_string(number);
@@ -65,6 +55,12 @@ std::string with_thousands(std::size_t number) {
 }
 
 }  // namespace
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += is_continuation_byte(c) ? 0 : 1;
+  return count;
+}
 
 std::size_t cell_prefix_size(std::string_view text) {
   std::size_t units = 0;
@@ -279,7 +275,7 @@ void SheetWriter::report_cut(lxw_col_t column, std::string_view value) {
   cut.document = origin_document_;
   cut.sheet = name_;
   cut.column = column < headers_.size() ? headers_[column] : "column " + std::to_string(column + 1);
-  cut.length = code_points(value);
+  cut.length = utf8_length(value);
   if (origin_location_ != nullptr) cut.location = *origin_location_;
   cut_cells_->push_back(std::move(cut));
 }

@@ -53,6 +53,13 @@ double row_height_for(std::size_t lines);
 // gets (a column is at least as wide as its longest line, up to that), more for a longer line.
 std::size_t wrapped_line_count(std::string_view text);
 
+// Excel holds at most 32,767 characters in a cell, counted in UTF-16 units; libxlsxwriter refuses
+// a string of more code points than that.
+inline constexpr std::size_t kMaxCellUnits = 32767;
+
+// Characters (code points) of UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
 // A cell cut to Excel's limit, which the Warnings sheet reports (the exporters do not change the
 // model: the .json and .sqlite outputs hold the text whole).
 struct CutCell {

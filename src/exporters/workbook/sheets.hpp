@@ -1,36 +1,110 @@
-// Internal to the workbook exporter: one function per sheet of the standard workbook.
+// Internal to the workbook exporter: each sheet's rows, spilled document by document (or item by
+// item), and how each sheet is finished once every row is in it.
 #pragma once
 
 #include <xlsxwriter.h>
 
+#include <array>
+#include <map>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "exporters/register_tables.hpp"
+#include "exporters/workbook/sheet_spill.hpp"
 #include "exporters/workbook/sheet_writer.hpp"
 #include "model/document.hpp"
 
 namespace trackport::workbook {
 
-using Documents = std::vector<Document>;
+// Names numbered in first-seen order: the keys of a sheet's variable block of columns.
+class KeyNumbers {
+ public:
+  std::size_t number(const std::string& name) {
+    auto [found, added] = numbers_.emplace(name, names_.size());
+    if (added) names_.push_back(name);
+    return found->second;
+  }
+  const std::vector<std::string>& names() const { return names_; }
 
-// Each sheet but Summary and Warnings adds the cells it cuts to fit to cut_cells (Summary's
-// themes are the Items sheet's); the Warnings sheet, written last, reports them.
-void write_items_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                       CutCells& cut_cells);
-void write_extra_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                       CutCells& cut_cells);
-void write_assessments_sheet(lxw_workbook* workbook, const Formats& formats,
-                             const Documents& documents, CutCells& cut_cells);
-bool any_indicators(const Documents& documents);
-void write_indicators_sheet(lxw_workbook* workbook, const Formats& formats,
-                            const Documents& documents, CutCells& cut_cells);
-bool any_risks(const Documents& documents);
-void write_risks_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                       CutCells& cut_cells);
-void write_summary_sheet(lxw_workbook* workbook, const Formats& formats,
-                         const Documents& documents);
-void write_sources_sheet(lxw_workbook* workbook, const Formats& formats, const Documents& documents,
-                         CutCells& cut_cells);
-void write_warnings_sheet(lxw_workbook* workbook, const Formats& formats,
-                          const Documents& documents, const CutCells& cut_cells);
+ private:
+  std::unordered_map<std::string, std::size_t> numbers_;
+  std::vector<std::string> names_;
+};
+
+// Items: one row per item; one column per assessment `by` (keys), then Organisation, Id,
+// Source and Location. `organisation_later`: the document may still change its organisation
+// (one file streamed item by item), so the row names the field instead of holding it.
+std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers);
+std::string items_column_header(SpillColumn column, const KeyNumbers& assessments);
+void spill_item_row(SheetSpill& sheet, const Document& document, const Item& item,
+                    KeyNumbers& assessments, bool organisation_later);
+ColumnPlan items_column_plan(std::size_t assessment_count);
+// The RAG drop-downs and fills, frozen panes, filter, widths and print set-up.
+void finish_items_sheet(SheetWriter& sheet, std::size_t assessment_count);
+
+// Extra, Assessments: a row per value or assessment of the item.
+inline constexpr std::array<const char*, 4> kExtraHeaders = {"Source", "Id", "Header", "Value"};
+void spill_extra_rows(SheetSpill& sheet, const Document& document, const Item& item);
+inline constexpr std::array<const char*, 7> kAssessmentHeaders = {
+    "Source", "Id", "By", "Rating", "Raw", "From", "Commentary"};
+void spill_assessment_rows(SheetSpill& sheet, const Document& document, const Item& item);
+
+// Indicators: a row per indicator and per area; one column per target period (keys, placed in
+// the order register_tables::PeriodColumns gives once every document is in), then Location.
+class IndicatorPeriods {
+ public:
+  std::size_t number(const register_tables::PeriodKey& key);
+  void add(const std::vector<PeriodValue>& targets) { columns_.add(targets); }
+  std::vector<std::string> headers() const;
+  ColumnPlan column_plan() const;
+  std::string header_of(SpillColumn column) const;
+
+ private:
+  register_tables::PeriodColumns columns_;
+  std::map<register_tables::PeriodKey, std::size_t> numbers_;
+  std::vector<register_tables::PeriodKey> keys_;  // by number
+};
+void spill_indicator_rows(SheetSpill& sheet, const Document& document, IndicatorPeriods& periods);
+
+// Risks: a row per risk.
+std::vector<std::string> risks_headers();
+void spill_risk_rows(SheetSpill& sheet, const Document& document);
+
+// Summary: RAG counts per source and theme, themes in first-seen order within a document, and a
+// Total row that stays out of the filter.
+class SummaryCounts {
+ public:
+  static constexpr std::size_t kRatings = 7;
+  using Counts = std::array<std::size_t, kRatings>;  // indexed by Rating
+
+  void count(const Item& item);
+  // Spills the current document's rows and starts the next document.
+  void spill_document(SheetSpill& sheet, const std::string& source);
+  static std::vector<std::string> headers();
+  // The Total row, after the filter.
+  void finish_sheet(SheetWriter& sheet) const;
+
+ private:
+  struct Group {
+    std::string theme;
+    Counts counts{};
+  };
+  std::vector<Group> groups_;  // the current document's
+  std::map<std::string, std::size_t> group_of_theme_;
+  Counts total_{};
+};
+
+// Sources: a row per input.
+inline constexpr std::array<const char*, 12> kSourcesHeaders = {
+    "File",    "Format", "SHA-256", "Title", "Organisation", "Period",
+    "Mapping", "Score",  "Auto",    "Items", "Warnings",     "Note"};
+void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items);
+
+// Warnings: each document's warnings, then a cell-truncated warning for each of its cells the
+// workbook cut to fit.
+inline constexpr std::array<const char*, 4> kWarningsHeaders = {"Source", "Code", "Message",
+                                                                "Location"};
+void spill_warning_rows(SheetSpill& sheet, const Document& document, const CutCells& cut_cells);
 
 }  // namespace trackport::workbook

@@ -3,9 +3,15 @@
 
 #include <xlsxwriter.h>
 
+#include <array>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <memory>
+#include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #include "exporters/quiet_stderr.hpp"
 #include "exporters/through_file.hpp"
@@ -65,43 +71,269 @@ void check_writable(const std::filesystem::path& path) {
   if (!probe) throw std::runtime_error("cannot open " + path.string() + " for writing");
 }
 
-void write_sheets(const std::vector<Document>& documents, const std::filesystem::path& path) {
-  OpenWorkbook workbook(path);
-  const auto formats = workbook::Formats::create(workbook.get());
-  workbook::CutCells cut_cells;
-  workbook::write_items_sheet(workbook.get(), formats, documents, cut_cells);
-  workbook::write_extra_sheet(workbook.get(), formats, documents, cut_cells);
-  workbook::write_assessments_sheet(workbook.get(), formats, documents, cut_cells);
-  if (workbook::any_indicators(documents)) {
-    workbook::write_indicators_sheet(workbook.get(), formats, documents, cut_cells);
+// Gives every format its index in the workbook's style table now, so that sheets written on
+// threads of their own only read the formats (libxlsxwriter numbers a format the first time a
+// cell or rule uses it).
+void number_formats(const workbook::Formats& formats) {
+  for (lxw_format* format : {formats.header, formats.text, formats.wrapped, formats.date,
+                             formats.score, formats.total}) {
+    lxw_format_get_xf_index(format);
   }
-  if (workbook::any_risks(documents)) {
-    workbook::write_risks_sheet(workbook.get(), formats, documents, cut_cells);
+  for (lxw_format* fill : formats.rating_fill) {
+    if (fill != nullptr) lxw_format_get_dxf_index(fill);
   }
-  workbook::write_summary_sheet(workbook.get(), formats, documents);
-  workbook::write_sources_sheet(workbook.get(), formats, documents, cut_cells);
-  workbook::write_warnings_sheet(workbook.get(), formats, documents, cut_cells);
-  workbook.close(path);
+}
+
+}  // namespace
+
+// The rows of every sheet wait in spills (workbook/sheet_spill.hpp) while documents come in;
+// close() writes the sheets in their order, each on a thread of its own.
+class WorkbookBuilder::Sheets {
+ public:
+  Sheets()
+      : items_("Items",
+               [this](workbook::SpillColumn column) {
+                 return workbook::items_column_header(column, assessments_);
+               }),
+        extra_("Extra", headers_of(workbook::kExtraHeaders)),
+        assessments_sheet_("Assessments", headers_of(workbook::kAssessmentHeaders)),
+        indicators_("Indicators",
+                    [this](workbook::SpillColumn column) { return periods_.header_of(column); }),
+        risks_("Risks",
+               [](workbook::SpillColumn column) { return workbook::risks_headers().at(column); }),
+        summary_("Summary", nullptr),
+        sources_("Sources", headers_of(workbook::kSourcesHeaders)),
+        warnings_("Warnings", nullptr) {}
+
+  template <std::size_t N>
+  static std::function<std::string(workbook::SpillColumn)> headers_of(
+      const std::array<const char*, N>& headers) {
+    return [&headers](workbook::SpillColumn column) { return std::string(headers.at(column)); };
+  }
+
+  void item(const Document& document, const Item& item, bool organisation_later) {
+    workbook::spill_item_row(items_, document, item, assessments_, organisation_later);
+    workbook::spill_extra_rows(extra_, document, item);
+    workbook::spill_assessment_rows(assessments_sheet_, document, item);
+    summary_counts_.count(item);
+  }
+
+  void end_document(const Document& document, std::size_t items) {
+    workbook::spill_indicator_rows(indicators_, document, periods_);
+    workbook::spill_risk_rows(risks_, document);
+    summary_counts_.spill_document(summary_, document.source.file);
+    workbook::spill_source_row(sources_, document, items);
+    // The cells cut to fit, in the order of the sheets.
+    workbook::CutCells cut;
+    for (auto* sheet : {&items_, &extra_, &assessments_sheet_, &indicators_, &risks_, &sources_}) {
+      auto more = sheet->take_cut_cells();
+      cut.insert(cut.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
+    }
+    workbook::spill_warning_rows(warnings_, document, cut);
+  }
+
+  void write(lxw_workbook* workbook, const Document* streamed) {
+    const auto formats = workbook::Formats::create(workbook);
+    number_formats(formats);
+    const std::size_t assessment_count = assessments_.names().size();
+    std::vector<Job> jobs;
+    jobs.push_back({&items_, workbook::items_headers(assessments_.names()),
+                    workbook::items_column_plan(assessment_count),
+                    [assessment_count](workbook::SheetWriter& sheet) {
+                      workbook::finish_items_sheet(sheet, assessment_count);
+                    }});
+    jobs.push_back({&extra_, strings(workbook::kExtraHeaders), {}, finish_table});
+    jobs.push_back({&assessments_sheet_, strings(workbook::kAssessmentHeaders), {}, finish_table});
+    if (indicators_.rows() > 0)
+      jobs.push_back({&indicators_, periods_.headers(), periods_.column_plan(), finish_table});
+    if (risks_.rows() > 0) jobs.push_back({&risks_, workbook::risks_headers(), {}, finish_table});
+    jobs.push_back(
+        {&summary_, workbook::SummaryCounts::headers(), {}, [this](workbook::SheetWriter& sheet) {
+           summary_counts_.finish_sheet(sheet);
+         }});
+    jobs.push_back({&sources_, strings(workbook::kSourcesHeaders), {}, finish_table});
+    jobs.push_back({&warnings_, strings(workbook::kWarningsHeaders), {}, finish_table});
+    // The sheets are added in order here; each is then filled on a thread of its own (a
+    // constant-memory worksheet writes to a temporary file of its own, and the formats are
+    // numbered already), the biggest first.
+    std::vector<std::unique_ptr<workbook::SheetWriter>> writers;
+    for (auto& job : jobs) {
+      writers.push_back(
+          std::make_unique<workbook::SheetWriter>(workbook, job.spill->name().c_str(), formats));
+      writers.back()->write_header(job.headers);
+    }
+    std::vector<std::exception_ptr> failures(jobs.size());
+    {
+      std::vector<std::jthread> threads;
+      for (std::size_t i = 0; i < jobs.size(); ++i) {
+        threads.emplace_back([&, i] {
+          try {
+            jobs[i].spill->write_to(*writers[i], jobs[i].plan, streamed);
+            jobs[i].finish(*writers[i]);
+          } catch (...) {
+            failures[i] = std::current_exception();
+          }
+        });
+      }
+    }
+    for (const auto& failure : failures) {
+      if (failure) std::rethrow_exception(failure);
+    }
+  }
+
+ private:
+  struct Job {
+    workbook::SheetSpill* spill;
+    std::vector<std::string> headers;
+    workbook::ColumnPlan plan;
+    std::function<void(workbook::SheetWriter&)> finish;
+  };
+
+  static void finish_table(workbook::SheetWriter& sheet) { sheet.finish_table(); }
+
+  template <std::size_t N>
+  static std::vector<std::string> strings(const std::array<const char*, N>& headers) {
+    return {headers.begin(), headers.end()};
+  }
+
+  workbook::KeyNumbers assessments_;
+  workbook::IndicatorPeriods periods_;
+  workbook::SummaryCounts summary_counts_;
+  workbook::SheetSpill items_;
+  workbook::SheetSpill extra_;
+  workbook::SheetSpill assessments_sheet_;
+  workbook::SheetSpill indicators_;
+  workbook::SheetSpill risks_;
+  workbook::SheetSpill summary_;
+  workbook::SheetSpill sources_;
+  workbook::SheetSpill warnings_;
+};
+
+WorkbookBuilder::WorkbookBuilder(std::filesystem::path path)
+    : path_(std::move(path)), sheets_(std::make_unique<Sheets>()) {
+  check_writable(path_);
+}
+
+WorkbookBuilder::~WorkbookBuilder() = default;
+
+void WorkbookBuilder::add(const Document& document) {
+  for (const Item& item : document.items) sheets_->item(document, item, false);
+  sheets_->end_document(document, document.items.size());
+}
+
+void WorkbookBuilder::begin_streamed(const Document& so_far) {
+  if (streaming_) return;
+  streaming_ = true;
+  head_ = so_far;
+  head_.items.clear();
+}
+
+void WorkbookBuilder::item(const Item& item) {
+  if (!streaming_) throw std::logic_error("WorkbookBuilder: an item before begin_streamed()");
+  sheets_->item(head_, item, true);
+  ++streamed_items_;
+}
+
+void WorkbookBuilder::end_streamed(const Document& document) {
+  begin_streamed(document);
+  head_ = document;
+  head_.items.clear();
+  sheets_->end_document(head_, streamed_items_);
+  streamed_ = true;
+}
+
+void WorkbookBuilder::close() {
+  try {
+    OpenWorkbook workbook(path_);
+    sheets_->write(workbook.get(), streamed_ ? &head_ : nullptr);
+    workbook.close(path_);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+    throw;
+  }
+}
+
+namespace {
+
+// A batch into a workbook file, or into a stream through a temporary file.
+class WorkbookWriter final : public DocumentWriter {
+ public:
+  explicit WorkbookWriter(const std::filesystem::path& path) : builder_(path) {}
+  WorkbookWriter(std::ostream& out, std::filesystem::path temporary)
+      : out_(&out), temporary_(std::move(temporary)), builder_(temporary_) {}
+  ~WorkbookWriter() override {
+    if (out_ != nullptr) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary_, ignored);
+    }
+  }
+
+  void append(const Document& document) override { builder_.add(document); }
+  void finish() override {
+    builder_.close();
+    if (out_ == nullptr) return;
+    std::ifstream in(temporary_, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read back " + temporary_.string());
+    *out_ << in.rdbuf();
+    if (!*out_) throw std::runtime_error("writing to the output failed");
+  }
+
+ private:
+  std::ostream* out_ = nullptr;
+  std::filesystem::path temporary_;
+  WorkbookBuilder builder_;
+};
+
+// One document item by item into a workbook file.
+class WorkbookDocumentStream final : public DocumentStream {
+ public:
+  explicit WorkbookDocumentStream(const std::filesystem::path& path) : builder_(path) {}
+  void begin(const Document& so_far) override { builder_.begin_streamed(so_far); }
+  void item(const Item& item) override { builder_.item(item); }
+  void finish(const Document& document) override {
+    builder_.end_streamed(document);
+    builder_.close();
+  }
+
+ private:
+  WorkbookBuilder builder_;
+};
+
+std::filesystem::path temporary_workbook_path() {
+  std::random_device random;
+  return std::filesystem::temp_directory_path() /
+         ("trackport-" + std::to_string(random()) + std::to_string(random()) + ".xlsx");
 }
 
 }  // namespace
 
 void write_standard_workbook(const std::vector<Document>& documents,
                              const std::filesystem::path& path) {
-  check_writable(path);
-  try {
-    write_sheets(documents, path);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(path, ignored);
-    throw;
-  }
+  WorkbookBuilder builder(path);
+  for (const auto& document : documents) builder.add(document);
+  builder.close();
 }
 
 void WorkbookExporter::write(const std::vector<Document>& documents, std::ostream& out) const {
   write_through_temporary_file(out, "xlsx", [&](const std::filesystem::path& path) {
     write_standard_workbook(documents, path);
   });
+}
+
+std::unique_ptr<DocumentWriter> WorkbookExporter::open_writer(std::ostream& out) const {
+  return std::make_unique<WorkbookWriter>(out, temporary_workbook_path());
+}
+
+std::unique_ptr<DocumentWriter> WorkbookExporter::open_file_writer(
+    const std::filesystem::path& path) const {
+  return std::make_unique<WorkbookWriter>(path);
+}
+
+std::unique_ptr<DocumentStream> WorkbookExporter::stream_document_to_file(
+    const std::filesystem::path& path) const {
+  return std::make_unique<WorkbookDocumentStream>(path);
 }
 
 }  // namespace trackport

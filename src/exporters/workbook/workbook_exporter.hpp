@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,38 @@ namespace trackport {
 void write_standard_workbook(const std::vector<Document>& documents,
                              const std::filesystem::path& path);
 
+// The standard workbook built document by document (or, for one file, item by item): the rows
+// wait in temporary files until close() writes the sheets, so memory stays flat whatever comes
+// in. Nothing is written at `path` but a probe (removed on failure) until close().
+class WorkbookBuilder {
+ public:
+  explicit WorkbookBuilder(std::filesystem::path path);
+  ~WorkbookBuilder();
+  WorkbookBuilder(const WorkbookBuilder&) = delete;
+  WorkbookBuilder& operator=(const WorkbookBuilder&) = delete;
+
+  // One whole document.
+  void add(const Document& document);
+  // Or one document item by item: what is known of it at the first item (its organisation may
+  // still change), each item, then the finished document (its items ignored).
+  void begin_streamed(const Document& so_far);
+  void item(const Item& item);
+  void end_streamed(const Document& document);
+
+  // Writes the workbook. Throws std::runtime_error when libxlsxwriter reports an error or a
+  // sheet would pass Excel's row limit (the file at path is then removed).
+  void close();
+
+ private:
+  class Sheets;
+  std::filesystem::path path_;
+  std::unique_ptr<Sheets> sheets_;
+  Document head_;  // the streamed document
+  bool streaming_ = false;
+  bool streamed_ = false;
+  std::size_t streamed_items_ = 0;
+};
+
 class WorkbookExporter final : public Exporter {
  public:
   std::string_view name() const override { return "xlsx"; }
@@ -27,6 +60,11 @@ class WorkbookExporter final : public Exporter {
                   const std::filesystem::path& path) const override {
     write_standard_workbook(documents, path);
   }
+  std::unique_ptr<DocumentWriter> open_writer(std::ostream& out) const override;
+  std::unique_ptr<DocumentWriter> open_file_writer(
+      const std::filesystem::path& path) const override;
+  std::unique_ptr<DocumentStream> stream_document_to_file(
+      const std::filesystem::path& path) const override;
 };
 
 }  // namespace trackport

@@ -1,5 +1,7 @@
 #include "exporters/json/json_exporter.hpp"
 
+#include "exporters/exporter.hpp"
+
 #include <catch2/catch.hpp>
 #include <limits>
 #include <sstream>
@@ -350,6 +352,24 @@ TEST_CASE("malformed JSON is refused with the path of the problem", "[json]") {
   CHECK_THROWS_AS(document_from_json(ordered_json::parse("[1, 2]")), std::runtime_error);
   CHECK_THROWS_WITH(documents_from_json(ordered_json::parse(R"([{}, {"mapping": {"auto": 1}}])")),
                     Contains("[1].mapping.auto"));
+}
+
+TEST_CASE("JSON, JSON Lines and CSV written document by document are the whole write's bytes",
+          "[json][csv]") {
+  const std::vector<Document> documents = {test::sample_plan(), test::sample_tracker()};
+  for (const auto& exporter : exporters()) {
+    if (exporter->writes_in_place() || !exporter->can_stream()) continue;
+    for (std::size_t count : {std::size_t{0}, std::size_t{1}, documents.size()}) {
+      const std::vector<Document> some(documents.begin(),
+                                       documents.begin() + static_cast<std::ptrdiff_t>(count));
+      std::ostringstream out;
+      auto writer = exporter->open_writer(out);
+      for (const auto& document : some) writer->append(document);
+      writer->finish();
+      INFO(exporter->name() << ", " << count << " documents");
+      CHECK(out.str() == exported(*exporter, some));
+    }
+  }
 }
 
 }  // namespace

@@ -476,3 +476,66 @@ TEST_CASE("a workbook libxlsxwriter refuses throws and leaves no file", "[workbo
 
 }  // namespace
 }  // namespace trackport
+
+namespace trackport {
+namespace {
+
+// Every part but docProps/core.xml (the time of writing) of two workbooks, compared.
+void check_same_parts(const std::filesystem::path& expected, const std::filesystem::path& actual) {
+  const XlsxPackage want(expected), got(actual);
+  for (const auto& sheet : want.sheet_names()) {
+    INFO(sheet);
+    CHECK(got.entry(want.sheet_part(sheet)) == want.entry(want.sheet_part(sheet)));
+  }
+  CHECK(got.sheet_names() == want.sheet_names());
+  for (const char* part : {"xl/styles.xml", "xl/workbook.xml", "[Content_Types].xml"}) {
+    INFO(part);
+    CHECK(got.entry(part) == want.entry(part));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the workbook written document by document, or item by item, is the whole write's",
+          "[workbook]") {
+  TempDir dir;
+  const std::vector<Document> documents = {test::sample_plan(), test::sample_tracker()};
+  WorkbookExporter exporter;
+  exporter.write_file(documents, dir / "whole.xlsx");
+
+  auto writer = exporter.open_file_writer(dir / "batch.xlsx");
+  for (const auto& document : documents) writer->append(document);
+  writer->finish();
+  check_same_parts(dir / "whole.xlsx", dir / "batch.xlsx");
+
+  // One document streamed: its organisation known only at the end (a mapping may set it).
+  exporter.write_file({documents.front()}, dir / "one.xlsx");
+  auto stream = exporter.stream_document_to_file(dir / "streamed.xlsx");
+  Document so_far = documents.front();
+  so_far.items.clear();
+  so_far.organisation = "not yet known";
+  stream->begin(so_far);
+  for (const auto& item : documents.front().items) stream->item(item);
+  Document finished = documents.front();
+  finished.items.clear();
+  stream->finish(finished);
+  check_same_parts(dir / "one.xlsx", dir / "streamed.xlsx");
+}
+
+TEST_CASE("a workbook's rows wait in temporary files, not in memory: a writer holds no document",
+          "[workbook]") {
+  TempDir dir;
+  auto writer = WorkbookExporter{}.open_file_writer(dir / "out.xlsx");
+  {
+    // The document is gone before finish(): the writer kept what it needs of it.
+    Document document = test::sample_plan();
+    document.organisation = "Kept Council";
+    writer->append(document);
+  }
+  writer->finish();
+  const XlsxPackage package(dir / "out.xlsx");
+  const auto sources = package.sheet("Sources");
+  CHECK(test::cell_text(package, sources, "E2") == "Kept Council");
+}
+
+}  // namespace trackport

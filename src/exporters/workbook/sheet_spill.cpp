@@ -1,0 +1,280 @@
+// The spilled rows of a sheet: a buffered temporary file of tagged records, read back in order.
+#include "exporters/workbook/sheet_spill.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+namespace trackport::workbook {
+namespace {
+
+constexpr std::size_t kBufferSize = std::size_t{1} << 20;
+
+// Record tags.
+constexpr char kRow = 'r';
+constexpr char kText = 't';
+constexpr char kNumber = 'n';
+constexpr char kDate = 'd';
+constexpr char kBoolean = 'b';
+constexpr char kField = 'f';
+
+[[noreturn]] void fail_temporary(const char* what) {
+  throw std::runtime_error(std::string(what) +
+                           " a temporary file of the workbook failed: " + std::strerror(errno));
+}
+
+int open_unlinked_temporary() {
+  std::string name = (std::filesystem::temp_directory_path() / "trackport-sheet-XXXXXX").string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) fail_temporary("creating");
+  ::unlink(name.c_str());  // goes with the process, whatever happens
+  return fd;
+}
+
+// Reads the file back from its start through a buffer.
+class SpillReader {
+ public:
+  explicit SpillReader(int fd) : fd_(fd), buffer_(kBufferSize) {}
+
+  bool at_end() {
+    fill(1);
+    return used_ == size_;
+  }
+  char tag() { return value<char>(); }
+  template <typename T>
+  T value() {
+    T result;
+    read(&result, sizeof result);
+    return result;
+  }
+  void read(void* out, std::size_t size) {
+    auto* bytes = static_cast<char*>(out);
+    while (size > 0) {
+      fill(1);
+      if (used_ == size_) throw std::runtime_error("a temporary file of the workbook ended early");
+      const std::size_t take = std::min(size, size_ - used_);
+      std::memcpy(bytes, buffer_.data() + used_, take);
+      used_ += take;
+      bytes += take;
+      size -= take;
+    }
+  }
+
+ private:
+  // Refills the buffer when fewer than `wanted` bytes are left in it.
+  void fill(std::size_t wanted) {
+    if (size_ - used_ >= wanted) return;
+    std::memmove(buffer_.data(), buffer_.data() + used_, size_ - used_);
+    size_ -= used_;
+    used_ = 0;
+    const ssize_t got = ::pread(fd_, buffer_.data() + size_, buffer_.size() - size_, offset_);
+    if (got < 0) fail_temporary("reading");
+    offset_ += got;
+    size_ += static_cast<std::size_t>(got);
+  }
+
+  int fd_;
+  std::vector<char> buffer_;
+  std::size_t used_ = 0;
+  std::size_t size_ = 0;
+  off_t offset_ = 0;
+};
+
+lxw_col_t planned_column(SpillColumn column, const ColumnPlan& plan) {
+  if (column >= kColumnsAfterKeys)
+    return static_cast<lxw_col_t>(plan.first_after_keys + (column - kColumnsAfterKeys));
+  if (column >= kKeyColumns) return plan.key_columns.at(column - kKeyColumns);
+  return static_cast<lxw_col_t>(column);
+}
+
+lxw_format* format_of(const Formats& formats, CellFormat format) {
+  switch (format) {
+    case CellFormat::text:
+      return formats.text;
+    case CellFormat::wrapped:
+      return formats.wrapped;
+    case CellFormat::date:
+      return formats.date;
+    case CellFormat::score:
+      return formats.score;
+    case CellFormat::total:
+      return formats.total;
+  }
+  return formats.text;
+}
+
+const std::string& field_of(const Document* document, DocumentField field) {
+  static const std::string none;
+  if (document == nullptr) return none;
+  switch (field) {
+    case DocumentField::organisation:
+      return document->organisation;
+  }
+  return none;
+}
+
+}  // namespace
+
+SheetSpill::SheetSpill(std::string sheet, std::function<std::string(SpillColumn)> header_of)
+    : sheet_(std::move(sheet)), header_of_(std::move(header_of)), fd_(open_unlinked_temporary()) {
+  buffer_.reserve(kBufferSize);
+}
+
+SheetSpill::~SheetSpill() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void SheetSpill::next_row() {
+  // The header row is row 0, so rows_ data rows reach row rows_.
+  if (rows_ + 1 >= LXW_ROW_MAX) {
+    throw std::runtime_error("the " + sheet_ + " sheet would need more than " +
+                             std::to_string(LXW_ROW_MAX) +
+                             " rows, Excel's limit; export to JSON or CSV instead");
+  }
+  ++rows_;
+  origin_ = nullptr;
+  put_value(kRow);
+}
+
+void SheetSpill::text(SpillColumn column, std::string_view value, CellFormat format) {
+  if (value.empty()) return;
+  // A value has no more UTF-16 units than bytes: only a long one can be too long for a cell.
+  if (value.size() > kMaxCellUnits) {
+    const std::size_t size = cell_prefix_size(value);
+    if (size < value.size() && header_of_) {
+      CutCell cut;
+      cut.sheet = sheet_;
+      cut.column = header_of_(column);
+      cut.length = utf8_length(value);
+      if (origin_ != nullptr) cut.location = *origin_;
+      cut_cells_.push_back(std::move(cut));
+    }
+    value = value.substr(0, size);
+  }
+  put_cell(kText, column);
+  put_value(format);
+  put_value(static_cast<std::uint32_t>(value.size()));
+  put(value.data(), value.size());
+}
+
+void SheetSpill::number(SpillColumn column, double value, CellFormat format) {
+  put_cell(kNumber, column);
+  put_value(format);
+  put_value(value);
+}
+
+void SheetSpill::date(SpillColumn column, std::chrono::year_month_day day) {
+  put_cell(kDate, column);
+  put_value(static_cast<std::int32_t>(day.year()));
+  put_value(static_cast<std::uint8_t>(static_cast<unsigned>(day.month())));
+  put_value(static_cast<std::uint8_t>(static_cast<unsigned>(day.day())));
+}
+
+void SheetSpill::boolean(SpillColumn column, bool value) {
+  put_cell(kBoolean, column);
+  put_value(static_cast<std::uint8_t>(value ? 1 : 0));
+}
+
+void SheetSpill::document_field(SpillColumn column, DocumentField field) {
+  put_cell(kField, column);
+  put_value(field);
+}
+
+CutCells SheetSpill::take_cut_cells() {
+  CutCells cut = std::move(cut_cells_);
+  cut_cells_.clear();
+  return cut;
+}
+
+void SheetSpill::put_cell(char tag, SpillColumn column) {
+  put_value(tag);
+  put_value(column);
+}
+
+void SheetSpill::put(const void* bytes, std::size_t size) {
+  if (buffer_.size() + size > kBufferSize) flush();
+  if (size > kBufferSize) {
+    // A value bigger than the buffer goes straight to the file.
+    const auto* data = static_cast<const char*>(bytes);
+    while (size > 0) {
+      const ssize_t wrote = ::write(fd_, data, size);
+      if (wrote < 0) {
+        if (errno == EINTR) continue;
+        fail_temporary("writing");
+      }
+      data += wrote;
+      size -= static_cast<std::size_t>(wrote);
+    }
+    return;
+  }
+  const auto* data = static_cast<const char*>(bytes);
+  buffer_.insert(buffer_.end(), data, data + size);
+}
+
+void SheetSpill::flush() {
+  const char* data = buffer_.data();
+  std::size_t size = buffer_.size();
+  while (size > 0) {
+    const ssize_t wrote = ::write(fd_, data, size);
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      fail_temporary("writing");
+    }
+    data += wrote;
+    size -= static_cast<std::size_t>(wrote);
+  }
+  buffer_.clear();
+}
+
+void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document) {
+  flush();
+  const Formats& formats = sheet.formats();
+  SpillReader in(fd_);
+  std::string text;  // NUL-terminated for libxlsxwriter; reused for every cell
+  while (!in.at_end()) {
+    const char tag = in.tag();
+    if (tag == kRow) {
+      sheet.next_row();
+      continue;
+    }
+    const lxw_col_t column = planned_column(in.value<SpillColumn>(), plan);
+    switch (tag) {
+      case kText: {
+        const auto format = in.value<CellFormat>();
+        text.resize(in.value<std::uint32_t>());
+        in.read(text.data(), text.size());
+        if (format == CellFormat::wrapped) {
+          sheet.wrapped_text(column, text);
+        } else {
+          sheet.text(column, text, format_of(formats, format));
+        }
+        break;
+      }
+      case kNumber: {
+        const auto format = in.value<CellFormat>();
+        sheet.number(column, in.value<double>(), format_of(formats, format));
+        break;
+      }
+      case kDate: {
+        const auto year = in.value<std::int32_t>();
+        const auto month = in.value<std::uint8_t>();
+        const auto day = in.value<std::uint8_t>();
+        sheet.date(column, std::chrono::year{year} / month / day);
+        break;
+      }
+      case kBoolean:
+        sheet.boolean(column, in.value<std::uint8_t>() != 0);
+        break;
+      case kField:
+        sheet.text(column, field_of(document, in.value<DocumentField>()));
+        break;
+      default:
+        throw std::runtime_error("a temporary file of the workbook is damaged");
+    }
+  }
+}
+
+}  // namespace trackport::workbook

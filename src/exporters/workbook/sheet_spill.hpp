@@ -1,0 +1,99 @@
+// Internal to the workbook exporter: the rows of one sheet kept in a temporary file while
+// documents come in, written into the sheet once the last one is in. A sheet's header can
+// depend on every document (the Items sheet's assessment columns, the Indicators sheet's
+// periods) and a sheet exists only if some document has rows for it, while libxlsxwriter's
+// constant-memory mode needs each sheet's header first and the sheets in their order: so the
+// rows wait here, a few bytes a cell, and memory stays flat for a batch of any size.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exporters/workbook/sheet_writer.hpp"
+#include "model/document.hpp"
+
+namespace trackport::workbook {
+
+// The format a spilled cell is written in (Formats' members).
+enum class CellFormat : std::uint8_t { text, wrapped, date, score, total };
+
+// A spilled cell's column: a fixed column (its number), the i-th key of the sheet's variable
+// block (keys numbered in first-seen order; their columns are known only at the end), or the
+// j-th fixed column after that block.
+using SpillColumn = std::uint32_t;
+inline constexpr SpillColumn kKeyColumns = 1U << 20;
+inline constexpr SpillColumn kColumnsAfterKeys = 1U << 21;
+constexpr SpillColumn key_column(std::size_t key) {
+  return kKeyColumns + static_cast<SpillColumn>(key);
+}
+constexpr SpillColumn column_after_keys(std::size_t column) {
+  return kColumnsAfterKeys + static_cast<SpillColumn>(column);
+}
+
+// Where a sheet's spilled columns go: each key's column, and the first column after the keys.
+struct ColumnPlan {
+  std::vector<lxw_col_t> key_columns;  // by key number
+  lxw_col_t first_after_keys = 0;
+};
+
+// A document field that a row streamed before its document was complete names rather than
+// holds (mapping may still change it): filled in from the finished document at the end.
+enum class DocumentField : std::uint8_t { organisation };
+
+class SheetSpill {
+ public:
+  // `header_of` names a column in a cell-truncated warning; without it (a sheet whose cells
+  // repeat what another sheet reports) cut cells are not reported.
+  SheetSpill(std::string sheet, std::function<std::string(SpillColumn)> header_of);
+  ~SheetSpill();
+  SheetSpill(const SheetSpill&) = delete;
+  SheetSpill& operator=(const SheetSpill&) = delete;
+
+  const std::string& name() const { return sheet_; }
+
+  // Starts the next row. Throws when the sheet would pass Excel's row limit.
+  void next_row();
+  std::size_t rows() const { return rows_; }
+  // Where the current row's values came from, for a warning about a cell cut to fit.
+  void origin(const Location& location) { origin_ = &location; }
+
+  // Empty text leaves the cell blank; text over an Excel cell's 32,767 characters is cut
+  // between characters and the cut goes to cut_cells().
+  void text(SpillColumn column, std::string_view value, CellFormat format = CellFormat::text);
+  void wrapped_text(SpillColumn column, std::string_view value) {
+    text(column, value, CellFormat::wrapped);
+  }
+  void number(SpillColumn column, double value, CellFormat format = CellFormat::text);
+  void date(SpillColumn column, std::chrono::year_month_day day);
+  void boolean(SpillColumn column, bool value);
+  void document_field(SpillColumn column, DocumentField field);
+
+  // The cells cut since the last take_cut_cells() (the current document's).
+  CutCells take_cut_cells();
+
+  // Writes every row after `sheet`'s header row; `document` gives document_field cells.
+  void write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document);
+
+ private:
+  void put(const void* bytes, std::size_t size);
+  template <typename T>
+  void put_value(T value) {
+    put(&value, sizeof value);
+  }
+  void put_cell(char tag, SpillColumn column);
+  void flush();
+
+  std::string sheet_;
+  std::function<std::string(SpillColumn)> header_of_;
+  int fd_ = -1;  // an unlinked temporary file
+  std::vector<char> buffer_;
+  std::size_t rows_ = 0;
+  const Location* origin_ = nullptr;
+  CutCells cut_cells_;
+};
+
+}  // namespace trackport::workbook
