@@ -347,7 +347,7 @@ bool fill_cells(PageTable& table, const Grid& grid, const std::vector<Word>& wor
   table.cells.clear();
   for (CellWords& c : cells) {
     c.cell.font = first_colour(c.words);
-    c.cell.text = cell_text(std::move(c.words));
+    c.cell.text = cell_text(std::move(c.words), c.cell.box);
     c.cell.fill = solid_fill(fills, c.cell.box);
     table.cells.push_back(std::move(c.cell));
   }

@@ -216,12 +216,22 @@ TextColumn text_column(const std::vector<TextLine>& lines) {
 }
 
 // Narrow columns break words that fit no line: the line holds that one word, filled to the
-// right edge, and the word with its continuation is wider than the column.
-bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column) {
+// right edge, and the word with its continuation is wider than the column. Where the cell's box
+// is known, filled means to the cell's right side (less the inset its text keeps on the left, and
+// a glyph that did not fit): a word ending well short of it was not broken ("Sample" / "size"
+// in a wide header cell). The continuation starts the next line where the piece started its own:
+// lines centred one under the other are whole words ("Sample" / "unit").
+bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column,
+                        const std::optional<Rect>& cell_box) {
   if (previous.words.size() != 1) return false;
   const Word& piece = previous.words.front();
   const Word& rest = line.words.front();
   const double size = std::max(1.0, previous.font_size);
+  if (std::abs(rest.box.x0 - piece.box.x0) > 0.5 * size) return false;
+  if (cell_box) {
+    const double inset = std::clamp(column.left - cell_box->x0, 0.0, 0.6 * size);
+    if (piece.box.x1 < cell_box->x1 - inset - 0.7 * size) return false;
+  }
   return piece.box.x1 >= column.right - 0.35 * size &&
          piece.box.width() + rest.box.width() > column.right - column.left &&
          ends_alphanumeric(piece.text) && starts_lower(rest.text);
@@ -239,7 +249,7 @@ namespace {
 // Joins the line after `text`: on a new line for bullets and paragraphs, directly for a word
 // broken at the line's end, else with a space.
 void append_line(std::string& text, const TextLine& previous, const TextLine& line,
-                 std::string body, const TextColumn& column) {
+                 std::string body, const TextColumn& column, const std::optional<Rect>& cell_box) {
   // Paragraph spacing makes the pitch larger than the cell's usual one, and than plain line
   // spacing (at most 1.25 of the font size; a 2-line cell has no other pitch to compare with).
   const double size = std::max(1.0, previous.font_size);
@@ -253,7 +263,8 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
   const bool block = line.words.front().block || previous.words.back().block;
   if (is_bullet(line.words.front().text) || paragraph || block)
     text += '\n';
-  else if (!broken_inside_word(previous, line, column) && !broken_after_hyphen(text, body))
+  else if (!broken_inside_word(previous, line, column, cell_box) &&
+           !broken_after_hyphen(text, body))
     text += ' ';
   text += body;
 }
@@ -266,8 +277,9 @@ std::string bulleted_line_text(const TextLine& line) {
 
 }  // namespace
 
-std::string cell_text(std::vector<Word> words) {
+std::string cell_text(std::vector<Word> words, std::optional<Rect> cell_box) {
   if (const int rotation = dominant_rotation(words); rotation != 0) {
+    cell_box.reset();  // its sides are not the lines' ends
     for (Word& w : words) {
       w.box = along_writing(w.box, rotation);
       w.rotation = (w.rotation - rotation + 4) % 4;
@@ -284,7 +296,7 @@ std::string cell_text(std::vector<Word> words) {
     if (previous == nullptr)
       text = std::move(body);
     else
-      append_line(text, *previous, line, std::move(body), column);
+      append_line(text, *previous, line, std::move(body), column, cell_box);
     previous = &line;
   }
   drop_soft_hyphens(text);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,9 @@ std::string line_text(const TextLine& line);
 
 // The text of a cell holding these words: wrapped lines joined with a space, a line starting with
 // a bullet or after a paragraph gap on a new line ("• " for bullets), a word broken at the cell's
-// right edge joined back together. A cell written sideways (most of its characters) is read along
-// its lines.
-std::string cell_text(std::vector<Word> words);
+// right edge (the right side of `cell_box` where it is given) joined back together. A cell
+// written sideways (most of its characters) is read along its lines.
+std::string cell_text(std::vector<Word> words, std::optional<Rect> cell_box = std::nullopt);
 
 // The colour of the first of the words that has one.
 std::optional<Rgb> first_colour(const std::vector<Word>& words);

@@ -185,7 +185,9 @@ PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double
         if (rows[r].used[k + static_cast<std::size_t>(s)]) cell.col_span = s;
       covered_until = c + cell.col_span - 1;
       cell.font = first_colour(rows[r].cell_words[k]);
-      cell.text = cell_text(rows[r].cell_words[k]);
+      // The column's room, to its next column line (a word broken at its end filled it).
+      const Rect room{edges[k], 0, edges[k + static_cast<std::size_t>(cell.col_span)], 0};
+      cell.text = cell_text(rows[r].cell_words[k], room);
       cell.box = rows[r].used[k] ? rows[r].boxes[k] : Rect{edges[k], 0, edges[k + 1], 0};
       if (rows[r].used[k]) {
         if (!have_box) table.box = cell.box;

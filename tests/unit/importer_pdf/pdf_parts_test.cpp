@@ -42,6 +42,15 @@ TEST_CASE("pdf text: a word broken in a narrow column is joined back") {
         "Sure Start board");
 }
 
+TEST_CASE("pdf text: a word ending short of its cell's right side is not joined to the next") {
+  // "Sample" / "size" in a 60 pt header cell: "Sample" is the widest line but ends 25 pt short of
+  // the cell's side, so the typesetter did not break a word there. In a 32 pt cell "Annua" fills
+  // the line and "lly" carries it on.
+  const std::vector<Word> header = {word("Sample", 2, 0), word("size", 2, 9)};
+  CHECK(cell_text(header, Rect{0, 0, 60, 20}) == "Sample size");
+  CHECK(cell_text({word("Annua", 2, 0), word("lly", 2, 9)}, Rect{0, 0, 30, 20}) == "Annually");
+}
+
 TEST_CASE("pdf text: words on one baseline form a line, ordered left to right") {
   const auto lines = group_into_lines({word("b", 20, 0.5), word("a", 0, 0), word("c", 0, 12)});
   REQUIRE(lines.size() == 2);
