@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "importers/pdf/bidi.hpp"
+
 namespace trackport::pdf {
 
 namespace {
@@ -186,7 +188,7 @@ std::string words_of_line(const TextLine& line) {
     text += word.text;
     previous = &word;
   }
-  return text;
+  return logical_order(std::move(text));
 }
 
 }  // namespace

@@ -203,3 +203,13 @@ TEST_CASE("pdf patterns: a priority heading and the line under it, a spanning he
   check_rows(table, expected_grid("priority_headings"), 0);
   CHECK(table.rows[0][1].col_span == 3);
 }
+
+TEST_CASE("pdf patterns: right-to-left text reads in logical order") {
+  // Pattern 6: Hebrew and Arabic cells typeset by LibreOffice (make_rtl_fixture.sh); poppler
+  // gives their glyphs left to right as they stand. Figures in a Hebrew cell, brackets in an
+  // Arabic one and a Hebrew name after an English label keep the order they were written in.
+  const auto doc = read_pdf_fixture("rtl_text.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  CHECK(doc.tables[0].headings == Texts{"Languages spoken at home"});
+  check_rows(doc.tables[0], expected_grid("rtl_text"), 0);
+}
