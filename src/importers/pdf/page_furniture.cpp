@@ -86,7 +86,6 @@ double typical_line_height(const PageLayout& page) {
 struct LineStyle {
   long half_points = 0;
   bool bold = false, italic = false;
-  bool operator==(const LineStyle&) const = default;
 };
 
 LineStyle style_of(const TextLine& line) {
@@ -106,8 +105,16 @@ bool heads_line_below(const TextLine& above, const TextLine& below) {
   return a.half_points > b.half_points || (a.bold && !b.bold);
 }
 
+// The heading lines above a table, top down. `detail` marks a line set under a heading in a
+// plainer style, a line apart (the italic line of leads under "PRIORITY 2: ..."): not part of
+// the heading.
+struct HeadingBlock {
+  std::vector<std::size_t> lines;
+  std::vector<bool> detail;
+};
+
 // Lines above `table` and below anything else on the page that is above it.
-std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& table) {
+HeadingBlock heading_block(const PageLayout& page, const PageTable& table) {
   double floor = 0;  // the bottom of the previous table above this one
   for (const PageTable& other : page.tables)
     if (other.box.y1 <= table.box.y0 + 1 && &other != &table) floor = std::max(floor, other.box.y1);
@@ -121,25 +128,30 @@ std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& 
   std::sort(above.begin(), above.end(), [&](std::size_t a, std::size_t b) {
     return page.lines[a].box.y1 > page.lines[b].box.y1;
   });
-  std::vector<std::size_t> block;
+  HeadingBlock block;
   double top = table.box.y0;
   const double body_height = typical_line_height(page);
   for (std::size_t i : above) {
     const TextLine& line = page.lines[i];
     const double height = std::max(1.0, line.box.height());
+    if (block.lines.size() == 3) break;
+    const double gap = top - line.box.y1;
     // The first line within two and a half lines (of its size or the page's text) of the table;
     // the next ones close above as a wrapped heading's lines, or within a line of a heading over
-    // the line below it.
-    double allowed = 0.6 * height;
-    if (block.empty())
-      allowed = 2.5 * std::max(height, body_height);
-    else if (heads_line_below(line, page.lines[block.back()]))
-      allowed = std::max(height, page.lines[block.back()].box.height());
-    if (top - line.box.y1 > allowed || block.size() == 3) break;
-    block.push_back(i);
+    // the line below it, which is then that heading's line of details.
+    if (block.lines.empty()) {
+      if (gap > 2.5 * std::max(height, body_height)) break;
+    } else if (gap > 0.6 * height) {
+      const TextLine& below = page.lines[block.lines.back()];
+      if (!heads_line_below(line, below) || gap > std::max(height, below.box.height())) break;
+      block.detail.back() = true;
+    }
+    block.lines.push_back(i);
+    block.detail.push_back(false);
     top = line.box.y0;
   }
-  std::reverse(block.begin(), block.end());
+  std::reverse(block.lines.begin(), block.lines.end());
+  std::reverse(block.detail.begin(), block.detail.end());
   return block;
 }
 
@@ -148,23 +160,18 @@ std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& 
 void attach_headings(PageLayout& page) {
   std::set<std::size_t> used;
   for (PageTable& table : page.tables) {
-    const std::vector<std::size_t> block = heading_block(page, table);
-    // Lines set alike are one heading (wrapped); a change of style starts another (the italic
-    // line of leads under a priority heading is not part of it).
-    std::vector<std::string> headings;
-    std::size_t length = 0;
-    for (std::size_t k = 0; k < block.size(); ++k) {
-      const TextLine& line = page.lines[block[k]];
-      const std::string text = line_text(line);
-      if (k == 0 || !(style_of(line) == style_of(page.lines[block[k - 1]])))
-        headings.emplace_back();
-      if (!headings.back().empty()) headings.back() += ' ';
-      headings.back() += text;
-      length += text.size();
+    const HeadingBlock block = heading_block(page, table);
+    // The heading's lines joined (a wrapped heading); a line of details stays text of the page.
+    std::string heading;
+    for (std::size_t k = 0; k < block.lines.size(); ++k) {
+      if (block.detail[k]) continue;
+      if (!heading.empty()) heading += ' ';
+      heading += line_text(page.lines[block.lines[k]]);
     }
-    if (headings.empty() || length > 200) continue;
-    table.headings.insert(table.headings.end(), headings.begin(), headings.end());
-    used.insert(block.begin(), block.end());
+    if (heading.empty() || heading.size() > 200) continue;
+    table.headings.push_back(heading);
+    for (std::size_t k = 0; k < block.lines.size(); ++k)
+      if (!block.detail[k]) used.insert(block.lines[k]);
   }
   std::vector<TextLine> rest;
   for (std::size_t i = 0; i < page.lines.size(); ++i)
