@@ -413,6 +413,58 @@ class KeyedRecords {
   std::vector<std::size_t> keys_;  // the lines with a figure in the key column
 };
 
+// A group header over the columns it names: on a header line above a line naming each column
+// (one piece a column), a piece in one column right of the first stands centred over a run of
+// named columns that holds no other piece of its line ("Revenue" over Plan, Paid and Left, with
+// neither a rule nor a wider gap to mark the group). It spans the widest such run.
+void widen_group_headers(std::vector<Piece>& line, const std::vector<Piece>& names,
+                         std::size_t cols) {
+  std::vector<const Piece*> name_of(cols, nullptr);
+  for (const Piece& name : names)
+    if (name.col_span == 1) name_of[static_cast<std::size_t>(name.col)] = &name;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    Piece& piece = line[i];
+    if (piece.col == 0 || piece.col_span != 1) continue;
+    const int lo = i > 0 ? line[i - 1].col + line[i - 1].col_span : 1;
+    const int hi = i + 1 < line.size() ? line[i + 1].col - 1 : static_cast<int>(cols) - 1;
+    const double size = std::max(1.0, piece.words.front().font_size);
+    const double centre = piece.box.centre_x();
+    int best_from = piece.col, best_to = piece.col;
+    for (int a = std::max(1, lo); a <= piece.col; ++a) {
+      for (int b = piece.col; b <= hi; ++b) {
+        bool named = true;
+        for (int c = a; c <= b; ++c) named = named && name_of[static_cast<std::size_t>(c)];
+        if (!named || b - a <= best_to - best_from) continue;
+        const double run_centre = (name_of[static_cast<std::size_t>(a)]->box.x0 +
+                                   name_of[static_cast<std::size_t>(b)]->box.x1) /
+                                  2;
+        if (std::abs(run_centre - centre) > 0.6 * size) continue;
+        best_from = a;
+        best_to = b;
+      }
+    }
+    piece.col = best_from;
+    piece.col_span = best_to - best_from + 1;
+  }
+}
+
+// Group headers spanning their columns on the header lines (those before the first figure in an
+// anchor column).
+void widen_header_groups(std::vector<std::vector<Piece>>& placed, const std::vector<bool>& anchors,
+                         std::size_t cols) {
+  std::size_t body = 0;
+  while (body < placed.size() &&
+         !std::any_of(placed[body].begin(), placed[body].end(), [&](const Piece& piece) {
+           return anchors[static_cast<std::size_t>(piece.col)] && numeric(piece_text(piece));
+         }))
+    ++body;
+  if (body == placed.size()) return;
+  for (std::size_t k = 0; k + 1 < body; ++k) {
+    if (placed[k].size() >= placed[k + 1].size()) continue;
+    widen_group_headers(placed[k], placed[k + 1], cols);
+  }
+}
+
 // Rows from the block's lines in the given columns. After a repeated header (`header_closed`)
 // the next line starts a row of its own.
 std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Block& block,
@@ -424,6 +476,7 @@ std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Blo
   for (std::size_t k = block.first; k <= block.last; ++k)
     placed.push_back(place_line(lines[k], edges));
   const std::vector<bool> anchors = anchor_columns(placed, cols);
+  if (!header_closed) widen_header_groups(placed, anchors, cols);
   if (!header_closed && anchors[0]) {
     KeyedRecords records(lines, block, placed, cols);
     if (std::optional<std::vector<RowDraft>> rows = records.rows()) return std::move(*rows);
