@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "importers/pdf/page_turn.hpp"
 #include "importers/pdf/text_extraction.hpp"
 
 namespace trackport::pdf {
@@ -17,11 +18,15 @@ using Matrix = std::vector<std::vector<Cell>>;
 // left. On a page with /Rotate that is the bottom left of the page as displayed, as in the ICDAR
 // 2013 ground truth; otherwise PDF user space (the crop box may not start at 0, 0).
 std::pair<double, double> to_pdf_point(double x, double y, const PageLayout& page) {
-  if (page.rotation != 0) return {x, page.height - y};
+  const double shown_height = page.turn % 2 == 1 ? page.width : page.height;
+  if (page.rotation != 0) return {x, shown_height - y};
   return {page.crop.x0 + x, page.crop.y1 - y};
 }
 
-Box to_pdf_box(const Rect& r, const PageLayout& page) {
+Box to_pdf_box(const Rect& turned_box, const PageLayout& page) {
+  const bool quarter = page.turn % 2 == 1;
+  const Rect r = unturned(turned_box, page.turn, quarter ? page.height : page.width,
+                          quarter ? page.width : page.height);
   const auto [ax, ay] = to_pdf_point(r.x0, r.y0, page);
   const auto [bx, by] = to_pdf_point(r.x1, r.y1, page);
   return {std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
@@ -104,6 +109,31 @@ bool rows_equal(const Table& table, std::size_t row, const Matrix& m, std::size_
     any = any || !a.empty();
   }
   return any;
+}
+
+bool starts_lower(const std::string& text) {
+  return !text.empty() && std::islower(static_cast<unsigned char>(text.front()));
+}
+
+// A cell merged down the last rows of the page before whose text the break cut: the cell at the
+// top of the continuation in its column goes on in lower case. Its text joins the merged cell's
+// (the cell, now empty, then continues the merge).
+void join_cut_merged_text(Table& table, Matrix& m) {
+  if (m.empty() || table.rows.empty()) return;
+  const std::size_t last = table.rows.size() - 1;
+  for (std::size_t c = 0; c < m[0].size(); ++c) {
+    Cell& top = m[0][c];
+    if (top.covered || !starts_lower(top.text)) continue;
+    const Cell& last_cell = table.rows[last][c];
+    const int above_col = last_cell.covered ? last_cell.origin_col : static_cast<int>(c);
+    Cell& above = owner(table, last, c);
+    if (above_col != static_cast<int>(c) || above.row_span < 2 || above.col_span != top.col_span ||
+        above.text.empty())
+      continue;
+    if (!broken_after_hyphen(above.text, top.text)) above.text += ' ';
+    above.text += top.text;
+    top.text.clear();
+  }
 }
 
 // A row cut by the page break: its key (first) column is empty and it only carries on cells
@@ -249,6 +279,7 @@ void add_continuation(Open& open, const PageLayout& page, const PageTable& part)
     ++header;
   }
   for (std::size_t i = 0; i < header; ++i) drop_first_row(m);
+  join_cut_merged_text(table, m);
   std::vector<bool> merged_on;
   if (is_cut_row(table, m)) merged_on = join_cut_row(table, m, page.number);
   continue_merges(table, m, merged_on);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "importers/pdf/page_turn.hpp"
 #include "importers/pdf/ruled_tables.hpp"
 #include "importers/pdf/text_extraction.hpp"
 
@@ -31,18 +32,21 @@ std::optional<PageLayout> analyse_page(const Document& document, int number,
   read_limits.max_paths = limits.max_paths;
   std::optional<PageContent> content = document.read_page(number, read_limits);
   if (!content) return std::nullopt;
+  keep_words_on_page(content->words, content->width, content->height);
   PageLayout layout;
   layout.number = number;
-  layout.width = content->width;
-  layout.height = content->height;
   layout.rotation = content->rotation;
   layout.crop = content->crop;
-  keep_words_on_page(content->words, layout.width, layout.height);
+  layout.turn = dominant_rotation(content->words);
+  turn_page(*content, layout.turn);
+  layout.width = content->width;
+  layout.height = content->height;
   report.words = content->words.size();
   report.dropped_words = content->dropped_words;
   report.paths_dropped = content->paths_dropped;
   if (!content->words.empty())
     layout.tables = build_ruled_tables(content->rulings, content->words, content->fills, number);
+  join_rotated_words(content->words);
   layout.lines = group_into_lines(std::move(content->words));
   return layout;
 }

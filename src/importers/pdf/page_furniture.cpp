@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -71,8 +72,49 @@ void remove_running_furniture(std::vector<PageLayout>& pages) {
 
 namespace {
 
+double typical_line_height(const PageLayout& page) {
+  std::vector<double> heights;
+  for (const TextLine& line : page.lines) heights.push_back(line.box.height());
+  if (heights.empty()) return 1.0;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
+                   heights.end());
+  return std::max(1.0, heights[heights.size() / 2]);
+}
+
+// How a line is set: its size (to half a point) and whether it is bold or italic, by most of its
+// characters.
+struct LineStyle {
+  long half_points = 0;
+  bool bold = false, italic = false;
+};
+
+LineStyle style_of(const TextLine& line) {
+  std::size_t chars = 0, bold = 0, italic = 0;
+  for (const Word& w : line.words) {
+    chars += w.text.size();
+    bold += w.bold ? w.text.size() : 0;
+    italic += w.italic ? w.text.size() : 0;
+  }
+  return {std::lround(2 * line.font_size), 2 * bold > chars, 2 * italic > chars};
+}
+
+// A heading over the line of details set under it (a bold or larger line above a plainer one:
+// "PRIORITY 2: ..." over the italic line of its leads). A plain line above a heading is body text.
+bool heads_line_below(const TextLine& above, const TextLine& below) {
+  const LineStyle a = style_of(above), b = style_of(below);
+  return a.half_points > b.half_points || (a.bold && !b.bold);
+}
+
+// The heading lines above a table, top down. `detail` marks a line set under a heading in a
+// plainer style, a line apart (the italic line of leads under "PRIORITY 2: ..."): not part of
+// the heading.
+struct HeadingBlock {
+  std::vector<std::size_t> lines;
+  std::vector<bool> detail;
+};
+
 // Lines above `table` and below anything else on the page that is above it.
-std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& table) {
+HeadingBlock heading_block(const PageLayout& page, const PageTable& table) {
   double floor = 0;  // the bottom of the previous table above this one
   for (const PageTable& other : page.tables)
     if (other.box.y1 <= table.box.y0 + 1 && &other != &table) floor = std::max(floor, other.box.y1);
@@ -86,17 +128,30 @@ std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& 
   std::sort(above.begin(), above.end(), [&](std::size_t a, std::size_t b) {
     return page.lines[a].box.y1 > page.lines[b].box.y1;
   });
-  std::vector<std::size_t> block;
+  HeadingBlock block;
   double top = table.box.y0;
+  const double body_height = typical_line_height(page);
   for (std::size_t i : above) {
     const TextLine& line = page.lines[i];
     const double height = std::max(1.0, line.box.height());
-    const double allowed = block.empty() ? 2.5 * height : 0.6 * height;
-    if (top - line.box.y1 > allowed || block.size() == 3) break;
-    block.push_back(i);
+    if (block.lines.size() == 3) break;
+    const double gap = top - line.box.y1;
+    // The first line within two and a half lines (of its size or the page's text) of the table;
+    // the next ones close above as a wrapped heading's lines, or within a line of a heading over
+    // the line below it, which is then that heading's line of details.
+    if (block.lines.empty()) {
+      if (gap > 2.5 * std::max(height, body_height)) break;
+    } else if (gap > 0.6 * height) {
+      const TextLine& below = page.lines[block.lines.back()];
+      if (!heads_line_below(line, below) || gap > std::max(height, below.box.height())) break;
+      block.detail.back() = true;
+    }
+    block.lines.push_back(i);
+    block.detail.push_back(false);
     top = line.box.y0;
   }
-  std::reverse(block.begin(), block.end());
+  std::reverse(block.lines.begin(), block.lines.end());
+  std::reverse(block.detail.begin(), block.detail.end());
   return block;
 }
 
@@ -105,15 +160,18 @@ std::vector<std::size_t> heading_block(const PageLayout& page, const PageTable& 
 void attach_headings(PageLayout& page) {
   std::set<std::size_t> used;
   for (PageTable& table : page.tables) {
-    const std::vector<std::size_t> block = heading_block(page, table);
+    const HeadingBlock block = heading_block(page, table);
+    // The heading's lines joined (a wrapped heading); a line of details stays text of the page.
     std::string heading;
-    for (std::size_t i : block) {
+    for (std::size_t k = 0; k < block.lines.size(); ++k) {
+      if (block.detail[k]) continue;
       if (!heading.empty()) heading += ' ';
-      heading += line_text(page.lines[i]);
+      heading += line_text(page.lines[block.lines[k]]);
     }
     if (heading.empty() || heading.size() > 200) continue;
     table.headings.push_back(heading);
-    used.insert(block.begin(), block.end());
+    for (std::size_t k = 0; k < block.lines.size(); ++k)
+      if (!block.detail[k]) used.insert(block.lines[k]);
   }
   std::vector<TextLine> rest;
   for (std::size_t i = 0; i < page.lines.size(); ++i)

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <iterator>
 #include <map>
+#include <optional>
 
 #include "importers/pdf/text_extraction.hpp"
 
@@ -193,6 +195,89 @@ void split_aligned_rows(std::vector<CellWords>& cells, int& rows) {
   });
   cells = std::move(out);
   rows = next;
+}
+
+namespace {
+
+bool figure_text(const std::string& text) {
+  int digits = 0, letters = 0;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    digits += std::isdigit(byte) ? 1 : 0;
+    letters += std::isalpha(byte) ? 1 : 0;
+  }
+  return digits > 0 && digits >= letters;
+}
+
+// Some word of another cell in grid row `row` stands level with the line.
+bool level_with_row(const std::vector<CellWords>& cells, std::size_t self, int row,
+                    const TextLine& line) {
+  const double tolerance = 0.25 * std::max(1.0, line.box.height());
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const PageCell& c = cells[i].cell;
+    if (i == self || row < c.row || row >= c.row + c.row_span) continue;
+    for (const Word& w : cells[i].words)
+      if (std::abs(w.box.centre_y() - line.box.centre_y()) <= tolerance) return true;
+  }
+  return false;
+}
+
+// The cell's lines grouped by the grid row each stands in, when they are stacked entries.
+std::optional<std::map<int, std::vector<Word>>> stacked_entries(const std::vector<CellWords>& cells,
+                                                                std::size_t i,
+                                                                const std::vector<double>& ys) {
+  const PageCell& cell = cells[i].cell;
+  const std::vector<TextLine> lines = group_into_lines(cells[i].words);
+  if (lines.size() < 2) return std::nullopt;
+  std::map<int, std::vector<Word>> by_row;
+  bool all_figures = true;
+  for (const TextLine& line : lines) {
+    const auto at = std::upper_bound(ys.begin(), ys.end(), line.box.centre_y()) - ys.begin() - 1;
+    const int row = std::clamp(static_cast<int>(at), cell.row, cell.row + cell.row_span - 1);
+    const bool first = by_row.find(row) == by_row.end();
+    if (first) {
+      const std::string text = line_text(line);
+      if (text.empty() || std::islower(static_cast<unsigned char>(text.front())))
+        return std::nullopt;
+      if (!level_with_row(cells, i, row, line)) return std::nullopt;
+      all_figures = all_figures && figure_text(text);
+    }
+    auto& words = by_row[row];
+    words.insert(words.end(), line.words.begin(), line.words.end());
+  }
+  if (by_row.size() < 2 || (!all_figures && by_row.size() < 3)) return std::nullopt;
+  return by_row;
+}
+
+}  // namespace
+
+void split_stacked_cells(std::vector<CellWords>& cells, const std::vector<double>& row_edges) {
+  std::vector<CellWords> out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const PageCell& cell = cells[i].cell;
+    std::optional<std::map<int, std::vector<Word>>> entries;
+    if (cell.row_span > 1 && cells[i].words.size() >= 2 &&
+        static_cast<std::size_t>(cell.row + cell.row_span) < row_edges.size())
+      entries = stacked_entries(cells, i, row_edges);
+    if (!entries) {
+      out.push_back(cells[i]);
+      continue;
+    }
+    for (int r = cell.row; r < cell.row + cell.row_span; ++r) {
+      CellWords piece;
+      piece.cell = cell;
+      piece.cell.row = r;
+      piece.cell.row_span = 1;
+      piece.cell.box.y0 = row_edges[static_cast<std::size_t>(r)];
+      piece.cell.box.y1 = row_edges[static_cast<std::size_t>(r) + 1];
+      if (const auto it = entries->find(r); it != entries->end()) piece.words = it->second;
+      out.push_back(std::move(piece));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const CellWords& a, const CellWords& b) {
+    return a.cell.row != b.cell.row ? a.cell.row < b.cell.row : a.cell.col < b.cell.col;
+  });
+  cells = std::move(out);
 }
 
 namespace {

@@ -16,6 +16,12 @@ struct CellWords {
   std::vector<Word> words;
 };
 
+// A cell the grid merged down several rows only because its column has no rules between them,
+// holding one entry level with each row's own text ("12 May 2025" beside each visit): one cell
+// per row. Entries are figures, or three rows or more; none starts in lower case (a wrapped
+// sentence). `row_edges` are the grid's row lines, top to bottom.
+void split_stacked_cells(std::vector<CellWords>& cells, const std::vector<double>& row_edges);
+
 // Splits such grid rows into one row per line; row numbers and spans of the other cells follow.
 // `rows` is the table's row count before and after.
 void split_aligned_rows(std::vector<CellWords>& cells, int& rows);

@@ -297,6 +297,35 @@ void set_geometry(PageContent& content, Page& page) {
   content.height = sideways ? w : h;
 }
 
+// poppler ends a word at a space character but only marks a space after it where the next word
+// starts a gap away; a space glyph with no width (or kerned away) separates words all the same.
+// The next word in the line starting a character or two after this one's end in the content
+// stream means something unprinted stood between them: that space.
+bool space_char_follows(const TextWord& word) {
+  const TextWord* next = word.nextWord();
+  if (next == nullptr) return false;
+  const int skipped = next->getCharPos() - (word.getCharPos() + word.getCharLen());
+  return skipped >= 1 && skipped <= 2;
+}
+
+bool name_says(const GooString* name, std::initializer_list<std::string_view> parts) {
+  if (name == nullptr) return false;
+  const std::string_view text(name->c_str(), static_cast<std::size_t>(name->getLength()));
+  return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+  });
+}
+
+// Bold and italic from the font's descriptor flags or, as often, only from its name.
+void set_style(Word& word, const TextWord& source) {
+  if (source.getLength() <= 0) return;
+  const TextFontInfo* font = source.getFontInfo(0);
+  if (font == nullptr) return;
+  const GooString* name = font->getFontName();
+  word.bold = font->isBold() || name_says(name, {"Bold", "bold", "Black", "Heavy", "Semibold"});
+  word.italic = font->isItalic() || name_says(name, {"Italic", "italic", "Oblique", "oblique"});
+}
+
 void take_words(TextOutputDev& device, std::size_t max_words, PageContent& content) {
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   if (!list) return;
@@ -317,8 +346,9 @@ void take_words(TextOutputDev& device, std::size_t max_words, PageContent& conte
       continue;
     word.font_size = source->getFontSize();
     if (!(word.font_size > 0) || word.font_size > 1000) word.font_size = (y1 - y0) / 1.3;
-    word.space_after = source->getSpaceAfter();
-    word.upright = source->getRotation() == 0;
+    word.space_after = source->getSpaceAfter() || space_char_follows(*source);
+    word.rotation = source->getRotation();
+    set_style(word, *source);
     double r, g, b;
     source->getColor(&r, &g, &b);
     const auto channel = [](double v) {

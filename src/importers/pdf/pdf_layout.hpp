@@ -16,6 +16,11 @@ namespace trackport::pdf {
 struct Rect {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 
+  // The rectangle with corners (ax, ay) and (bx, by), in either order.
+  static Rect around(double ax, double ay, double bx, double by) {
+    return {std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
+  }
+
   double width() const { return x1 - x0; }
   double height() const { return y1 - y0; }
   double centre_x() const { return (x0 + x1) / 2; }
@@ -34,9 +39,15 @@ struct Word {
   std::string text;
   Rect box;
   double font_size = 0;
-  bool space_after = true;    // poppler saw a space (not just a font change) after the word
-  bool upright = true;        // false for words written sideways on the page
+  bool space_after = true;  // poppler saw a space (not just a font change) after the word
+  // The writing direction in quarter turns clockwise, as poppler reports it: 0 left to right,
+  // 1 top to bottom, 2 upside down, 3 bottom to top.
+  int rotation = 0;
+  bool bold = false, italic = false;
+  bool block = false;         // a nested table's text (nested_tables.hpp): set on lines of its own
   std::optional<Rgb> colour;  // the colour of its glyphs, when they are clearly coloured
+
+  bool upright() const { return rotation == 0; }
 };
 
 // Words sharing a baseline, left to right.
@@ -84,8 +95,11 @@ struct PageLayout {
   int number = 0;                // 1-based
   double width = 0, height = 0;  // as displayed (after the page's /Rotate)
   int rotation = 0;              // the page's /Rotate: 0, 90, 180 or 270
-  Rect crop;                     // the crop box in PDF user space (origin bottom-left)
-  std::vector<TextLine> lines;   // lines outside any table after tables are built
+  // Quarter turns (clockwise) the page was turned to read text printed sideways (page_turn.hpp);
+  // width, height and every box are then those of the turned page.
+  int turn = 0;
+  Rect crop;                    // the crop box in PDF user space (origin bottom-left)
+  std::vector<TextLine> lines;  // lines outside any table after tables are built
   std::vector<PageTable> tables;
 };
 

@@ -4,9 +4,12 @@
 #include <cctype>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "importers/pdf/cell_fill.hpp"
+#include "importers/pdf/nested_tables.hpp"
 #include "importers/pdf/partial_rules.hpp"
+#include "importers/pdf/ruled_grid.hpp"
 #include "importers/pdf/text_extraction.hpp"
 #include "importers/pdf/unruled_columns.hpp"
 
@@ -56,11 +59,19 @@ bool underlines_text(const Segment& rule, const std::vector<Word>& words) {
   });
 }
 
-// Horizontal rules inside a frame that touch none of its verticals (a group header's underline
-// between two column rules) belong to it, words' underlines aside.
+// Horizontal rules inside a frame that touch none of its verticals nor any other frame's (a
+// group header's underline between two column rules) belong to it, words' underlines aside.
 void adopt_loose_rules(std::vector<Frame>& frames, const Rulings& rulings,
                        const std::vector<Word>& words) {
+  const auto framed = [&](const Segment& rule) {
+    return std::any_of(frames.begin(), frames.end(), [&](const Frame& frame) {
+      return std::any_of(frame.horizontal.begin(), frame.horizontal.end(), [&](const Segment& s) {
+        return s.position == rule.position && s.from == rule.from && s.to == rule.to;
+      });
+    });
+  };
   for (const Segment& rule : rulings.horizontal) {
+    if (framed(rule)) continue;
     for (Frame& frame : frames) {
       if (rule.position <= frame.box.y0 + kSameLine || rule.position >= frame.box.y1 - kSameLine ||
           rule.from < frame.box.x0 - kTouch || rule.to > frame.box.x1 + kTouch)
@@ -148,12 +159,6 @@ double coverage(const std::vector<Segment>& segments, double position, double fr
 }
 
 constexpr double kRulePresent = 0.6;  // share of a grid edge a rule must cover to separate cells
-
-struct Grid {
-  std::vector<double> xs, ys;
-  // rule_right[r][c]: a rule separates (r, c) from (r, c + 1); rule_below likewise downwards.
-  std::vector<std::vector<bool>> rule_right, rule_below;
-};
 
 // Rules that run on past the outermost vertical rule (a table ruled only between its column
 // groups, open at its sides): the table reaches to their ends where words stand out there on at
@@ -255,47 +260,23 @@ void add_undrawn_columns(Grid& grid, const std::vector<Word>& words) {
   }
 }
 
-Grid make_grid(const Frame& frame, const std::vector<Word>& words) {
+// The frame's grid. A table nested in a cell and drawn with the cell's own rules leaves the grid
+// (its words become one block word in that cell).
+Grid make_grid(const Frame& frame, std::vector<Word>& words) {
   Grid grid;
   grid.xs = grid_lines(frame.vertical);
   grid.ys = grid_lines(frame.horizontal);
   if (grid.xs.size() < 2 || grid.ys.size() < 2) return grid;
   widen_to_open_sides(grid.xs, frame, words);
   find_rules(grid, frame);
+  const std::vector<NestedGrid> nested = take_nested_grids(grid, words);
+  if (!nested.empty()) {
+    for (const NestedGrid& inner : nested)
+      replace_with_block(words, inner.box, nested_text(inner.grid, words));
+    find_rules(grid, frame);
+  }
   add_undrawn_columns(grid, words);
   return grid;
-}
-
-// Greedy spans: from each free grid position grow right while no rule separates, then down while
-// no rule separates along the whole width.
-std::vector<PageCell> grid_cells(const Grid& grid) {
-  const std::size_t rows = grid.ys.size() - 1, cols = grid.xs.size() - 1;
-  std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
-  std::vector<PageCell> cells;
-  for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t c = 0; c < cols; ++c) {
-      if (taken[r][c]) continue;
-      std::size_t c_end = c;
-      while (c_end + 1 < cols && !grid.rule_right[r][c_end] && !taken[r][c_end + 1]) ++c_end;
-      std::size_t r_end = r;
-      const auto open_below = [&](std::size_t row) {
-        for (std::size_t k = c; k <= c_end; ++k)
-          if (grid.rule_below[row][k] || taken[row + 1][k]) return false;
-        return true;
-      };
-      while (r_end + 1 < rows && open_below(r_end)) ++r_end;
-      for (std::size_t i = r; i <= r_end; ++i)
-        for (std::size_t k = c; k <= c_end; ++k) taken[i][k] = true;
-      PageCell cell;
-      cell.row = static_cast<int>(r);
-      cell.col = static_cast<int>(c);
-      cell.row_span = static_cast<int>(r_end - r + 1);
-      cell.col_span = static_cast<int>(c_end - c + 1);
-      cell.box = {grid.xs[c], grid.ys[r], grid.xs[c_end + 1], grid.ys[r_end + 1]};
-      cells.push_back(cell);
-    }
-  }
-  return cells;
 }
 
 // The cell holding each word's centre (an index into table.cells), or -1 outside the table.
@@ -351,13 +332,14 @@ bool under_ruled(const std::vector<CellWords>& cells) {
 
 // Gives each cell its words, splits cells where the rules are partial, then sets the cells'
 // text and fill. False when the table is under-ruled (nothing set then).
-bool fill_cells(PageTable& table, const std::vector<Word>& words, const std::vector<int>& placed,
-                const std::vector<FilledRect>& fills) {
+bool fill_cells(PageTable& table, const Grid& grid, const std::vector<Word>& words,
+                const std::vector<int>& placed, const std::vector<FilledRect>& fills) {
   std::vector<CellWords> cells;
   for (const PageCell& cell : table.cells) cells.push_back({cell, {}});
   for (std::size_t w = 0; w < words.size(); ++w)
     if (placed[w] >= 0) cells[static_cast<std::size_t>(placed[w])].words.push_back(words[w]);
   split_spanned_columns(cells, table.col_edges);
+  split_stacked_cells(cells, grid.ys);
   int rows = table.rows;
   split_aligned_rows(cells, rows);
   if (under_ruled(cells)) return false;
@@ -365,7 +347,7 @@ bool fill_cells(PageTable& table, const std::vector<Word>& words, const std::vec
   table.cells.clear();
   for (CellWords& c : cells) {
     c.cell.font = first_colour(c.words);
-    c.cell.text = cell_text(std::move(c.words));
+    c.cell.text = cell_text(std::move(c.words), c.cell.box);
     c.cell.fill = solid_fill(fills, c.cell.box);
     table.cells.push_back(std::move(c.cell));
   }
@@ -379,6 +361,42 @@ bool worth_keeping(const PageTable& table) {
   return filled >= 2;
 }
 
+// The frame's table with the words in it; `placed` says which words it took.
+std::optional<PageTable> frame_table(const Frame& frame, std::vector<Word>& words,
+                                     const std::vector<FilledRect>& fills, int page_number,
+                                     std::vector<int>& placed) {
+  const Grid grid = make_grid(frame, words);
+  if (grid.xs.size() < 2 || grid.ys.size() < 2) return std::nullopt;
+  PageTable table;
+  table.page = page_number;
+  table.ruled = true;
+  table.box = {grid.xs.front(), grid.ys.front(), grid.xs.back(), grid.ys.back()};
+  table.rows = static_cast<int>(grid.ys.size() - 1);
+  table.cols = static_cast<int>(grid.xs.size() - 1);
+  table.col_edges = grid.xs;
+  if (table.cols < 2 || table.rows * table.cols > kMaxGridPositions) return std::nullopt;
+  table.cells = grid_cells(grid);
+  placed = place_words(table, grid, words);
+  if (!fill_cells(table, grid, words, placed, fills) || !worth_keeping(table)) return std::nullopt;
+  return table;
+}
+
+// A frame drawn inside a cell of a larger table (one of two columns and two rows or more) is a
+// table nested in that cell.
+bool nested_in_another(const Frame& frame, const std::vector<Frame>& frames) {
+  constexpr double kInside = 0.5;
+  return std::any_of(frames.begin(), frames.end(), [&](const Frame& outer) {
+    return &outer != &frame && outer.box.x0 < frame.box.x0 - kInside &&
+           outer.box.x1 > frame.box.x1 + kInside && outer.box.y0 < frame.box.y0 - kInside &&
+           outer.box.y1 > frame.box.y1 + kInside && grid_lines(outer.vertical).size() >= 3 &&
+           grid_lines(outer.horizontal).size() >= 3;
+  });
+}
+
+double area(const Rect& r) {
+  return r.width() * r.height();
+}
+
 }  // namespace
 
 std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Word>& words,
@@ -386,20 +404,18 @@ std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Wo
   std::vector<PageTable> tables;
   std::vector<Frame> frames = connected_frames(rulings);
   adopt_loose_rules(frames, rulings, words);
+  // Smaller frames first: a table nested in another's cell is flattened into it before the
+  // outer table is read.
+  std::stable_sort(frames.begin(), frames.end(),
+                   [](const Frame& a, const Frame& b) { return area(a.box) < area(b.box); });
   for (const Frame& frame : frames) {
-    const Grid grid = make_grid(frame, words);
-    if (grid.xs.size() < 2 || grid.ys.size() < 2) continue;
-    PageTable table;
-    table.page = page_number;
-    table.ruled = true;
-    table.box = {grid.xs.front(), grid.ys.front(), grid.xs.back(), grid.ys.back()};
-    table.rows = static_cast<int>(grid.ys.size() - 1);
-    table.cols = static_cast<int>(grid.xs.size() - 1);
-    table.col_edges = grid.xs;
-    if (table.cols < 2 || table.rows * table.cols > kMaxGridPositions) continue;
-    table.cells = grid_cells(grid);
-    const std::vector<int> placed = place_words(table, grid, words);
-    if (!fill_cells(table, words, placed, fills) || !worth_keeping(table)) continue;
+    std::vector<int> placed;
+    std::optional<PageTable> table = frame_table(frame, words, fills, page_number, placed);
+    if (!table) continue;
+    if (nested_in_another(frame, frames)) {
+      replace_with_block(words, table->box, flattened(*table));
+      continue;
+    }
     std::size_t next = 0;  // keep the words outside the table, in order
     for (std::size_t w = 0; w < words.size(); ++w) {
       if (placed[w] >= 0) continue;
@@ -407,7 +423,7 @@ std::vector<PageTable> build_ruled_tables(const Rulings& rulings, std::vector<Wo
       ++next;
     }
     words.resize(next);
-    tables.push_back(std::move(table));
+    tables.push_back(std::move(*table));
   }
   std::sort(tables.begin(), tables.end(),
             [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "importers/pdf/bidi.hpp"
+
 namespace trackport::pdf {
 
 namespace {
@@ -26,6 +28,32 @@ void drop_soft_hyphens(std::string& text) {
 }
 
 }  // namespace
+
+Rect along_writing(const Rect& r, int rotation) {
+  switch (rotation) {
+    case 1:
+      return Rect::around(r.y0, -r.x0, r.y1, -r.x1);
+    case 2:
+      return Rect::around(-r.x0, -r.y0, -r.x1, -r.y1);
+    case 3:
+      return Rect::around(-r.y0, r.x0, -r.y1, r.x1);
+    default:
+      return r;
+  }
+}
+
+Rect from_writing(const Rect& r, int rotation) {
+  switch (rotation) {
+    case 1:
+      return Rect::around(-r.y0, r.x0, -r.y1, r.x1);
+    case 2:
+      return Rect::around(-r.x0, -r.y0, -r.x1, -r.y1);
+    case 3:
+      return Rect::around(r.y0, -r.x0, r.y1, -r.x1);
+    default:
+      return r;
+  }
+}
 
 namespace {
 
@@ -63,7 +91,55 @@ bool is_bullet(const std::string& word) {
   return std::find(bullets.begin(), bullets.end(), word) != bullets.end();
 }
 
+namespace {
+
+std::size_t characters(const std::string& utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Words written sideways among upright lines (a vertical header cell in a header row): each goes
+// with the line that crosses it nearest its foot, without making that line taller; one that
+// crosses no line is a line of its own.
+void attach_sideways(std::vector<TextLine>& lines, std::vector<Word> sideways) {
+  for (Word& word : sideways) {
+    TextLine* home = nullptr;
+    for (TextLine& line : lines) {
+      const double y = line.box.centre_y();
+      if (y < word.box.y0 || y > word.box.y1) continue;
+      if (home == nullptr || y > home->box.centre_y()) home = &line;
+    }
+    if (home == nullptr) {
+      lines.push_back(TextLine{{}, word.box, 0});
+      home = &lines.back();
+    }
+    home->box.x0 = std::min(home->box.x0, word.box.x0);
+    home->box.x1 = std::max(home->box.x1, word.box.x1);
+    home->words.push_back(std::move(word));
+  }
+}
+
+}  // namespace
+
+int dominant_rotation(const std::vector<Word>& words) {
+  std::array<std::size_t, 4> chars{};
+  std::size_t total = 0;
+  for (const Word& w : words) {
+    const std::size_t n = characters(w.text);
+    chars[static_cast<std::size_t>(w.rotation & 3)] += n;
+    total += n;
+  }
+  for (std::size_t rotation = 1; rotation < 4; ++rotation)
+    if (chars[rotation] * 2 > total) return static_cast<int>(rotation);
+  return 0;
+}
+
 std::vector<TextLine> group_into_lines(std::vector<Word> words) {
+  std::vector<Word> sideways;
+  for (Word& w : words)
+    if (!w.upright()) sideways.push_back(std::move(w));
+  if (!sideways.empty()) std::erase_if(words, [](const Word& w) { return !w.upright(); });
   std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return a.box.centre_y() < b.box.centre_y();
   });
@@ -87,6 +163,7 @@ std::vector<TextLine> group_into_lines(std::vector<Word> words) {
     home->box.extend(word.box);
     home->words.push_back(std::move(word));
   }
+  if (!sideways.empty()) attach_sideways(lines, std::move(sideways));
   for (TextLine& line : lines) {
     std::stable_sort(line.words.begin(), line.words.end(),
                      [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
@@ -111,7 +188,7 @@ std::string words_of_line(const TextLine& line) {
     text += word.text;
     previous = &word;
   }
-  return text;
+  return logical_order(std::move(text));
 }
 
 }  // namespace
@@ -141,12 +218,22 @@ TextColumn text_column(const std::vector<TextLine>& lines) {
 }
 
 // Narrow columns break words that fit no line: the line holds that one word, filled to the
-// right edge, and the word with its continuation is wider than the column.
-bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column) {
+// right edge, and the word with its continuation is wider than the column. Where the cell's box
+// is known, filled means to the cell's right side (less the inset its text keeps on the left, and
+// a glyph that did not fit): a word ending well short of it was not broken ("Sample" / "size"
+// in a wide header cell). The continuation starts the next line where the piece started its own:
+// lines centred one under the other are whole words ("Sample" / "unit").
+bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column,
+                        const std::optional<Rect>& cell_box) {
   if (previous.words.size() != 1) return false;
   const Word& piece = previous.words.front();
   const Word& rest = line.words.front();
   const double size = std::max(1.0, previous.font_size);
+  if (std::abs(rest.box.x0 - piece.box.x0) > 0.5 * size) return false;
+  if (cell_box) {
+    const double inset = std::clamp(column.left - cell_box->x0, 0.0, 0.6 * size);
+    if (piece.box.x1 < cell_box->x1 - inset - 0.7 * size) return false;
+  }
   return piece.box.x1 >= column.right - 0.35 * size &&
          piece.box.width() + rest.box.width() > column.right - column.left &&
          ends_alphanumeric(piece.text) && starts_lower(rest.text);
@@ -164,21 +251,22 @@ namespace {
 // Joins the line after `text`: on a new line for bullets and paragraphs, directly for a word
 // broken at the line's end, else with a space.
 void append_line(std::string& text, const TextLine& previous, const TextLine& line,
-                 std::string body, const TextColumn& column) {
-  // Paragraph spacing makes the pitch larger than the cell's usual one (line boxes are taller
-  // than the pitch, so a 2-line cell is measured against 0.9 of the box height).
-  const double height = std::max(1.0, std::min(previous.box.height(), line.box.height()));
-  const double usual = std::min(column.pitch, 0.9 * height);
-  const bool paragraph =
-      line.box.y0 - previous.box.y0 > usual + 0.2 * std::max(1.0, previous.font_size);
+                 std::string body, const TextColumn& column, const std::optional<Rect>& cell_box) {
+  // Paragraph spacing makes the pitch larger than the cell's usual one, and than plain line
+  // spacing (at most 1.25 of the font size; a 2-line cell has no other pitch to compare with).
+  const double size = std::max(1.0, previous.font_size);
+  const double usual = std::min(column.pitch, 1.25 * size);
+  const bool paragraph = line.box.y0 - previous.box.y0 > usual + 0.2 * size;
   if (ends_with_soft_hyphen(text) && !body.empty()) {
     text.erase(text.size() - kSoftHyphen.size());
     text += body;
     return;
   }
-  if (is_bullet(line.words.front().text) || paragraph)
+  const bool block = line.words.front().block || previous.words.back().block;
+  if (is_bullet(line.words.front().text) || paragraph || block)
     text += '\n';
-  else if (!broken_inside_word(previous, line, column) && !broken_after_hyphen(text, body))
+  else if (!broken_inside_word(previous, line, column, cell_box) &&
+           !broken_after_hyphen(text, body))
     text += ' ';
   text += body;
 }
@@ -191,7 +279,14 @@ std::string bulleted_line_text(const TextLine& line) {
 
 }  // namespace
 
-std::string cell_text(std::vector<Word> words) {
+std::string cell_text(std::vector<Word> words, std::optional<Rect> cell_box) {
+  if (const int rotation = dominant_rotation(words); rotation != 0) {
+    cell_box.reset();  // its sides are not the lines' ends
+    for (Word& w : words) {
+      w.box = along_writing(w.box, rotation);
+      w.rotation = (w.rotation - rotation + 4) % 4;
+    }
+  }
   const std::vector<TextLine> lines = group_into_lines(std::move(words));
   if (lines.empty()) return {};
   const TextColumn column = text_column(lines);
@@ -203,7 +298,7 @@ std::string cell_text(std::vector<Word> words) {
     if (previous == nullptr)
       text = std::move(body);
     else
-      append_line(text, *previous, line, std::move(body), column);
+      append_line(text, *previous, line, std::move(body), column, cell_box);
     previous = &line;
   }
   drop_soft_hyphens(text);

@@ -21,7 +21,6 @@ bool is_prose(const std::vector<Chunk>& chunks) {
 std::vector<Chunk> split_into_chunks(const TextLine& line) {
   std::vector<Chunk> chunks;
   for (const Word& word : line.words) {
-    if (!word.upright) continue;
     const double size = std::max(1.0, word.font_size);
     if (chunks.empty() || word.box.x0 - chunks.back().box.x1 > kColumnGap * size) {
       chunks.push_back(Chunk{{&word}, word.box});
@@ -85,6 +84,11 @@ bool is_figure(const std::string& text) {
   return digits > 0 && digits >= letters;
 }
 
+bool has_alphanumeric(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+}
+
 // The header lines at the top of a block: lines of words before the first line of half or more
 // figures, a third of the lines at most. A header cell may span the columns below it, but the
 // last header line names each column: it crosses no column gap.
@@ -119,6 +123,25 @@ std::vector<double> aligned_gaps(const std::vector<std::vector<const Word*>>& ro
     return std::any_of(row.begin(), row.end(), [&](const Word* w) { return w->box.x1 < at; }) &&
            std::any_of(row.begin(), row.end(), [&](const Word* w) { return w->box.x0 > at; });
   };
+  // Figures beside the gap, as in columns of figures set close: on both sides, or on one side
+  // with the gap wider than the font size (a label column beside figures). Words one space
+  // apart on every line ("AA1 Abbey North", "12 May 2025") are one cell's text.
+  const auto figures_beside = [](const std::vector<const Word*>& row, double at) {
+    const Word* before = nullptr;
+    const Word* after = nullptr;
+    for (const Word* w : row) {
+      if (!has_alphanumeric(w->text)) continue;  // dot leaders
+      if (w->box.x1 < at && (before == nullptr || w->box.x1 > before->box.x1)) before = w;
+      if (w->box.x0 > at && (after == nullptr || w->box.x0 < after->box.x0)) after = w;
+    }
+    return (before != nullptr && is_figure(before->text) ? 1 : 0) +
+           (after != nullptr && is_figure(after->text) ? 1 : 0);
+  };
+  std::vector<double> sizes;
+  for (std::size_t r = head; r < rows.size(); ++r)
+    for (const Word* w : rows[r]) sizes.push_back(w->font_size);
+  std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2), sizes.end());
+  const double size = std::max(1.0, sizes[sizes.size() / 2]);
   std::vector<double> candidates;
   int run_start = -1;
   for (int x = 0; x < width; ++x) {
@@ -131,7 +154,12 @@ std::vector<double> aligned_gaps(const std::vector<std::vector<const Word*>>& ro
       const auto both_sides =
           std::count_if(rows.begin() + static_cast<long>(head), rows.end(),
                         [&](const auto& row) { return on_both_sides(row, at); });
-      if (both_sides * 10 >= static_cast<long>(rows.size() - head) * 9) candidates.push_back(at);
+      const int needed = x - run_start >= size ? 1 : 2;
+      const auto figures =
+          std::count_if(rows.begin() + static_cast<long>(head), rows.end(),
+                        [&](const auto& row) { return figures_beside(row, at) >= needed; });
+      if (both_sides * 10 >= static_cast<long>(rows.size() - head) * 9 && figures * 2 >= both_sides)
+        candidates.push_back(at);
     }
     run_start = -1;
   }

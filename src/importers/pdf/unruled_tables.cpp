@@ -107,11 +107,15 @@ std::string piece_text(const Piece& piece) {
   return line_text(line);
 }
 
-// A line carries on the row above when it is words, not figures, close below the row, in
-// columns the row already has, and either its key column is empty or starts in lower case, or
-// the table sets its rows apart by spacing and the line follows at the plain line pitch.
+// A line carries on the row above when it is close below it, in columns the row already has,
+// and either its key column is empty or starts in lower case, or the table sets its rows apart
+// by spacing and the line follows at the plain line pitch. A record holds one value in each
+// anchor column (anchor_columns): a line bringing a second one starts a new row, a line without
+// any may carry on the row even where its words are figures ("Q1 2025/26,"). A line bringing the
+// anchor values to a row that has none yet carries it on only where its key column continues
+// in lower case: a label wrapped onto a second line with the figures on its last.
 bool continues_row(const std::vector<Piece>& pieces, const RowDraft& row, const TextLine& line,
-                   double height, bool rows_spaced) {
+                   double height, bool rows_spaced, const std::vector<bool>& anchors) {
   if (pieces.empty()) return false;
   const double gap = line.box.y0 - row.bottom;
   if (gap > 0.8 * height) return false;
@@ -119,11 +123,19 @@ bool continues_row(const std::vector<Piece>& pieces, const RowDraft& row, const 
   const bool key_lower = !key_empty && starts_lower(piece_text(pieces.front()));
   const bool wrapped = rows_spaced && gap <= kTightGap * height;
   if (!key_empty && !key_lower && !wrapped) return false;
+  const bool any_anchor = std::find(anchors.begin(), anchors.end(), true) != anchors.end();
+  bool brings_anchor = false;
   for (const Piece& piece : pieces) {
-    if (numeric(piece_text(piece))) return false;
-    if (!row.used[static_cast<std::size_t>(piece.col)]) return false;
+    const auto c = static_cast<std::size_t>(piece.col);
+    if (anchors[c]) {
+      if (row.used[c]) return false;
+      brings_anchor = true;
+      continue;
+    }
+    if (!any_anchor && numeric(piece_text(piece))) return false;
+    if (!row.used[c]) return false;
   }
-  return true;
+  return !brings_anchor || key_lower;
 }
 
 // Rows set apart by spacing: some lines of the block follow at the plain line pitch (wrapped
@@ -173,7 +185,9 @@ PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double
         if (rows[r].used[k + static_cast<std::size_t>(s)]) cell.col_span = s;
       covered_until = c + cell.col_span - 1;
       cell.font = first_colour(rows[r].cell_words[k]);
-      cell.text = cell_text(rows[r].cell_words[k]);
+      // The column's room, to its next column line (a word broken at its end filled it).
+      const Rect room{edges[k], 0, edges[k + static_cast<std::size_t>(cell.col_span)], 0};
+      cell.text = cell_text(rows[r].cell_words[k], room);
       cell.box = rows[r].used[k] ? rows[r].boxes[k] : Rect{edges[k], 0, edges[k + 1], 0};
       if (rows[r].used[k]) {
         if (!have_box) table.box = cell.box;
@@ -197,6 +211,260 @@ PageTable make_table(const std::vector<RowDraft>& rows, const std::vector<double
   return table;
 }
 
+// Columns of figures that hold one value a record: from the first figure down, seven in ten of
+// their pieces or more are figures, and they have at least three.
+std::vector<bool> anchor_columns(const std::vector<std::vector<Piece>>& placed, std::size_t cols) {
+  std::vector<int> pieces(cols, 0), figures(cols, 0);
+  for (const std::vector<Piece>& line : placed)
+    for (const Piece& piece : line) {
+      const auto c = static_cast<std::size_t>(piece.col);
+      if (piece.col_span > 1) continue;
+      const bool figure = numeric(piece_text(piece));
+      if (figures[c] == 0 && !figure) continue;  // the header above the first figure
+      ++pieces[c];
+      figures[c] += figure ? 1 : 0;
+    }
+  std::vector<bool> anchors(cols, false);
+  for (std::size_t c = 0; c < cols; ++c)
+    anchors[c] = figures[c] >= 3 && figures[c] * 10 >= pieces[c] * 7;
+  return anchors;
+}
+
+bool figure_in(const std::vector<Piece>& pieces, int col) {
+  return std::any_of(pieces.begin(), pieces.end(), [&](const Piece& piece) {
+    return piece.col == col && numeric(piece_text(piece));
+  });
+}
+
+bool words_in(const std::vector<Piece>& pieces, int col) {
+  return std::any_of(pieces.begin(), pieces.end(), [&](const Piece& piece) {
+    return piece.col == col && !numeric(piece_text(piece));
+  });
+}
+
+// How a record's cells sit against its one-line key: at its top, its middle or its foot.
+enum class Alignment { top, centre, bottom };
+
+// The lines of a block in key-anchored rows (the key column holds one figure a record: a date, a
+// reference). The lines of a record's wrapped cells stand below its key (cells aligned to the
+// top), around it (centred) or above it (at the foot, as spreadsheets print): lines above the
+// first key and below the last one tell which, and where neither has any, where the text of a
+// wrapping column breaks does (a line breaks where the next word would not fit). A line with
+// words, not a figure, in the key column is a row of its own (a section label).
+class KeyedRecords {
+ public:
+  KeyedRecords(const std::vector<LineChunks>& lines, const Block& block,
+               const std::vector<std::vector<Piece>>& placed, std::size_t cols)
+      : lines_(lines), block_(block), placed_(placed), cols_(cols) {}
+
+  // Rows, or nothing when the block does not have at least two keyed lines.
+  std::optional<std::vector<RowDraft>> rows() {
+    for (std::size_t k = 0; k < placed_.size(); ++k)
+      if (figure_in(placed_[k], 0)) keys_.push_back(k);
+    if (keys_.size() < 2) return std::nullopt;
+    const std::size_t body = body_start();
+    std::vector<int> group(placed_.size(), -1);
+    const Alignment alignment = choose_alignment(body);
+    assign(body, alignment, group);
+    return drafts(body, group);
+  }
+
+ private:
+  const TextLine& line(std::size_t k) const { return *lines_[block_.first + k].line; }
+  double pitch() const {
+    std::vector<double> steps;
+    for (std::size_t i = keys_.front() + 1; i < placed_.size(); ++i)
+      steps.push_back(line(i).box.y0 - line(i - 1).box.y0);
+    if (steps.empty()) return std::max(1.0, line(keys_.front()).box.height());
+    std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2),
+                     steps.end());
+    return std::max(1.0, steps[steps.size() / 2]);
+  }
+  bool label_line(std::size_t k) const { return words_in(placed_[k], 0); }
+
+  // The first line after the header: after the widest gap above the first key when that gap is
+  // clearly wider than the line pitch, else the first key.
+  std::size_t body_start() const {
+    const std::size_t first = keys_.front();
+    std::size_t widest = first;
+    double widest_gap = 0;
+    for (std::size_t k = 1; k <= first; ++k) {
+      const double gap = line(k).box.y0 - line(k - 1).box.y1;
+      if (gap >= widest_gap) widest_gap = gap, widest = k;
+    }
+    if (widest == first || widest_gap < 0.3 * pitch()) return first;
+    for (std::size_t k = widest; k < first; ++k)
+      if (label_line(k)) return first;  // a header line naming the key column, not a record's
+    return widest;
+  }
+
+  // Lines of wrapped text break where the next word would not fit: a run of lines between two
+  // keys that carried on the upper key's line where its next word would have fitted (the
+  // column is at least as wide as its widest line) speaks against cells aligned to the top; a
+  // run whose last line would have taken the lower key line's first word, against cells at the
+  // foot.
+  void count_misfits(std::size_t from, std::size_t to, int& against_top, int& against_foot) const {
+    for (std::size_t c = 1; c < cols_; ++c) {
+      const Piece* above_run = piece(from - 1, c);
+      const Piece* run_first = nullptr;
+      const Piece* run_last = nullptr;
+      for (std::size_t k = from; k < to; ++k)
+        if (const Piece* p = piece(k, c)) {
+          if (run_first == nullptr) run_first = p;
+          run_last = p;
+        }
+      const Piece* below_run = to < placed_.size() ? piece(to, c) : nullptr;
+      if (run_first == nullptr) continue;
+      const double width = column_width(c);
+      if (above_run != nullptr && !breaks_before(*above_run, *run_first, width)) ++against_top;
+      if (below_run != nullptr && !breaks_before(*run_last, *below_run, width)) ++against_foot;
+    }
+  }
+  const Piece* piece(std::size_t k, std::size_t c) const {
+    for (const Piece& p : placed_[k])
+      if (static_cast<std::size_t>(p.col) == c) return &p;
+    return nullptr;
+  }
+  double column_width(std::size_t c) const {
+    double widest = 0;
+    for (const std::vector<Piece>& pieces : placed_)
+      for (const Piece& p : pieces)
+        if (static_cast<std::size_t>(p.col) == c && p.col_span == 1)
+          widest = std::max(widest, p.box.width());
+    return widest;
+  }
+  static bool breaks_before(const Piece& line, const Piece& next, double width) {
+    const Word& word = next.words.front();
+    const double space = 0.25 * std::max(1.0, word.font_size);
+    return line.box.width() + space + word.box.width() > width + 0.5;
+  }
+
+  Alignment choose_alignment(std::size_t body) const {
+    const bool before_first = keys_.front() > body;
+    const bool after_last = keys_.back() + 1 < placed_.size();
+    if (before_first && after_last) return Alignment::centre;
+    int against_top = 0, against_foot = 0;
+    for (std::size_t i = 0; i + 1 < keys_.size(); ++i)
+      if (keys_[i + 1] > keys_[i] + 1)
+        count_misfits(keys_[i] + 1, keys_[i + 1], against_top, against_foot);
+    if (before_first) return against_top < against_foot ? Alignment::top : Alignment::bottom;
+    return against_foot < against_top ? Alignment::bottom : Alignment::top;
+  }
+
+  void assign(std::size_t body, Alignment alignment, std::vector<int>& group) const {
+    const double slack = 0.25 * pitch();
+    for (std::size_t i = 0; i < keys_.size(); ++i) group[keys_[i]] = static_cast<int>(i);
+    const int last = static_cast<int>(keys_.size()) - 1;
+    for (std::size_t k = body; k < keys_.front(); ++k) group[k] = 0;
+    for (std::size_t k = keys_.back() + 1; k < placed_.size(); ++k) group[k] = last;
+    double top = line(body < keys_.front() ? body : keys_.front()).box.y0;
+    for (std::size_t i = 0; i + 1 < keys_.size(); ++i) {
+      const TextLine& key = line(keys_[i]);
+      const double foot = 2 * key.box.centre_y() - top;  // a centred record's foot
+      double next_top = line(keys_[i + 1]).box.y0;
+      bool next_started = false;
+      for (std::size_t k = keys_[i] + 1; k < keys_[i + 1]; ++k) {
+        bool own = alignment == Alignment::top;
+        if (alignment == Alignment::centre) own = line(k).box.centre_y() <= foot + slack;
+        own = own && !next_started;
+        group[k] = static_cast<int>(own ? i : i + 1);
+        if (!own && !next_started) next_top = line(k).box.y0;
+        next_started = next_started || !own;
+      }
+      top = next_top;
+    }
+    // Section labels, cells spanning columns (a header between two tables) and lines that would
+    // carry on the record above across a wide gap stand alone.
+    for (std::size_t k = body; k < placed_.size(); ++k) {
+      if (group[k] < 0 || figure_in(placed_[k], 0)) continue;
+      const bool spanning = std::any_of(placed_[k].begin(), placed_[k].end(),
+                                        [](const Piece& p) { return p.col_span > 1; });
+      const bool apart = k > body && group[k] == group[k - 1] &&
+                         line(k).box.y0 - line(k - 1).box.y0 > 1.6 * pitch();
+      if (label_line(k) || spanning || apart) group[k] = -2;
+    }
+  }
+
+  std::vector<RowDraft> drafts(std::size_t body, const std::vector<int>& group) const {
+    std::vector<RowDraft> rows;
+    // The header lines above the body: a row each, wrapped header cells joined.
+    const std::vector<bool> none(cols_, false);
+    const double height = typical_height(lines_, block_.first, block_.last + 1);
+    for (std::size_t k = 0; k < body; ++k) {
+      if (placed_[k].empty()) continue;
+      if (rows.empty() || !continues_row(placed_[k], rows.back(), line(k), height, false, none))
+        rows.push_back(new_row(cols_));
+      add_pieces(rows.back(), placed_[k], line(k));
+    }
+    int open = -3;
+    for (std::size_t k = body; k < placed_.size(); ++k) {
+      if (placed_[k].empty()) continue;
+      if (group[k] == -2 || group[k] != open) rows.push_back(new_row(cols_));
+      open = group[k];
+      add_pieces(rows.back(), placed_[k], line(k));
+    }
+    return rows;
+  }
+
+  const std::vector<LineChunks>& lines_;
+  const Block& block_;
+  const std::vector<std::vector<Piece>>& placed_;
+  std::size_t cols_;
+  std::vector<std::size_t> keys_;  // the lines with a figure in the key column
+};
+
+// A group header over the columns it names: on a header line above a line naming each column
+// (one piece a column), a piece in one column right of the first stands centred over a run of
+// named columns that holds no other piece of its line ("Revenue" over Plan, Paid and Left, with
+// neither a rule nor a wider gap to mark the group). It spans the widest such run.
+void widen_group_headers(std::vector<Piece>& line, const std::vector<Piece>& names,
+                         std::size_t cols) {
+  std::vector<const Piece*> name_of(cols, nullptr);
+  for (const Piece& name : names)
+    if (name.col_span == 1) name_of[static_cast<std::size_t>(name.col)] = &name;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    Piece& piece = line[i];
+    if (piece.col == 0 || piece.col_span != 1) continue;
+    const int lo = i > 0 ? line[i - 1].col + line[i - 1].col_span : 1;
+    const int hi = i + 1 < line.size() ? line[i + 1].col - 1 : static_cast<int>(cols) - 1;
+    const double size = std::max(1.0, piece.words.front().font_size);
+    const double centre = piece.box.centre_x();
+    int best_from = piece.col, best_to = piece.col;
+    for (int a = std::max(1, lo); a <= piece.col; ++a) {
+      for (int b = piece.col; b <= hi; ++b) {
+        bool named = true;
+        for (int c = a; c <= b; ++c) named = named && name_of[static_cast<std::size_t>(c)];
+        if (!named || b - a <= best_to - best_from) continue;
+        const double run_centre = (name_of[static_cast<std::size_t>(a)]->box.x0 +
+                                   name_of[static_cast<std::size_t>(b)]->box.x1) /
+                                  2;
+        if (std::abs(run_centre - centre) > 0.6 * size) continue;
+        best_from = a;
+        best_to = b;
+      }
+    }
+    piece.col = best_from;
+    piece.col_span = best_to - best_from + 1;
+  }
+}
+
+// Group headers spanning their columns on the header lines (those before the first figure in an
+// anchor column).
+void widen_header_groups(std::vector<std::vector<Piece>>& placed, const std::vector<bool>& anchors,
+                         std::size_t cols) {
+  std::size_t body = 0;
+  while (body < placed.size() &&
+         !std::any_of(placed[body].begin(), placed[body].end(), [&](const Piece& piece) {
+           return anchors[static_cast<std::size_t>(piece.col)] && numeric(piece_text(piece));
+         }))
+    ++body;
+  if (body == placed.size()) return;
+  for (std::size_t k = 0; k + 1 < body; ++k) {
+    if (placed[k].size() >= placed[k + 1].size()) continue;
+    widen_group_headers(placed[k], placed[k + 1], cols);
+  }
+}
+
 // Rows from the block's lines in the given columns. After a repeated header (`header_closed`)
 // the next line starts a row of its own.
 std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Block& block,
@@ -204,24 +472,58 @@ std::vector<RowDraft> build_rows(const std::vector<LineChunks>& lines, const Blo
   const auto cols = edges.size() - 1;
   const double height = typical_height(lines, block.first, block.last + 1);
   const bool spaced = rows_spaced(lines, block, height);
+  std::vector<std::vector<Piece>> placed;
+  for (std::size_t k = block.first; k <= block.last; ++k)
+    placed.push_back(place_line(lines[k], edges));
+  const std::vector<bool> anchors = anchor_columns(placed, cols);
+  if (!header_closed) widen_header_groups(placed, anchors, cols);
+  if (!header_closed && anchors[0]) {
+    KeyedRecords records(lines, block, placed, cols);
+    if (std::optional<std::vector<RowDraft>> rows = records.rows()) return std::move(*rows);
+  }
+  // Header lines (those above the first figure in an anchor column) wrap as they will.
+  const std::vector<bool> none(cols, false);
+  bool in_body = false;
   std::vector<RowDraft> rows;
   for (std::size_t k = block.first; k <= block.last; ++k) {
-    const std::vector<Piece> pieces = place_line(lines[k], edges);
+    const std::vector<Piece>& pieces = placed[k - block.first];
     if (pieces.empty()) continue;
+    in_body = in_body || std::any_of(pieces.begin(), pieces.end(), [&](const Piece& piece) {
+                return anchors[static_cast<std::size_t>(piece.col)] && numeric(piece_text(piece));
+              });
     const bool after_header = header_closed && rows.size() == 1 && k == block.first + 1;
     if (rows.empty() || after_header ||
-        !continues_row(pieces, rows.back(), *lines[k].line, height, spaced))
+        !continues_row(pieces, rows.back(), *lines[k].line, height, spaced,
+                       in_body ? anchors : none))
       rows.push_back(new_row(cols));
     add_pieces(rows.back(), pieces, *lines[k].line);
   }
   return rows;
 }
 
-std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, const Block& block,
-                                     int page_number) {
+// A line of one piece just above the table that stands over its columns right of the first (a
+// header spanning the columns it names, "Involvement of pupils in") is the table's first row.
+void take_spanning_header(const std::vector<LineChunks>& lines, Block& block,
+                          const std::vector<double>& edges, std::size_t floor) {
+  if (block.first <= floor) return;
+  const LineChunks& above = lines[block.first - 1];
+  const TextLine& first = *lines[block.first].line;
+  if (above.chunks.size() != 1 || above.prose) return;
+  const Rect& box = above.line->box;
+  const double height = std::max(1.0, std::min(box.height(), first.box.height()));
+  if (first.box.y0 - box.y1 > 0.8 * height) return;
+  if (box.x0 < edges[1] || box.x1 > edges.back() + height) return;
+  if (column_of(edges, box.x0) == column_of(edges, box.x1)) return;  // over two columns or more
+  --block.first;
+}
+
+// The table of the block; `floor` is the first line not taken by a table above.
+std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, Block& block,
+                                     std::size_t floor, int page_number) {
   const std::vector<double> edges = column_edges(lines, block);
   const int cols = static_cast<int>(edges.size()) - 1;
   if (cols < 2 || looks_like_prose(lines, block, cols)) return std::nullopt;
+  take_spanning_header(lines, block, edges, floor);
   const std::vector<RowDraft> rows = build_rows(lines, block, edges, false);
   if (rows.size() < 2) return std::nullopt;
   return make_table(rows, edges, page_number);
@@ -268,9 +570,11 @@ void find_unruled_tables(PageLayout& page, const UnruledCarry* carry) {
     }
   }
   const std::size_t offset = page.lines.size() - lines.size();
-  for (const Block& block : find_table_blocks(lines, page.width)) {
-    std::optional<PageTable> table = build_table(lines, block, page.number);
+  std::size_t floor = 0;
+  for (Block& block : find_table_blocks(lines, page.width)) {
+    std::optional<PageTable> table = build_table(lines, block, floor, page.number);
     if (!table) continue;
+    floor = block.last + 1;
     for (std::size_t k = block.first; k <= block.last; ++k) taken[offset + k] = true;
     found.push_back(std::move(*table));
   }

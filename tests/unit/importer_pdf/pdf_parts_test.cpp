@@ -2,6 +2,7 @@
 // drawn paths, and joining tables across pages.
 #include <catch2/catch.hpp>
 
+#include "importers/pdf/bidi.hpp"
 #include "importers/pdf/cell_fill.hpp"
 #include "importers/pdf/cross_page.hpp"
 #include "importers/pdf/pdf_document.hpp"
@@ -40,6 +41,39 @@ TEST_CASE("pdf text: a word broken in a narrow column is joined back") {
   CHECK(cell_text({word("Annua", 0, 0), word("in", 0, 9), word("June", 0, 18)}) == "Annuain June");
   CHECK(cell_text({word("Sure", 0, 0), word("Start", 25, 0), word("board", 0, 9)}) ==
         "Sure Start board");
+}
+
+TEST_CASE("pdf text: a word ending short of its cell's right side is not joined to the next") {
+  // "Sample" / "size" in a 60 pt header cell: "Sample" is the widest line but ends 25 pt short of
+  // the cell's side, so the typesetter did not break a word there. In a 32 pt cell "Annua" fills
+  // the line and "lly" carries it on.
+  const std::vector<Word> header = {word("Sample", 2, 0), word("size", 2, 9)};
+  CHECK(cell_text(header, Rect{0, 0, 60, 20}) == "Sample size");
+  CHECK(cell_text({word("Annua", 2, 0), word("lly", 2, 9)}, Rect{0, 0, 30, 20}) == "Annually");
+}
+
+TEST_CASE("pdf text: right-to-left lines in logical order") {
+  // poppler gives the glyphs as they stand, left to right: each word's letters turned round and
+  // the words in turned order.
+  CHECK(logical_order("\u05DD\u05DC\u05D5\u05E2 \u05DD\u05D5\u05DC\u05E9") ==
+        "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD");  // shalom olam
+  // marhaban bil-alam
+  const std::string arabic_visual =
+      "\u0645\u0644\u0627\u0639\u0644\u0627\u0628 \u0627\u0628\u062D\u0631\u0645";
+  CHECK(logical_order(arabic_visual) ==
+        "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645");
+  // Figures in a right-to-left line keep their own order.
+  CHECK(logical_order("2025 \u05DF\u05D5\u05DB\u05D3\u05E2") ==
+        "\u05E2\u05D3\u05DB\u05D5\u05DF 2025");
+  // A bracket drawn mirrored already stands for the one written.
+  CHECK(logical_order(")\u05DD\u05DC\u05D5\u05E2( \u05DD\u05D5\u05DC\u05E9") ==
+        "\u05E9\u05DC\u05D5\u05DD (\u05E2\u05D5\u05DC\u05DD)");
+  // In a left-to-right line only the right-to-left words are turned.
+  CHECK(logical_order("Lead: \u05DD\u05DC\u05D5\u05E2 \u05DD\u05D5\u05DC\u05E9 (2 sites)") ==
+        "Lead: \u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD (2 sites)");
+  // A point under a letter stays after it.
+  CHECK(logical_order("\u05D1\u05B8\u05D0") == "\u05D0\u05D1\u05B8");
+  CHECK(logical_order("Caf\u00E9 (total) 1,204") == "Caf\u00E9 (total) 1,204");
 }
 
 TEST_CASE("pdf text: words on one baseline form a line, ordered left to right") {
