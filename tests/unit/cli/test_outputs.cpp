@@ -195,8 +195,11 @@ TEST_CASE("cli: a crash while one file converts is one line naming the file") {
     ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  // A crash stood in for by the signal a crash raises, while the file is being converted.
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  // A crash stood in for by the signal a crash raises, while the file is being converted: once
+  // its output's temporary file exists (a fixed delay was too short on a loaded machine).
+  for (int i = 0; i < 3000 && !any_temporary(box); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   ::kill(child, SIGSEGV);
   int status = 0;
   ::waitpid(child, &status, 0);
