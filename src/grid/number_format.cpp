@@ -1,5 +1,6 @@
 #include "grid/number_format.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -287,6 +288,8 @@ bool has_fraction(const std::vector<DateToken>& tokens) {
   return false;
 }
 
+constexpr std::size_t kFractionDigits = 9;
+
 std::string render_date(const std::vector<DateToken>& tokens, DateTime when) {
   if (!has_fraction(tokens) && when.fraction >= 0.5) {
     // Round to the nearest second for display; a carry into the next day is rare and ignored.
@@ -367,10 +370,14 @@ std::string render_date(const std::vector<DateToken>& tokens, DateTime when) {
                       static_cast<int>(token.text.size()));
         break;
       case DatePart::fraction: {
-        int digits = static_cast<int>(token.text.size());
+        // A double holds no more than nine digits of a second worth showing; past them (a
+        // format may write any number of zeros) the digits shown are zeros, and 10^digits
+        // never overflows the integer it is scaled into.
+        int digits = static_cast<int>(std::min<std::size_t>(token.text.size(), kFractionDigits));
         auto scaled = static_cast<long long>(std::floor(when.fraction * std::pow(10.0, digits)));
         out += '.';
         append_number(out, scaled, digits);
+        out.append(token.text.size() - static_cast<std::size_t>(digits), '0');
         break;
       }
       // "AM/PM" shows "AM" or "PM" in the case the format was written in ("am/pm" -> "am").

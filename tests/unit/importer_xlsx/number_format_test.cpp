@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 #include <string_view>
 
 #include "grid/number_format.hpp"
@@ -69,6 +70,18 @@ TEST_CASE("number formats: times, minutes versus months, AM/PM") {
   CHECK(format_excel_date((5 * 60 + 7.25) / 86400.0, "mm:ss.00", false) == "05:07.25");
   // 59.6 seconds show as the next minute without a fraction token.
   CHECK(format_excel_date(59.6 / 86400.0, "h:mm:ss", false) == "0:01:00");
+}
+
+TEST_CASE("number formats: a fraction of a second of any length") {
+  // 10^digits once overflowed the integer it was scaled into (undefined behaviour past 18 digits,
+  // and a NaN past 308): digits past the ninth show as zeros.
+  std::string thirty = "mm:ss." + std::string(30, '0');
+  std::string shown = format_excel_date((5 * 60 + 7.25) / 86400.0, thirty, false);
+  CHECK(shown.size() == 6 + 30);
+  CHECK(shown.starts_with("05:07.2"));
+  CHECK(shown.ends_with(std::string(21, '0')));
+  std::string four_hundred = "mm:ss." + std::string(400, '0');
+  CHECK(format_excel_date(7.0 / 86400.0, four_hundred, false) == "00:07." + std::string(400, '0'));
 }
 
 TEST_CASE("number formats: numbers") {
