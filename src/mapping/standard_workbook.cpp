@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/due.hpp"
 #include "model/rating.hpp"
@@ -104,12 +105,71 @@ Document document_from_source_row(const SheetTable& sources, std::size_t row) {
 }
 
 // The headers of the Items sheet's item columns (exporters/item_table.hpp), read by name.
-bool is_item_header(const std::string& header) {
+const std::vector<std::string>& item_headers() {
   static const std::vector<std::string> headers = {
       "Source", "Id",       "Organisation", "Theme",  "Objective",  "Category",  "Ref",
       "Text",   "Measure",  "Baseline",     "Target", "Due",        "Due start", "Due end",
       "Leads",  "Partners", "Progress",     "Status", "Mitigation", "Comments",  "Location"};
+  return headers;
+}
+
+bool is_item_header(const std::string& header) {
+  const auto& headers = item_headers();
   return std::find(headers.begin(), headers.end(), header) != headers.end();
+}
+
+// Excel's table column names clash without regard to case; the writer folds ASCII and the
+// Latin-1 letters (src/exporters/workbook/column_names.cpp), and so does this.
+std::string folded_name(std::string_view name) {
+  std::string folded(name);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    auto byte = static_cast<unsigned char>(folded[i]);
+    if (byte >= 'A' && byte <= 'Z') {
+      folded[i] = static_cast<char>(byte - 'A' + 'a');
+    } else if (byte == 0xC3 && i + 1 < folded.size()) {
+      auto next = static_cast<unsigned char>(folded[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        folded[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return folded;
+}
+
+// "Status (2)" -> "Status"; nullopt when the header does not end in " (n)", n >= 1.
+std::optional<std::string> numbered_stem(const std::string& header) {
+  if (header.size() < 4 || header.back() != ')') return std::nullopt;
+  const auto open = header.rfind(" (");
+  if (open == std::string::npos) return std::nullopt;
+  const std::string digits = header.substr(open + 2, header.size() - open - 3);
+  if (digits.empty() || digits.front() == '0' ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return header.substr(0, open);
+}
+
+// The names under the headers of a variable block of columns (the Items sheet's assessments,
+// the Indicators sheet's periods), which the writer made distinct for an Excel Table: a final
+// " (1)" goes, and a final " (n)" where the rest is a fixed header or a name read before it in
+// the block. A workbook written before the tables has the names as they are, and reads the same
+// unless a name of its own ends so.
+std::vector<std::string> block_names(const std::vector<std::string>& headers,
+                                     const std::vector<std::string>& fixed) {
+  std::unordered_set<std::string> named;
+  for (const auto& header : fixed) named.insert(folded_name(header));
+  std::vector<std::string> names;
+  for (const auto& header : headers) {
+    std::string name = header;
+    if (header.ends_with(" (1)")) {
+      name = header.substr(0, header.size() - 4);
+    } else if (auto stem = numbered_stem(header); stem && named.count(folded_name(*stem)) > 0) {
+      name = *stem;
+    }
+    named.insert(folded_name(name));
+    names.push_back(std::move(name));
+  }
+  return names;
 }
 
 // The rating columns the Items sheet has after Comments, one per assessment `by`: up to the next
@@ -118,10 +178,13 @@ std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetT
   std::vector<std::pair<std::size_t, std::string>> columns;
   auto comments = items.column("Comments");
   if (!comments || !items.has("Location")) return columns;
+  std::vector<std::string> headers;
   for (std::size_t col = *comments + 1; col < items.width(); ++col) {
     if (is_item_header(items.header(col))) break;
-    columns.emplace_back(col, items.header(col));
+    headers.push_back(items.header(col));
   }
+  const auto names = block_names(headers, item_headers());
+  for (std::size_t i = 0; i < names.size(); ++i) columns.emplace_back(*comments + 1 + i, names[i]);
   return columns;
 }
 
@@ -207,11 +270,16 @@ void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
   const auto baseline = sheet.column("Baseline");
   const auto location = sheet.last_column("Location");
   if (!baseline || !location || *location <= *baseline) return;
+  std::vector<std::string> headers;
+  for (std::size_t col = *baseline + 1; col < *location; ++col)
+    headers.push_back(sheet.header(col));
+  const auto periods =
+      block_names(headers, {"Source", "Code", "Title", "Area", "Baseline", "Location"});
   auto targets_of = [&](std::size_t row) {
     std::vector<PeriodValue> targets;
     for (std::size_t col = *baseline + 1; col < *location; ++col) {
       const auto& value = sheet.at(row, col);
-      if (!value.empty()) targets.push_back({sheet.header(col), value});
+      if (!value.empty()) targets.push_back({periods[col - *baseline - 1], value});
     }
     return targets;
   };

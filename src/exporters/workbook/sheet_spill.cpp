@@ -20,6 +20,7 @@ constexpr char kNumber = 'n';
 constexpr char kDate = 'd';
 constexpr char kBoolean = 'b';
 constexpr char kField = 'f';
+constexpr char kLink = 'l';
 
 [[noreturn]] void fail_temporary(const char* what) {
   throw std::runtime_error(std::string(what) +
@@ -178,6 +179,22 @@ void SheetSpill::boolean(SpillColumn column, bool value) {
   put_value(static_cast<std::uint8_t>(value ? 1 : 0));
 }
 
+void SheetSpill::link(SpillColumn column, std::string_view value, const char* target,
+                      std::uint32_t target_row) {
+  if (value.empty()) return;
+  if (value.size() > kMaxCellUnits) {  // a cell cut to fit links nowhere
+    text(column, value);
+    return;
+  }
+  put_cell(kLink, column);
+  const auto target_size = static_cast<std::uint8_t>(std::strlen(target));
+  put_value(target_size);
+  put(target, target_size);
+  put_value(target_row);
+  put_value(static_cast<std::uint32_t>(value.size()));
+  put(value.data(), value.size());
+}
+
 void SheetSpill::document_field(SpillColumn column, DocumentField field) {
   put_cell(kField, column);
   put_value(field);
@@ -271,6 +288,15 @@ void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Docu
       case kField:
         sheet.text(column, field_of(document, in.value<DocumentField>()));
         break;
+      case kLink: {
+        std::string target(in.value<std::uint8_t>(), '\0');
+        in.read(target.data(), target.size());
+        const auto target_row = in.value<std::uint32_t>();
+        text.resize(in.value<std::uint32_t>());
+        in.read(text.data(), text.size());
+        sheet.link(column, text, target, target_row);
+        break;
+      }
       default:
         throw std::runtime_error("a temporary file of the workbook is damaged");
     }

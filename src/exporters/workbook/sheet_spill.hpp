@@ -70,6 +70,9 @@ class SheetSpill {
   void number(SpillColumn column, double value, CellFormat format = CellFormat::text);
   void date(SpillColumn column, std::chrono::year_month_day day);
   void boolean(SpillColumn column, bool value);
+  // Text that links to row `target_row` (1-based, under the header row) of the sheet `target`.
+  void link(SpillColumn column, std::string_view value, const char* target,
+            std::uint32_t target_row);
   void document_field(SpillColumn column, DocumentField field);
 
   // The cells cut since the last take_cut_cells() (the current document's).
