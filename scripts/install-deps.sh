@@ -18,6 +18,7 @@ packages=(
   libsqlite3-dev        # SQLite export
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
   python3-jsonschema    # tests: every JSON output validated against docs/schema
+  python3-openpyxl      # tests: the standard workbook read by another reader (tests/workbook)
 )
 
 # `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.
