@@ -251,6 +251,9 @@ void read_warnings(const SheetTable& warnings, std::vector<Document>& documents,
   for (std::size_t row = 1; row < warnings.rows(); ++row) {
     auto found = by_file.find(warnings.at(row, "Source"));
     if (found == by_file.end()) continue;
+    // The workbook's own note of a long text it continued on the Continued sheet: read back
+    // whole, the text needs no note (a new workbook notes it again).
+    if (warnings.at(row, "Code") == "cell-continued") continue;
     const auto& file = found->first;
     documents[found->second].warnings.push_back(
         {warnings.at(row, "Code"), warnings.at(row, "Message"),
@@ -398,6 +401,108 @@ void read_risks(const SheetTable& sheet, std::vector<Document>& documents,
   }
 }
 
+// The UTF-16 units of UTF-8 text: how Excel counts a cell's characters.
+std::size_t utf16_units(const std::string& text) {
+  std::size_t units = 0;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) == 0x80) continue;
+    units += byte >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+// "C2" -> (row 2, column 3), both 1-based; nullopt for anything else.
+std::optional<std::pair<int, int>> parse_cell_address(const std::string& address) {
+  std::size_t at = 0;
+  int column = 0;
+  while (at < address.size() && address[at] >= 'A' && address[at] <= 'Z' && column < 20000) {
+    column = column * 26 + (address[at++] - 'A' + 1);
+  }
+  int row = 0;
+  const std::size_t digits = at;
+  while (at < address.size() && address[at] >= '0' && address[at] <= '9' && row < 10000000) {
+    row = row * 10 + (address[at++] - '0');
+  }
+  if (column == 0 || at == digits || at != address.size() || row == 0) return std::nullopt;
+  return std::pair{row, column};
+}
+
+// The grid position of a sheet's 1-based row and column.
+std::optional<std::pair<std::size_t, std::size_t>> grid_position(const Table& table, int row,
+                                                                 int column) {
+  std::optional<std::size_t> grid_row;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const int number =
+        r < table.row_origins.size() ? table.row_origins[r].number : static_cast<int>(r) + 1;
+    if (number == row) grid_row = r;
+  }
+  std::optional<std::size_t> grid_column;
+  for (std::size_t c = 0; c < table.column_count(); ++c) {
+    const int number =
+        c < table.column_numbers.size() ? table.column_numbers[c] : static_cast<int>(c) + 1;
+    if (number == column) grid_column = c;
+  }
+  if (!grid_row || !grid_column || *grid_column >= table.rows[*grid_row].size())
+    return std::nullopt;
+  return std::pair{*grid_row, *grid_column};
+}
+
+// A value too long for an Excel cell fills its cell and goes on in rows of the Continued sheet
+// (Source, Sheet, Cell, Part, Text): the grid with each such cell's text whole again. A part whose
+// cell no longer holds a full cell's text (the sheet was sorted or edited) is not joined to it;
+// a warning says so (in `unjoined`, by source file).
+SourceDocument joined_continuations(const SourceDocument& grid, const SheetTable& continued,
+                                    std::vector<std::pair<std::string, Warning>>& unjoined) {
+  // A full cell, cut where it was (a little before Excel's limit, between two letters).
+  constexpr std::size_t kFullCell = 32767 - 2000;
+  struct Part {
+    long number = 0;
+    std::string text;
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<Part>> parts;  // (sheet, cell)
+  std::map<std::pair<std::string, std::string>, std::string> sources;
+  for (std::size_t row = 1; row < continued.rows(); ++row) {
+    const auto key = std::pair{continued.at(row, "Sheet"), continued.at(row, "Cell")};
+    long number = 0;
+    try {
+      number = std::stol(continued.at(row, "Part"));
+    } catch (const std::exception&) {
+      number = 0;
+    }
+    parts[key].push_back({number, continued.at(row, "Text")});
+    sources.emplace(key, continued.at(row, "Source"));
+  }
+  SourceDocument joined = grid;
+  for (auto& [key, list] : parts) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Part& a, const Part& b) { return a.number < b.number; });
+    const auto& [sheet_name, address] = key;
+    Table* table = nullptr;
+    for (auto& candidate : joined.tables) {
+      if (candidate.sheet == sheet_name) table = &candidate;
+    }
+    const auto cell = parse_cell_address(address);
+    const auto position =
+        table && cell ? grid_position(*table, cell->first, cell->second) : std::nullopt;
+    std::string* text = position ? &table->rows[position->first][position->second].text : nullptr;
+    if (text == nullptr || utf16_units(*text) < kFullCell) {
+      Warning warning;
+      warning.code = "cell-continued";
+      warning.message = "The Continued sheet goes on from cell " + address + " of the " +
+                        sheet_name +
+                        " sheet, which no longer holds the start of a long text (the sheet was "
+                        "sorted or edited): its rest is not joined to the cell.";
+      warning.location.file = sources[key];
+      warning.location.sheet = "Continued";
+      unjoined.emplace_back(sources[key], std::move(warning));
+      continue;
+    }
+    for (const auto& part : list) *text += part.text;
+  }
+  return joined;
+}
+
 }  // namespace
 
 Location parse_location_label(const std::string& label, const std::string& file) {
@@ -455,7 +560,10 @@ bool is_standard_workbook_sheet(std::string_view sheet_name) {
   return sheet_name == "Items" || sheet_name == "Sources";
 }
 
-std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
+namespace {
+
+std::optional<std::vector<Document>> read_joined_workbook(
+    const SourceDocument& grid, const std::vector<std::pair<std::string, Warning>>& unjoined) {
   SheetTable items(sheet(grid, "Items"));
   SheetTable sources(sheet(grid, "Sources"));
   if (!items.valid() || !sources.valid()) return std::nullopt;
@@ -507,7 +615,24 @@ std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument
   }
   SheetTable risks(sheet(grid, "Risks"));
   if (risks.valid()) read_risks(risks, documents, by_file);
+  for (const auto& [file, warning] : unjoined) {
+    auto found = by_file.find(file);
+    if (found != by_file.end()) documents[found->second].warnings.push_back(warning);
+  }
   return documents;
+}
+
+}  // namespace
+
+std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
+  SheetTable continued(sheet(grid, "Continued"));
+  if (!continued.valid() || continued.rows() < 2 || !continued.has("Cell") ||
+      !continued.has("Text")) {
+    return read_joined_workbook(grid, {});
+  }
+  std::vector<std::pair<std::string, Warning>> unjoined;
+  const SourceDocument joined = joined_continuations(grid, continued, unjoined);
+  return read_joined_workbook(joined, unjoined);
 }
 
 }  // namespace trackport

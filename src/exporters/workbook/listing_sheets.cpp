@@ -81,7 +81,7 @@ void spill_warning_rows(SheetSpill& sheet, const Document& document, const CutCe
   for (const auto& warning : document.warnings)
     spill_row(warning.code, warning.message, warning.location);
   for (const auto& cut : cut_cells)
-    spill_row("cell-truncated", cut_cell_message(cut), cut.location);
+    spill_row(cut_cell_code(cut), cut_cell_message(cut), cut.location);
 }
 
 }  // namespace trackport::workbook

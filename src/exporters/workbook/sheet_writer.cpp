@@ -2,6 +2,7 @@
 #include "exporters/workbook/sheet_writer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -77,12 +78,34 @@ std::size_t cell_prefix_size(std::string_view text) {
   return text.size();
 }
 
+std::string cut_cell_code(const CutCell& cut) {
+  return cut.continued ? "cell-continued" : "cell-truncated";
+}
+
 std::string cut_cell_message(const CutCell& cut) {
-  return "The " + cut.column + " cell of the " + cut.sheet + " sheet holds " +
-         with_thousands(cut.length) + " characters, more than the " +
-         with_thousands(kMaxCellUnits) +
-         " an Excel cell holds: the workbook has its first 32,767; the .json and .sqlite outputs "
-         "hold it whole.";
+  const std::string head = "The " + cut.column + " cell of the " + cut.sheet + " sheet holds " +
+                           with_thousands(cut.length) + " characters, more than the " +
+                           with_thousands(kMaxCellUnits) + " an Excel cell holds: ";
+  if (cut.continued) {
+    return head +
+           "the cell has the first of them and the Continued sheet the rest, on rows that name "
+           "the cell; trackport reads them back as one text, and the .json and .sqlite outputs "
+           "hold it whole.";
+  }
+  return head + "the workbook has its first 32,767; the .json and .sqlite outputs hold it whole.";
+}
+
+std::size_t clean_cut(std::string_view text, std::size_t limit) {
+  constexpr std::size_t kLookBack = 2000;  // bytes: a cut a little short of the limit is fine
+  auto is_word = [&](std::size_t at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    return std::isalnum(byte) != 0 && byte < 0x80;
+  };
+  const std::size_t lowest = limit > kLookBack ? limit - kLookBack : 1;
+  for (std::size_t at = limit; at >= lowest && at + 1 < text.size(); --at) {
+    if (is_word(at - 1) && is_word(at) && is_word(at + 1)) return at;
+  }
+  return limit;
 }
 
 double row_height_for(std::size_t lines) {

@@ -75,19 +75,28 @@ inline constexpr std::size_t kMaxCellUnits = 32767;
 // Characters (code points) of UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
-// A cell cut to Excel's limit, which the Warnings sheet reports (the exporters do not change the
-// model: the .json and .sqlite outputs hold the text whole).
+// A value longer than an Excel cell holds, which the Warnings sheet reports: either cut to the
+// cell (SheetWriter's last resort) or `continued`, its rest on rows of the Continued sheet (the
+// exporters do not change the model: the .json and .sqlite outputs hold the text whole).
 struct CutCell {
   const Document* document = nullptr;  // the row's document
   std::string sheet;
   std::string column;
   std::size_t length = 0;  // the whole text's characters
   Location location;       // where the row came from
+  bool continued = false;
 };
 using CutCells = std::vector<CutCell>;
 
-// The message of a cell-truncated warning.
+// The warning of such a cell: its code ("cell-continued", or "cell-truncated" when cut) and its
+// message.
+std::string cut_cell_code(const CutCell& cut);
 std::string cut_cell_message(const CutCell& cut);
+
+// Where a value too long for a cell is cut: at `limit` bytes (cell_prefix_size), or a little
+// before, between two letters or digits, so that neither piece starts or ends with what a
+// reader's whitespace and bullet cleaning would change.
+std::size_t clean_cut(std::string_view text, std::size_t limit);
 
 // The bytes of the longest start of `text` an Excel cell holds: 32,767 UTF-16 units, cut
 // between characters.

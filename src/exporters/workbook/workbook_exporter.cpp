@@ -8,6 +8,7 @@
 #include <exception>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
 #include <random>
 #include <stdexcept>
@@ -107,7 +108,13 @@ class WorkbookBuilder::Sheets {
         sources_(
             workbook::kSourcesSheet,
             [](workbook::SpillColumn column) { return workbook::sources_headers().at(column); }),
-        warnings_("Warnings", nullptr) {}
+        warnings_("Warnings", nullptr),
+        continued_("Continued", nullptr) {
+    for (auto* sheet : {&items_, &extra_, &assessments_sheet_, &indicators_, &risks_, &summary_,
+                        &sources_, &warnings_}) {
+      sheet->continue_into(&continued_);
+    }
+  }
 
   template <std::size_t N>
   static std::function<std::string(workbook::SpillColumn)> headers_of(
@@ -160,6 +167,15 @@ class WorkbookBuilder::Sheets {
          }});
     jobs.push_back({&sources_, workbook::sources_headers(), {}, finish_table});
     jobs.push_back({&warnings_, strings(workbook::kWarningsHeaders), {}, finish_table});
+    if (continued_.rows() > 0)
+      jobs.push_back({&continued_, strings(workbook::kContinuedHeaders), {}, finish_table});
+    // The Continued sheet names cells of the other sheets, whose columns the plans place.
+    std::map<std::string, workbook::ColumnPlan> plans;
+    for (const auto& job : jobs) plans.emplace(job.spill->name(), job.plan);
+    const workbook::ColumnResolver resolver = [&plans](const std::string& sheet,
+                                                       workbook::SpillColumn column) {
+      return workbook::planned_column(column, plans.at(sheet));
+    };
     // The sheets are added in order here; each is then filled on a thread of its own (a
     // constant-memory worksheet writes to a temporary file of its own, and the formats are
     // numbered already), the biggest first.
@@ -176,7 +192,7 @@ class WorkbookBuilder::Sheets {
       for (std::size_t i = 0; i < jobs.size(); ++i) {
         threads.emplace_back([&, i] {
           try {
-            jobs[i].spill->write_to(*writers[i], jobs[i].plan, streamed);
+            jobs[i].spill->write_to(*writers[i], jobs[i].plan, streamed, resolver);
             jobs[i].finish(*writers[i]);
           } catch (...) {
             failures[i] = std::current_exception();
@@ -236,6 +252,7 @@ class WorkbookBuilder::Sheets {
   workbook::SheetSpill summary_;
   workbook::SheetSpill sources_;
   workbook::SheetSpill warnings_;
+  workbook::SheetSpill continued_;
 };
 
 WorkbookBuilder::WorkbookBuilder(std::filesystem::path path)

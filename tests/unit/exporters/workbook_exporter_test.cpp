@@ -1,6 +1,8 @@
 #include "exporters/workbook/workbook_exporter.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -602,13 +604,13 @@ TEST_CASE("no chart when no source has items", "[workbook]") {
   CHECK(package.sheet_relationship_targets("Summary", "drawing").empty());
 }
 
-TEST_CASE("a cell over Excel's 32,767 characters holds the first 32,767, with a warning",
+TEST_CASE("a value over Excel's 32,767 characters fills its cell and goes on in Continued",
           "[workbook]") {
   Document document;
   document.source.file = "long.xlsx";
   Item item;
   item.id = "long";
-  item.text = std::string(40000, 'x');
+  item.text = std::string(70000, 'x');
   item.source = {"long.xlsx", "Plan", "C9", 0, 0, ""};
   Item accents;  // 20,000 characters in 40,000 bytes: it fits
   accents.id = "accents";
@@ -616,29 +618,60 @@ TEST_CASE("a cell over Excel's 32,767 characters holds the first 32,767, with a 
   Item faces;  // 17,000 characters outside the BMP: 34,000 UTF-16 units
   faces.id = "faces";
   for (int i = 0; i < 17000; ++i) faces.progress += "\U0001F600";
-  document.items = {item, accents, faces};
+  Item words;  // cut between two letters, never beside a space
+  words.id = "words";
+  for (int i = 0; i < 4000; ++i) words.comments += "word " + std::to_string(i) + " ";
+  words.comments += "end";
+  document.items = {item, accents, faces, words};
   TempDir dir;
   const auto package = written(dir, {document});
   const auto items = package.sheet("Items");
-  CHECK(test::cell_text(package, items, "C2") == std::string(40000, 'x').substr(0, 32767));
+  CHECK(test::cell_text(package, items, "C2") == std::string(32767, 'x'));
   CHECK(test::cell_text(package, items, "G3") == accents.progress);
   const auto faces_cell = test::cell_text(package, items, "G4");
   REQUIRE(faces_cell);
   CHECK(faces_cell->size() == 16383 * 4);  // 32,766 units: one more face would be 32,768
-  CHECK(faces.progress.rfind(*faces_cell, 0) == 0);
+  const auto words_cell = test::cell_text(package, items, "Q5");
+  REQUIRE(words_cell);
+  CHECK(words_cell->size() <= 32767);
+  CHECK(words_cell->size() > 32767 - 2000);
+  CHECK(std::isalnum(static_cast<unsigned char>(words_cell->back())));
+
+  // The rest, in parts that fit, each naming the cell it continues.
+  const auto continued = package.sheet("Continued");
+  CHECK(row_texts(package, continued, 1, 5) == Strings{"Source", "Sheet", "Cell", "Part", "Text"});
+  CHECK(row_texts(package, continued, 2, 4) == Strings{"long.xlsx", "Items", "C2", "2"});
+  CHECK(test::cell_text(package, continued, "E2") == std::string(32767, 'x'));
+  CHECK(row_texts(package, continued, 3, 4) == Strings{"long.xlsx", "Items", "C2", "3"});
+  CHECK(test::cell_text(package, continued, "E3") == std::string(70000 - 2 * 32767, 'x'));
+  CHECK(row_texts(package, continued, 4, 4) == Strings{"", "Items", "G4", "2"});
+  CHECK(*faces_cell + *test::cell_text(package, continued, "E4") == faces.progress);
+  CHECK(row_texts(package, continued, 5, 4) == Strings{"", "Items", "Q5", "2"});
+  CHECK(*words_cell + *test::cell_text(package, continued, "E5") == words.comments);
+  CHECK(!cell(continued, "A6"));
+  REQUIRE(package.table("Continued"));
 
   const auto warnings = package.sheet("Warnings");
   CHECK(row_texts(package, warnings, 2, 4) ==
-        Strings{"long.xlsx", "cell-truncated",
-                "The Text cell of the Items sheet holds 40,000 characters, more than the 32,767 "
-                "an Excel cell holds: the workbook has its first 32,767; the .json and .sqlite "
-                "outputs hold it whole.",
+        Strings{"long.xlsx", "cell-continued",
+                "The Text cell of the Items sheet holds 70,000 characters, more than the 32,767 "
+                "an Excel cell holds: the cell has the first of them and the Continued sheet the "
+                "rest, on rows that name the cell; trackport reads them back as one text, and "
+                "the .json and .sqlite outputs hold it whole.",
                 "long.xlsx!Plan!C9"});
-  CHECK(row_texts(package, warnings, 3, 2) == Strings{"long.xlsx", "cell-truncated"});
+  CHECK(row_texts(package, warnings, 3, 2) == Strings{"long.xlsx", "cell-continued"});
   CHECK(test::cell_text(package, warnings, "C3")
             ->find("Progress cell of the Items sheet holds "
                    "17,000 characters") != std::string::npos);
-  CHECK(!cell(warnings, "A4"));
+  CHECK(row_texts(package, warnings, 4, 2) == Strings{"long.xlsx", "cell-continued"});
+  CHECK(!cell(warnings, "A5"));
+}
+
+TEST_CASE("no Continued sheet when every value fits its cell", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto names = package.sheet_names();
+  CHECK(std::find(names.begin(), names.end(), "Continued") == names.end());
 }
 
 TEST_CASE("write() streams the same workbook bytes a file would hold", "[workbook]") {

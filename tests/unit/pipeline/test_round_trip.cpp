@@ -408,3 +408,50 @@ TEST_CASE("round trip: without an Assessments sheet, numbered rating headers rea
   // "Q1" is no fixed column and no name before it: "Q1 (2)" is a name of its own.
   CHECK(assessments[3].by == "Q1 (2)");
 }
+
+TEST_CASE("round trip: values longer than an Excel cell come back whole") {
+  Document document;
+  document.source = {"long.xlsx", "xlsx", "abc"};
+  Item item;
+  item.id = "1";
+  item.source = cells_at("long.xlsx", "Plan", "A2:F2");
+  for (int i = 0; i < 9000; ++i) item.text += "Line " + std::to_string(i) + " of the plan\n";
+  item.text += "The end";
+  for (int i = 0; i < 17000; ++i) item.progress += "\U0001F600";  // no letters to cut between
+  item.extra = {{"Notes", std::string(40000, 'n')}};
+  item.assessments = {{"Q1", Rating::red, "R", RatingSource::text, std::string(33000, 'c')}};
+  document.items = {item};
+  Risk risk;
+  risk.ref = "R1";
+  risk.description = std::string(50000, 'd');
+  risk.source = cells_at("long.xlsx", "Risks", "A2:H2");
+  document.risks = {risk};
+  document.title = std::string(40000, 't');
+
+  const auto workbook = scratch_workbook("long");
+  exporter_named("xlsx")->write_file({document}, workbook);
+  const auto read_back = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(read_back.size() == 1);
+  REQUIRE(read_back[0].items.size() == 1);
+  CHECK(read_back[0].items[0].text == item.text);
+  CHECK(read_back[0].items[0].progress == item.progress);
+  CHECK(read_back[0] == document);
+}
+
+TEST_CASE("round trip: a Continued row whose cell is no longer a long text is not joined to it") {
+  const auto workbook = scratch_workbook("unjoined");
+  write_grid_workbook(workbook, {kItemsSheet,
+                                 kSourcesSheet,
+                                 {"Continued",
+                                  {{"Source", "Sheet", "Cell", "Part", "Text"},
+                                   {"a.xlsx", "Items", "C2", "2", "and the rest"}}}});
+  const auto documents = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(documents.size() == 2);
+  REQUIRE(documents[0].items.size() == 1);
+  CHECK(documents[0].items[0].text == "Do it");
+  REQUIRE(documents[0].warnings.size() == 1);
+  CHECK(documents[0].warnings[0].code == "cell-continued");
+  CHECK(documents[0].warnings[0].message.find("cell C2 of the Items sheet") != std::string::npos);
+}
