@@ -25,6 +25,7 @@ demo: build
 	@echo "wrote out/standard.xlsx and out/standard.json"
 
 test: build
+	@bash scripts/install-deps.sh --test
 	@ctest --test-dir build --output-on-failure -j$(JOBS)
 
 test-sanitize: deps

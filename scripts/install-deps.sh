@@ -10,12 +10,14 @@ packages=(
   libpoppler-private-dev # PDF words and drawn paths in one pass (poppler core: TextOutputDev + OutputDev)
   libzip-dev            # ZIP containers (xlsx, docx, ods)
   libxlsxwriter-dev     # writing the standard workbook
-  libfreexl-dev         # reading legacy .xls (BIFF) workbooks
+  libgsf-1-dev          # the OLE container of legacy .xls workbooks (their BIFF records are parsed by trackport)
   libyaml-cpp-dev       # mapping files
   libre2-dev            # mapping regexes in linear time (a mapping file may come from anywhere)
   nlohmann-json3-dev    # JSON export
   catch2                # unit and golden tests
   libsqlite3-dev        # SQLite export
+  libpq-dev             # PostgreSQL export (libpq, the server's own client library)
+  postgresql            # tests: a real server, started by the tests in a temporary folder
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
   python3-jsonschema    # tests: every JSON output validated against docs/schema
   python3-openpyxl      # tests: the standard workbook read by another reader (tests/workbook)
@@ -24,6 +26,12 @@ packages=(
 # `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang libclang-rt-14-dev)
+fi
+# `install-deps.sh --test` (make test) also installs what only the tests need: LibreOffice,
+# which converts legacy formats (.doc, .xlsb, Lotus ...) for trackport when it is installed
+# (about 400 MB; `make demo` does without it, and its tests are skipped where it is missing).
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui)
 fi
 
 missing=()

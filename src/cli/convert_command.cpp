@@ -1,6 +1,7 @@
 // trackport convert INPUT... -o OUTPUT
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,7 +17,6 @@
 #include "cli/crash.hpp"
 #include "cli/mapping_option.hpp"
 #include "exporters/exporter.hpp"
-#include "exporters/sqlite/sqlite_reader.hpp"
 #include "importers/importer.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
@@ -37,18 +37,23 @@ constexpr OptionSpec kOptions[] = {
     {"table", 0, true},        {"in-process", 0, false},  {"help", 'h', false},
     {"table-memory", 0, true}, {"strict", 0, true},       {"from", 0, true},
     {"password", 0, true},
+    {"libreoffice", 0, true},
 };
 
 // Each file of a batch runs in a process of its own with these limits unless told otherwise.
 constexpr double kDefaultTimeoutSeconds = 120;
-constexpr std::size_t kDefaultMemoryLimitMb = 2048;
+// The workers' resident memory together: with trackport's own process (the batch's documents,
+// about 100 MB for 1,000 files) a whole batch stays under 1 GB, and one file may have it all.
+constexpr std::size_t kDefaultMemoryLimitMb = 640;
 
 constexpr const char* kHelp = R"(usage: trackport convert INPUT... -o OUTPUT [options]
 
 Converts every INPUT (files, or folders walked recursively) into one OUTPUT whose format comes
 from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Items table, or with
 --table the Indicators or Risks table), .sqlite (a database that accumulates: each input replaces
-its own earlier import, by sha256).
+its own earlier import, by sha256), or postgresql://USER@HOST/DB (the same database on a
+PostgreSQL server, which many processes can fill at once; the password from PGPASSWORD or
+~/.pgpass; a key=value connection string with --format postgresql).
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -76,18 +81,23 @@ options:
       --table NAME         the table a .csv output holds: items (the default, one row per item),
                            indicators (one row per indicator and per area of its breakdown, one
                            column per target period) or risks (one row per risk)
-  -j, --jobs N             convert N files at once (default: all cores)
+  -j, --jobs N             convert N files at once (default: all cores, at most one for each
+                           160 MB of --memory-limit)
       --manifest FILE      also convert the paths listed in FILE, one a line ('#' comments)
       --shard K/N          convert only the K-th of N equal shares of the inputs (1 <= K <= N),
                            so a batch can be split over machines by any scheduler
       --timeout SECONDS    give up on a file after SECONDS (default 120; 0: never)
-      --memory-limit MB    the resident memory one file's conversion may take (default 2048;
-                           0: no limit); a file past it is stopped and named
+      --memory-limit MB    the resident memory the conversions may take together (default
+                           640; 0: no limit); past it the biggest is stopped and its file
+                           converted again on its own; a file past it on its own is named
+      --libreoffice PATH   the soffice that converts legacy inputs (.doc, .xlsb, .wk1, .sxc ...)
+                           before they are read (default: soffice on PATH; without one, such
+                           inputs fail, or are skipped in a folder, naming the package to install)
       --table-memory MB    the most memory one file's tables may take, counted as they are
                            built (default 256), so spans that multiply a small file fail fast
       --in-process         convert every file in this process, not each in a process of its own
                            (faster by a little; a crash then stops the whole run, and no limits)
-      --skip-unchanged     with a .sqlite output: skip inputs whose sha256 it already holds
+      --skip-unchanged     with a database output: skip inputs whose sha256 it already holds
   -q, --quiet              print nothing but errors
   -v, --verbose            print one line per file
   -s, --summary            print a table of items and RAG counts per file (to stderr with -o -)
@@ -105,6 +115,23 @@ Exit status: 0 all converted, 1 some input failed or a --strict warning was give
 are still written), 2 usage error.
 )";
 
+// --libreoffice PATH, and LibreOffice's time limit within the file's own (--timeout): a
+// conversion past it is LibreOffice's one-line error, not the worker's.
+void apply_libreoffice_option(const Args& args, ConvertOptions& options) {
+  if (args.has("libreoffice")) {
+    options.libreoffice.soffice = args.value("libreoffice");
+    if (!find_libreoffice(options.libreoffice)) {
+      throw UsageError("--libreoffice " + args.value("libreoffice") +
+                       ": not an executable file (give the path of soffice)");
+    }
+  }
+  if (options.isolate && options.timeout_seconds > 0) {
+    auto within = static_cast<long long>(options.timeout_seconds * 0.8);
+    options.libreoffice.time_limit =
+        std::min(options.libreoffice.time_limit, std::chrono::seconds(std::max(within, 1LL)));
+  }
+}
+
 std::vector<std::string_view> exporter_names() {
   std::vector<std::string_view> names;
   for (const auto& exporter : exporters()) names.push_back(exporter->name());
@@ -119,7 +146,8 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
       throw UsageError("unknown --format '" + format + "'" +
                        did_you_mean(format, exporter_names(), "'", "'"));
     // -o plan.json --format csv would write CSV under a name every tool reads as JSON.
-    const auto* by_name = output == "-" ? nullptr : exporter_for(output);
+    const auto* by_name =
+        output == "-" || exporter->output_is_connection() ? nullptr : exporter_for(output);
     if (by_name && by_name != exporter)
       throw UsageError("--format " + format + " contradicts the output's name " + output + " (a ." +
                        std::string(by_name->extensions().front()) + " file)");
@@ -128,8 +156,9 @@ const Exporter& choose_exporter(const Args& args, const std::string& output) {
   if (output == "-") return *exporter_named("json");
   const auto* exporter = exporter_for(output);
   if (!exporter) {
-    throw UsageError("cannot tell the output format of '" + output +
-                     "' (use .xlsx, .json, .jsonl, .csv or .sqlite, or --format)");
+    throw UsageError(
+        "cannot tell the output format of '" + output +
+        "' (use .xlsx, .json, .jsonl, .csv, .sqlite or postgresql://..., or --format)");
   }
   return *exporter;
 }
@@ -220,6 +249,12 @@ class BatchOutput {
  public:
   BatchOutput(const Exporter& exporter, std::string output)
       : exporter_(exporter), output_(std::move(output)) {
+    if (exporter_.output_is_connection()) {
+      // A database server is reached now, so a wrong address or password is one line, not one
+      // a file.
+      database_ = exporter_.open_appender(output_);
+      return;
+    }
     if (is_stream_output(output_)) check_streamable(exporter_, output_);
     // An existing database is opened now: a file that is no trackport database is refused
     // before any work.
@@ -470,7 +505,8 @@ void print_formats(std::ostream& out) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
     out << "  " << exporter->name()
-        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ') << "-o FILE"
+        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ')
+        << (exporter->output_is_connection() ? "-o postgresql://USER@HOST/DB" : "-o FILE")
         << extensions
         << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())
                                    : std::string())
@@ -525,6 +561,7 @@ int run_convert(std::span<const std::string> words) {
     }
   }
   options.import.pdf_password = pdf_password(args);
+  apply_libreoffice_option(args, options);
   if (args.has("table-memory")) {
     options.import.max_table_bytes = std::size_t{args.number("table-memory", 1)} << 20;
   }
@@ -535,12 +572,20 @@ int run_convert(std::span<const std::string> words) {
   std::set<std::string> known;
   if (args.has("skip-unchanged")) {
     if (!exporter.writes_in_place()) {
-      throw UsageError("--skip-unchanged needs a database output (-o tracker.sqlite)");
+      throw UsageError(
+          "--skip-unchanged needs a database output (-o tracker.sqlite or -o postgresql://...)");
     }
-    known = known_sha256(output);
+    known = exporter.stored_sha256(output);
     options.skip_sha256 = &known;
   }
-  const unsigned jobs = args.number("jobs", std::max(1u, std::thread::hardware_concurrency()));
+  // The workers share --memory-limit: by default no more of them than leave each about 160 MB,
+  // or on a machine of many cores they would spend the budget on their own baseline.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = args.number(
+      "jobs",
+      options.isolate && options.memory_limit_bytes > 0
+          ? std::clamp(static_cast<unsigned>(options.memory_limit_bytes / (160 << 20)), 1u, cores)
+          : cores);
 
   std::vector<std::string> arguments = args.positional();
   if (args.has("manifest")) {
@@ -549,9 +594,11 @@ int run_convert(std::span<const std::string> words) {
   }
   ExpandedInputs expanded;
   try {
-    expanded = expand_inputs(
-        arguments, options.catalogue.get(),
-        is_stream_output(output) ? std::filesystem::path() : std::filesystem::path(output));
+    expanded = expand_inputs(arguments, options.catalogue.get(),
+                             is_stream_output(output) || exporter.output_is_connection()
+                                 ? std::filesystem::path()
+                                 : std::filesystem::path(output),
+                             find_libreoffice(options.libreoffice).has_value());
   } catch (const MappingError& e) {
     throw UsageError(e.what());
   }
@@ -590,9 +637,11 @@ int run_convert(std::span<const std::string> words) {
     set_crash_context(only_input.c_str());
   }
   // One file is converted here, streamed, unless limits were asked for.
+  const bool settings_unreadable =
+      paths.front().settings && !paths.front().settings->error.empty();  // its one line, below
   if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
       !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
-      !args.has("summary")) {
+      !args.has("summary") && !settings_unreadable) {
     const ProgressLine items_line(1);
     const bool drawn = !quiet && !verbose && ::isatty(STDERR_FILENO);
     if (auto streamed = write_streamed(exporter, paths.front(), options, output,
@@ -621,6 +670,7 @@ int run_convert(std::span<const std::string> words) {
   // Documents that only list a failed file wait until something converts: a run that converts
   // nothing writes nothing.
   std::vector<Document> waiting;
+  bool output_lost = false;  // a lost database server is said once, not once a file
   // `store`: false for what a database does not keep (files it did not import).
   auto write = [&](const Document& document, bool store) {
     if (keep_digests) digests.push_back(digest_of(document));
@@ -675,6 +725,15 @@ int run_convert(std::span<const std::string> words) {
     if (to_database) {
       try {
         write_converted(outcome.documents);
+        output_lost = false;
+      } catch (const OutputUnavailable& e) {
+        // The output itself has gone (a server stopped): said once, not once a file; later
+        // files try again, and each one not stored counts as failed.
+        if (progress) line.clear();
+        if (!output_lost) std::cerr << "trackport: " << e.what() << '\n';
+        output_lost = true;
+        ++failed;
+        return;
       } catch (const std::exception& e) {
         // The database keeps the documents before this one; the file is named and counted failed.
         report_error(outcome.path, e.what());
@@ -696,7 +755,7 @@ int run_convert(std::span<const std::string> words) {
     return kExitOk;
   }
   if (converted == 0) {
-    std::cerr << "trackport: nothing converted; " << output
+    std::cerr << "trackport: nothing converted; " << exporter.shown_output(output)
               << (out.opened() ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
@@ -713,7 +772,7 @@ int run_convert(std::span<const std::string> words) {
   }
   if (!quiet) {
     print_converted(converted, paths.size() + missing.size(), items, warnings, skipped,
-                    expanded.skipped.size(), output);
+                    expanded.skipped.size(), exporter.shown_output(output));
   }
   for (const auto& failure : strict_failures) std::cerr << failure << '\n';
   return failed > 0 || !strict_failures.empty() ? kExitFailed : kExitOk;

@@ -9,6 +9,7 @@
 #include "exporters/changes/changes_json.hpp"
 #include "exporters/changes/changes_workbook.hpp"
 #include "exporters/json/json_exporter.hpp"
+#include "exporters/postgres/postgres_exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
@@ -28,7 +29,8 @@ constexpr const char* kHelp =
 Compares two reporting periods of the same plan. OLD and NEW are any inputs trackport converts
 (xlsx, docx, html, pdf, csv, ...), a trackport .json holding one document, or a document in a
 trackport database: tracker.sqlite:FILE (its source file as converted) or tracker.sqlite:SHA256
-(its source's sha256), or tracker.sqlite alone when it holds one document. Items are matched
+(its source's sha256), or tracker.sqlite alone when it holds one document; the same of a
+PostgreSQL database as postgresql://HOST/DB#FILE or #SHA256. Items are matched
 by reference, else by the similarity of their texts, and the table lists what changed: status
 moves (worst first), new and dropped items, changed leads and due dates.
 
@@ -80,6 +82,12 @@ struct DatabaseDocument {
 };
 
 std::optional<DatabaseDocument> database_document(const std::string& spec) {
+  // postgresql://host/db#q2.xlsx: a URI's fragment, which libpq does not use, names the document.
+  if (is_postgres_uri(spec)) {
+    const auto hash = spec.find('#');
+    if (hash == std::string::npos) return DatabaseDocument{spec, ""};
+    return DatabaseDocument{spec.substr(0, hash), spec.substr(hash + 1)};
+  }
   if (is_database(spec)) return DatabaseDocument{spec, ""};
   for (auto colon = spec.find(':'); colon != std::string::npos; colon = spec.find(':', colon + 1)) {
     const std::string database = spec.substr(0, colon);
@@ -88,18 +96,35 @@ std::optional<DatabaseDocument> database_document(const std::string& spec) {
   return std::nullopt;
 }
 
+// How messages name a database: a connection string without its password.
+std::string shown(const std::string& database) {
+  return is_postgres_uri(database) ? shown_postgres(database) : database;
+}
+
+// The same of an input as given on the command line.
+std::string shown_input(const std::string& spec, const std::optional<DatabaseDocument>& named) {
+  if (!named || !is_postgres_uri(spec)) return spec;
+  return shown(named->database) + (named->key.empty() ? "" : "#" + named->key);
+}
+
 Document read_database_document(const DatabaseDocument& named) {
-  if (!std::filesystem::exists(named.database)) throw InputError("no such file");
+  const bool server = is_postgres_uri(named.database);
+  if (!server && !std::filesystem::exists(named.database)) throw InputError("no such file");
+  const std::string separator = server ? "#" : ":";
   if (named.key.empty()) {
-    auto documents = read_documents(named.database);
+    auto documents =
+        server ? read_postgres_documents(named.database) : read_documents(named.database);
     if (documents.size() != 1) {
       throw InputError("holds " + std::to_string(documents.size()) + " documents; name one as " +
-                       named.database + ":FILE or :SHA256");
+                       shown(named.database) + separator + "FILE or " + separator + "SHA256");
     }
     return std::move(documents.front());
   }
-  auto document = read_document(named.database, named.key);
-  if (!document) throw InputError("no document from '" + named.key + "' in " + named.database);
+  auto document = server ? read_postgres_document(named.database, named.key)
+                         : read_document(named.database, named.key);
+  if (!document) {
+    throw InputError("no document from '" + named.key + "' in " + shown(named.database));
+  }
   return std::move(*document);
 }
 
@@ -123,10 +148,11 @@ Document load_document(const std::string& spec, const ConvertOptions& options) {
   try {
     Document document = read_any(spec, named, options);
     // Hand-made JSON may name no source; the table's header still needs a name.
-    if (document.source.file.empty()) document.source.file = spec;
+    if (document.source.file.empty()) document.source.file = shown_input(spec, named);
     return document;
   } catch (const std::exception& e) {
-    throw InputFailure(spec + ": " + without_path(e.what(), named ? named->database : spec));
+    throw InputFailure(shown_input(spec, named) + ": " +
+                       without_path(e.what(), named ? shown(named->database) : spec));
   }
 }
 

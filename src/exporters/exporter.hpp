@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <set>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +45,14 @@ class DocumentWriter : public DocumentAppender {
   virtual void finish() = 0;
 };
 
+// Thrown by append() when the output itself has gone (a database server stopped, a connection
+// dropped): the documents committed before are kept, and no later one can be stored until it
+// comes back. Its message names the output, never a password.
+class OutputUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
@@ -53,6 +64,13 @@ class Exporter {
   // A database is appended to where it stands: the caller passes the target itself to write_file,
   // not a temporary file to rename over it (which would lose what the target already holds).
   virtual bool writes_in_place() const { return false; }
+  // The output names a database server (a connection string), not a file: nothing is made,
+  // renamed or walked on disk for it.
+  virtual bool output_is_connection() const { return false; }
+  // The output as messages show it (a connection string without its password).
+  virtual std::string shown_output(const std::string& output) const { return output; }
+  // A database output's stored source sha256s (for --skip-unchanged); empty when it holds none.
+  virtual std::set<std::string> stored_sha256(const std::string& /*output*/) const { return {}; }
   // The tables a format can write one of (`convert --table NAME`), its default first; empty for
   // a format that writes every table in one output.
   virtual std::vector<std::string_view> tables() const { return {}; }

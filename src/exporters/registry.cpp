@@ -9,6 +9,7 @@
 #include "exporters/csv/csv_exporter.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json/json_exporter.hpp"
+#include "exporters/postgres/postgres_exporter.hpp"
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/workbook/workbook_exporter.hpp"
 
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Exporter>> make_exporters() {
   list.push_back(std::make_unique<JsonLinesExporter>());
   list.push_back(std::make_unique<CsvExporter>());
   list.push_back(std::make_unique<SqliteExporter>());
+  list.push_back(std::make_unique<PostgresExporter>());
   return list;
 }
 
@@ -72,6 +74,7 @@ const std::vector<std::unique_ptr<Exporter>>& exporters() {
 }
 
 const Exporter* exporter_for(const std::filesystem::path& output) {
+  if (is_postgres_uri(output.string())) return exporter_named("postgresql");
   std::string extension = lower_case(output.extension().string());
   if (extension.empty()) return nullptr;
   extension.erase(0, 1);  // the dot

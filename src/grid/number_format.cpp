@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace trackport {
@@ -456,12 +458,12 @@ std::string patterned_number(double value, std::string_view section) {
       }
       i = end;
     } else if (c == 'E' || c == 'e' || c == '/') {
-      return general_number(value);  // scientific and fraction formats: show the plain number
+      return general_number(value);  // handled before (scientific_number, fraction_number)
     } else {
       literal.push_back(c);
     }
   }
-  if (!seen_digit) return general_number(value);
+  if (!seen_digit) return prefix.empty() ? general_number(value) : prefix;  // text alone: "nil"
   if (percent) value *= 100.0;
   // Excel rounds halves away from zero; printf would round them to even.
   double scale = std::pow(10.0, decimals);
@@ -486,6 +488,219 @@ std::string patterned_number(double value, std::string_view section) {
     return "-" + prefix + number.substr(1) + suffix;
   }
   return prefix + number + suffix;
+}
+
+// The literal text of a section outside its number placeholders: quoted text, escaped
+// characters, currency symbols in brackets; padding and colours dropped.
+void append_literal(std::string_view section, std::size_t& i, std::string& out) {
+  char c = section[i];
+  if (c == '"') {
+    auto end = section.find('"', i + 1);
+    if (end == std::string_view::npos) end = section.size();
+    out.append(section.substr(i + 1, end - i - 1));
+    i = end;
+  } else if (c == '\\' && i + 1 < section.size()) {
+    out.push_back(section[++i]);
+  } else if (c == '_' || c == '*') {
+    ++i;  // padding
+  } else if (c == '[') {
+    auto end = section.find(']', i);
+    if (end == std::string_view::npos) end = section.size();
+    std::string_view inside = section.substr(i + 1, end - i - 1);
+    if (inside.starts_with("$")) {
+      auto dash = inside.find('-');
+      out.append(inside.substr(1, dash == std::string_view::npos ? inside.npos : dash - 1));
+    }
+    i = end;
+  } else {
+    out.push_back(c);
+  }
+}
+
+bool is_placeholder(char c) {
+  return c == '0' || c == '#' || c == '?';
+}
+
+// The position of an unquoted E (scientific) or / (fraction) in a section; npos when none.
+std::size_t find_unquoted(std::string_view section, std::string_view letters) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < section.size(); ++i) {
+    char c = section[i];
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      continue;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == '[') {
+      auto end = section.find(']', i);
+      if (end == std::string_view::npos) return std::string_view::npos;
+      i = end;
+    } else if (letters.find(c) != std::string_view::npos) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// "0.00E+00", "##0.0E+0" (engineering: with # in the whole part, the exponent is a multiple of
+// its number of digits), as Excel shows them: 12345 -> "1.23E+04", "12.3E+3".
+std::string scientific_number(double value, std::string_view section, std::size_t e) {
+  std::string prefix;
+  int whole_digits = 0, whole_zeros = 0, decimals = 0;
+  bool has_hash = false, in_decimals = false, seen_digit = false;
+  for (std::size_t i = 0; i < e; ++i) {
+    char c = section[i];
+    if (is_placeholder(c)) {
+      seen_digit = true;
+      if (in_decimals) {
+        ++decimals;
+      } else {
+        ++whole_digits;
+        if (c == '0') ++whole_zeros;
+        if (c == '#') has_hash = true;
+      }
+    } else if (c == '.') {
+      in_decimals = true;
+    } else if (c == ',' && seen_digit) {
+      continue;
+    } else if (!seen_digit) {
+      append_literal(section, i, prefix);
+    }
+  }
+  std::size_t at = e + 1;
+  bool always_sign = at < section.size() && section[at] == '+';
+  if (at < section.size() && (section[at] == '+' || section[at] == '-')) ++at;
+  int exponent_digits = 0;
+  while (at < section.size() && is_placeholder(section[at])) {
+    ++exponent_digits;
+    ++at;
+  }
+  std::string suffix;
+  for (std::size_t i = at; i < section.size(); ++i) append_literal(section, i, suffix);
+  whole_digits = std::max(whole_digits, 1);
+
+  double magnitude = std::fabs(value);
+  int exponent = 0;
+  if (magnitude > 0) {
+    int power = static_cast<int>(std::floor(std::log10(magnitude)));
+    auto place = [&](int p) {
+      if (has_hash && whole_digits > 1) {
+        return static_cast<int>(std::floor(static_cast<double>(p) / whole_digits)) * whole_digits;
+      }
+      return p - (whole_digits - 1);
+    };
+    exponent = place(power);
+    double scale = std::pow(10.0, decimals);
+    double mantissa = std::round(magnitude / std::pow(10.0, exponent) * scale) / scale;
+    // Rounding up may carry into another digit: 9.996 -> 10.00E+00 is 1.00E+01.
+    double limit = std::pow(10.0, has_hash && whole_digits > 1 ? whole_digits : whole_digits);
+    if (mantissa >= limit) exponent = place(power + 1);
+  }
+  double mantissa = magnitude > 0 ? magnitude / std::pow(10.0, exponent) : 0.0;
+  char buffer[64];
+  auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, mantissa, std::chars_format::fixed, decimals);
+  std::string digits = ec == std::errc{} ? std::string(buffer, end) : "0";
+  if (whole_zeros == 0 && digits.starts_with("0") && digits.size() > 1 && decimals > 0) {
+    digits.erase(0, 1);  // "#.0E+0" shows 0.5 as ".5E+0"
+  }
+  std::string out = (value < 0 ? "-" : "") + prefix + digits + "E";
+  if (exponent < 0) {
+    out += '-';
+  } else if (always_sign) {
+    out += '+';
+  }
+  std::string power_text = std::to_string(std::abs(exponent));
+  if (static_cast<int>(power_text.size()) < exponent_digits) {
+    power_text.insert(0, static_cast<std::size_t>(exponent_digits) - power_text.size(), '0');
+  }
+  return out + power_text + suffix;
+}
+
+// The closest fraction to `value` (0 <= value < 1) whose denominator is at most `largest`.
+std::pair<long long, long long> closest_fraction(double value, long long largest) {
+  long long best_numerator = 0, best_denominator = 1;
+  double best_error = value;
+  for (long long denominator = 1; denominator <= largest; ++denominator) {
+    auto numerator = static_cast<long long>(std::llround(value * static_cast<double>(denominator)));
+    double error =
+        std::fabs(value - static_cast<double>(numerator) / static_cast<double>(denominator));
+    if (error < best_error - 1e-12) {
+      best_error = error;
+      best_numerator = numerator;
+      best_denominator = denominator;
+    }
+  }
+  return {best_numerator, best_denominator};
+}
+
+// "# ?/?", "# ??/??", "?/8", "0 ?/100": a whole part (when the format has one) and a fraction
+// with up to as many denominator digits as placeholders, or the denominator written.
+std::string fraction_number(double value, std::string_view section, std::size_t slash) {
+  std::string prefix;
+  // The whole part is the placeholders before a space that precedes the numerator's.
+  std::size_t numerator_start = slash;
+  while (numerator_start > 0 && is_placeholder(section[numerator_start - 1])) --numerator_start;
+  std::size_t whole_end = numerator_start;
+  while (whole_end > 0 && section[whole_end - 1] == ' ') --whole_end;
+  bool has_whole = false;
+  bool whole_zero_shown = false;  // "0 ?/?" shows a zero whole part, "# ?/?" does not
+  for (std::size_t i = 0; i < whole_end; ++i) {
+    if (is_placeholder(section[i])) {
+      has_whole = true;
+      whole_zero_shown = whole_zero_shown || section[i] == '0';
+    } else if (!has_whole) {
+      append_literal(section, i, prefix);
+    }
+  }
+  std::size_t at = slash + 1;
+  long long fixed = 0;
+  int denominator_digits = 0;
+  while (at < section.size() &&
+         (is_placeholder(section[at]) || (section[at] >= '1' && section[at] <= '9') ||
+          (fixed > 0 && section[at] == '0'))) {
+    // A denominator of more than six digits is kept at its first six (no overflow).
+    bool room = fixed < 100000;
+    if (section[at] >= '1' && section[at] <= '9') {
+      if (room) fixed = fixed * 10 + (section[at] - '0');
+    } else if (fixed > 0) {
+      if (room) fixed *= 10;
+    } else {
+      ++denominator_digits;
+    }
+    ++at;
+  }
+  std::string suffix;
+  for (std::size_t i = at; i < section.size(); ++i) append_literal(section, i, suffix);
+
+  double magnitude = std::fabs(value);
+  if (magnitude >= 1e15) return general_number(value);
+  double whole = has_whole ? std::floor(magnitude) : 0.0;
+  double part = magnitude - whole;
+  long long numerator = 0, denominator = 1;
+  if (fixed > 0) {
+    denominator = fixed;
+    numerator = std::llround(part * static_cast<double>(fixed));
+  } else {
+    long long largest = 9;
+    for (int d = 1; d < std::min(denominator_digits, 3); ++d) largest = largest * 10 + 9;
+    std::tie(numerator, denominator) = closest_fraction(part - std::floor(part), largest);
+    numerator += static_cast<long long>(std::floor(part)) * denominator;
+  }
+  if (has_whole && numerator == denominator) {
+    whole += 1;
+    numerator = 0;
+  }
+  std::string out = value < 0 ? "-" : "";
+  out += prefix;
+  bool show_whole = has_whole && (whole != 0 || numerator == 0 || whole_zero_shown);
+  if (show_whole) out += general_number(whole);
+  if (numerator != 0 || !has_whole) {
+    if (show_whole) out += ' ';
+    out += std::to_string(numerator) + "/" + std::to_string(denominator);
+  }
+  return out + suffix;
 }
 
 bool is_general(std::string_view code) {
@@ -515,7 +730,7 @@ std::string_view builtin_number_format(int id) {
     case 13:
       return "# ?\?/??";
     case 14:
-      return "dd/mm/yyyy";
+      return "yyyy-mm-dd";
     case 15:
       return "d-mmm-yy";
     case 16:
@@ -531,7 +746,7 @@ std::string_view builtin_number_format(int id) {
     case 21:
       return "h:mm:ss";
     case 22:
-      return "dd/mm/yyyy hh:mm";
+      return "yyyy-mm-dd hh:mm";
     case 37:
       return "#,##0 ;(#,##0)";
     case 38:
@@ -551,12 +766,19 @@ std::string_view builtin_number_format(int id) {
     case 49:
       return "@";
     default:
+      // East Asian locales' built-in dates (27-31, 36, 50-58) and times (32-35): shown in the
+      // reader's locale like 14, so as ISO 8601 here.
+      if ((id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58)) return "yyyy-mm-dd";
+      if (id >= 32 && id <= 35) return "h:mm:ss";
       return "";
   }
 }
 
 bool is_date_format(int id, std::string_view code) {
-  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return true;
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+      (id >= 50 && id <= 58)) {
+    return true;
+  }
   if (code.empty()) return false;
   std::string_view section = first_section(code);
   bool quoted = false;
@@ -584,6 +806,10 @@ bool is_date_format(int id, std::string_view code) {
         i += 6;  // "General" has an 'e' but shows no date
         continue;
       }
+      // An E followed by a sign is a scientific exponent ("0.00E+00"), not a year.
+      bool exponent =
+          l == 'e' && i + 1 < section.size() && (section[i + 1] == '+' || section[i + 1] == '-');
+      if (exponent) continue;
       if (l == 'd' || l == 'm' || l == 'y' || l == 'h' || l == 's' || l == 'e') return true;
     }
   }
@@ -602,11 +828,63 @@ std::string format_excel_date(double serial, std::string_view code, bool date190
   return DateFormat(code).format(serial, date1904);
 }
 
+namespace {
+
+// The ';'-separated sections of a format code, quotes and escapes respected.
+std::vector<std::string_view> sections_of(std::string_view code) {
+  std::vector<std::string_view> sections;
+  std::string_view rest = code;
+  for (;;) {
+    std::string_view section = first_section(rest);
+    sections.push_back(section);
+    if (section.size() == rest.size() || sections.size() == 4) break;
+    rest.remove_prefix(section.size() + 1);
+  }
+  return sections;
+}
+
+// A section that holds a condition ("[<0]") or is text-only ("@") is not chosen by sign here.
+bool has_condition(std::string_view section) {
+  auto open = section.find('[');
+  return open != std::string_view::npos && open + 1 < section.size() &&
+         (section[open + 1] == '<' || section[open + 1] == '>' || section[open + 1] == '=');
+}
+
+}  // namespace
+
 std::string format_excel_number(double value, std::string_view code) {
-  if (is_general(code)) return general_number(value);
-  std::string_view section = first_section(code);
+  if (is_general(code) || !std::isfinite(value)) return general_number(value);
+  std::vector<std::string_view> sections = sections_of(code);
+  std::string_view section = sections[0];
+  // Excel's sections: positive;negative;zero;text. A negative number shown through a section
+  // of its own has no minus sign unless that section writes one: "(1,234)".
+  bool by_sign = sections.size() >= 2 && !has_condition(sections[0]);
+  if (by_sign && value < 0 && !sections[1].empty()) {
+    section = sections[1];
+    value = -value;
+  } else if (by_sign && value == 0 && sections.size() >= 3 && !sections[2].empty()) {
+    section = sections[2];
+  }
   if (is_general(section)) return general_number(value);
+  if (auto e = find_unquoted(section, "Ee"); e != std::string_view::npos &&
+                                             e + 1 < section.size() &&
+                                             (section[e + 1] == '+' || section[e + 1] == '-')) {
+    return scientific_number(value, section, e);
+  }
+  if (auto slash = find_unquoted(section, "/");
+      slash != std::string_view::npos && slash > 0 && is_placeholder(section[slash - 1])) {
+    return fraction_number(value, section, slash);
+  }
   return patterned_number(value, section);
+}
+
+std::string show_number(double value, std::string_view code, const std::optional<DateFormat>& date,
+                        bool date1904) {
+  if (date) {
+    std::string shown = date->format(value, date1904);
+    if (!shown.empty()) return shown;
+  }
+  return format_excel_number(value, code);
 }
 
 }  // namespace trackport

@@ -5,18 +5,28 @@
 // formats) through General.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace trackport {
 
-// The format code of a built-in number format id ("" for General and unknown ids). Locale-
-// dependent built-ins (14, 22) use the UK short-date form, since the trackers are British.
+// The format code of a built-in number format id ("" for General and unknown ids).
+// The built-in short date (14) and date-time (22) are shown in the locale of whoever opens the
+// file, which the file does not record (Excel writes 31/03/2024 in the UK, 3/31/2024 in the US):
+// trackport shows them as ISO 8601, 2024-03-31 and 2024-03-31 14:30, which no reader can take
+// for another day. An .xls spells them out in its FORMAT records in the writer's locale; they
+// are read as these built-ins all the same (is_locale_date_format).
 std::string_view builtin_number_format(int id);
 
-// True when a format shows dates or times: built-in ids 14-22 and 45-47, or a custom code with
-// d/m/y/h/s tokens outside quotes and brackets.
+// True for the built-in formats shown in the reader's locale: 14 and 22.
+inline bool is_locale_date_format(int id) {
+  return id == 14 || id == 22;
+}
+
+// True when a format shows dates or times: built-in ids 14-22, 27-36, 45-47 and 50-58, or a
+// custom code with d/m/y/h/s tokens outside quotes and brackets.
 bool is_date_format(int id, std::string_view code);
 
 // A serial day number (1900 or 1904 system) shown through a date/time format code.
@@ -40,7 +50,14 @@ class DateFormat {
 };
 
 // A number shown through a non-date format code ("" or "General": up to 11 significant digits,
-// integers without ".0"; "0.00", "#,##0", "0%", literal prefixes such as "£").
+// integers without ".0"; "0.00", "#,##0", "0%", literal prefixes such as "£"; scientific
+// "0.00E+00" and engineering "##0.0E+0"; fractions "# ?/?", "?/8"; a negative or zero number
+// through the format's second or third section, "#,##0;(#,##0)").
 std::string format_excel_number(double value, std::string_view code);
+
+// A cell's number as its format shows it: through `date` when the format shows dates (and the
+// serial is in range), else through the number format `code`.
+std::string show_number(double value, std::string_view code, const std::optional<DateFormat>& date,
+                        bool date1904);
 
 }  // namespace trackport

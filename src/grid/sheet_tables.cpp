@@ -140,10 +140,33 @@ std::vector<int> block_columns(const std::vector<SheetRow>& rows, std::size_t fi
   for (std::size_t i = first; i < last; ++i) {
     for (int column : rows[i].columns) used[static_cast<std::size_t>(column)] = 1;
   }
+  auto starts_in_block = [&](const SheetMerge& merge) {
+    return merge.first_row >= block.first_row && merge.first_row <= block.last_row &&
+           merge.first_column >= 1 && merge.first_column <= kMaxColumn;
+  };
+  int last_used = 0;
   for (const SheetMerge& merge : merges) {
-    if (merge.first_row >= block.first_row && merge.first_row <= block.last_row &&
-        merge.first_column >= 1 && merge.first_column <= kMaxColumn) {
-      used[static_cast<std::size_t>(merge.first_column)] = 1;
+    if (starts_in_block(merge)) used[static_cast<std::size_t>(merge.first_column)] = 1;
+  }
+  for (int column = kMaxColumn; column >= 1 && last_used == 0; --column) {
+    if (used[static_cast<std::size_t>(column)]) last_used = column;
+  }
+  // The columns a merge covers: a range A1:B2 keeps its column B (and its col_span of 2) where
+  // B holds nothing else. Only a merge in a row of several texts (a header, an item) and no
+  // wider than kMaxMergeWidening columns may widen the table: a title merged over A1:H1 above a
+  // one-column block stays one column wide, and a hostile A1:XFD1 adds nothing.
+  constexpr int kMaxMergeWidening = 256;
+  for (const SheetMerge& merge : merges) {
+    if (!starts_in_block(merge)) continue;
+    const SheetRow* row = find_row(rows, merge.first_row);
+    bool among_others =
+        row && std::count_if(row->cells.begin(), row->cells.end(),
+                             [](const Cell& cell) { return !cell.text.empty(); }) >= 2;
+    bool may_widen = among_others && merge.last_column - merge.first_column <= kMaxMergeWidening;
+    int widest = may_widen ? merge.last_column : last_used;
+    int last_column = std::min({merge.last_column, widest, kMaxColumn});
+    if (last_column > merge.first_column) {
+      std::fill(used.begin() + merge.first_column, used.begin() + last_column + 1, 1);
     }
   }
   std::vector<int> columns;
@@ -316,6 +339,30 @@ SheetMerge parse_range_reference(std::string_view reference) {
   if (first.row == 0 || first.column == 0 || last.row == 0 || last.column == 0) return {};
   return SheetMerge{std::min(first.row, last.row), std::min(first.column, last.column),
                     std::max(first.row, last.row), std::max(first.column, last.column)};
+}
+
+void warn_about_hidden_cells(const std::vector<int>& hidden_rows_with_text,
+                             const std::vector<int>& hidden_columns_with_text,
+                             const std::string& file, const std::string& sheet,
+                             std::vector<Warning>& warnings) {
+  const auto& columns = hidden_columns_with_text;
+  if (!columns.empty()) {
+    std::string names = describe_runs(columns, [](int c) { return column_letters(c); });
+    warnings.push_back(
+        sheet_warning("hidden-column",
+                      std::string(columns.size() == 1 ? "hidden column " : "hidden columns ") +
+                          names + " skipped (sheet '" + sheet + "')",
+                      file, sheet));
+  }
+  const auto& rows = hidden_rows_with_text;
+  if (!rows.empty()) {
+    std::string names = describe_runs(rows, [](int r) { return std::to_string(r); });
+    warnings.push_back(
+        sheet_warning("hidden-row",
+                      std::string(rows.size() == 1 ? "hidden row " : "hidden rows ") + names +
+                          " skipped (sheet '" + sheet + "')",
+                      file, sheet));
+  }
 }
 
 }  // namespace trackport

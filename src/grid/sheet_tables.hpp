@@ -82,4 +82,11 @@ std::string describe_runs(const std::vector<int>& numbers, Name name) {
   return out;
 }
 
+// The warnings for a sheet's hidden rows and columns that held text (skipped, as every
+// spreadsheet importer does): "hidden columns F:G skipped (sheet 'Plan')".
+void warn_about_hidden_cells(const std::vector<int>& hidden_rows_with_text,
+                             const std::vector<int>& hidden_columns_with_text,
+                             const std::string& file, const std::string& sheet,
+                             std::vector<Warning>& warnings);
+
 }  // namespace trackport

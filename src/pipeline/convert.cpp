@@ -3,6 +3,7 @@
 #include "io/input.hpp"
 #include "mapping/standard_workbook.hpp"
 #include "pipeline/fork_server.hpp"
+#include "pipeline/legacy_formats.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -15,9 +16,37 @@
 
 namespace trackport {
 
-ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options) {
+namespace {
+
+// A legacy input converted by LibreOffice, then read by the importer of what it became.
+void import_converted(ImportedFile& imported, const LegacyFormat& legacy,
+                      const ImportOptions& options, const LibreOfficeOptions& libreoffice) {
+  InputFile converted = convert_legacy_input(imported.input, legacy, libreoffice);
+  const Importer* importer = importer_named(legacy.target);
+  if (!importer) throw InputError("no importer reads '" + std::string(legacy.target) + "'");
+  imported.format = std::string(legacy.extension);
+  imported.source = importer->read(converted, options);
+  Warning warning;
+  warning.code = "converted-by-libreoffice";
+  warning.message = "read through LibreOffice: converted from ." + std::string(legacy.extension) +
+                    " to ." + std::string(legacy.target) +
+                    " first, so what LibreOffice does not carry over is not read";
+  warning.location.file = imported.input.path.string();
+  imported.source.warnings.insert(imported.source.warnings.begin(), std::move(warning));
+}
+
+}  // namespace
+
+ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options,
+                         const LibreOfficeOptions& libreoffice) {
   ImportedFile imported;
   imported.input = read_input(path);
+  if (options.format.empty()) {
+    if (const LegacyFormat* legacy = legacy_format_of(imported.input)) {
+      import_converted(imported, *legacy, options, libreoffice);
+      return imported;
+    }
+  }
   const Importer& importer = choose_importer(imported.input, options.format);
   imported.format = std::string(importer.format_of(imported.input));
   imported.source = importer.read(imported.input, options);
@@ -88,7 +117,7 @@ Document build_document(const ImportedFile& imported, const ConvertOptions& opti
 
 std::vector<Document> convert_to_documents(const std::filesystem::path& path,
                                            const ConvertOptions& options) {
-  auto imported = import_file(path, options.import);
+  auto imported = import_file(path, options.import, options.libreoffice);
   if (auto documents = read_standard_workbook(imported.source)) {
     if (!options.organisation.empty()) {
       for (auto& document : *documents) document.organisation = options.organisation;
@@ -114,6 +143,8 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options) {
   ConvertOptions effective = options;
   if (!input.settings) return effective;
+  if (!input.settings->error.empty())
+    throw InputError("its folder's settings cannot be read: " + input.settings->error);
   if (effective.organisation.empty()) effective.organisation = input.settings->organisation;
   if (effective.period.empty()) effective.period = input.settings->period;
   if (!effective.mapping && input.settings->mapping) {
@@ -240,8 +271,8 @@ void convert_files_in_order(const std::vector<InputJob>& inputs, const ConvertOp
           return convert_to_documents(inputs[i].path, options_for(inputs[i], options));
         },
         ProcessLimits{options.timeout_seconds, options.memory_limit_bytes}, jobs);
-    // A thread only waits on its worker, then reads the result; with two a worker, the next
-    // file is already waiting in the server while the last one's result is read.
+    // A thread only waits on its worker, then reads the result; with two a worker, each worker
+    // holds its next file while the last one's result is read (fork_server.cpp).
     threads = 2 * jobs;
   }
   // The window holds at least a file for each thread, so none waits for room while another

@@ -12,6 +12,7 @@
 
 #include "grid/table.hpp"
 #include "importers/importer.hpp"
+#include "io/libreoffice.hpp"
 #include "mapping/catalogue.hpp"
 #include "mapping/engine.hpp"
 #include "model/document.hpp"
@@ -26,6 +27,9 @@ struct ConvertOptions {
   std::string organisation;  // overrides what the document or mapping says
   std::string period;        // --period: overrides the period the document names
   ImportOptions import;
+  // Legacy formats (.doc, .xlsb, Lotus ...) are converted by this LibreOffice first
+  // (pipeline/legacy_formats.hpp).
+  LibreOfficeOptions libreoffice;
   // Batch safety (pipeline/fork_server.hpp): each file converted in a child process of its own,
   // so that a crash, a hang or an exhausted memory cap is that file's one-line error. The limits
   // apply to each child; 0: none.
@@ -42,8 +46,11 @@ struct ImportedFile {
   SourceDocument source;
 };
 
-// Reads a file with the importer that fits it. Throws InputError (one line, no file name).
-ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options = {});
+// Reads a file with the importer that fits it; a legacy format (pipeline/legacy_formats.hpp) is
+// converted by LibreOffice first, its format kept ("doc") and the conversion noted in a
+// warning. Throws InputError (one line, no file name).
+ImportedFile import_file(const std::filesystem::path& path, const ImportOptions& options = {},
+                         const LibreOfficeOptions& libreoffice = {});
 
 // The mapping engine's options for a conversion's.
 MapOptions map_options_for(const ConvertOptions& options);
@@ -58,7 +65,8 @@ Document assemble_document(const SourceDocument& head, const InputFile& input,
                            const std::string& format, MappingResult& mapped,
                            const ConvertOptions& options);
 
-// The command line's settings, completed by the file's folder settings (trackport.yaml).
+// The command line's settings, completed by the file's folder settings (trackport.yaml). Throws
+// InputError when that trackport.yaml could not be read.
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options);
 
 // Every document a file holds: one for a tracker, several for trackport's own standard workbook

@@ -41,6 +41,9 @@ constexpr bool kAddressSanitizer = false;
 
 constexpr int kForkFailed = -1;  // the status the server sends when it could not fork
 constexpr int kOverMemory = -2;  // ... when it stopped a worker that passed the memory limit
+// ... when it stopped a worker for the pool's memory while another file was converting too: the
+// file is sent again, to be converted with nothing else running.
+constexpr int kRetryAlone = -3;
 
 // Resident memory, from /proc/PID/statm; 0 when it cannot be read.
 std::size_t resident_bytes(pid_t pid) {
@@ -55,8 +58,10 @@ std::size_t resident_bytes(pid_t pid) {
   return got == 2 ? static_cast<std::size_t>(resident) * static_cast<std::size_t>(page) : 0;
 }
 
-// How often the server looks at a busy worker's resident memory.
-constexpr int kMemoryCheckMs = 50;
+// How often the server adds up the workers' resident memory while any is busy: often enough
+// that a file allocating fast overshoots the budget by little (reading a few statm files costs
+// microseconds).
+constexpr int kMemoryCheckMs = 20;
 
 // The address-space cap a worker runs under: not the limit itself (libraries and allocators
 // reserve far more address space than they touch, so a cap at the limit fails files that fit
@@ -68,11 +73,12 @@ std::size_t address_space_backstop(std::size_t memory_bytes) {
 
 struct Request {
   std::uint64_t index = 0;
+  std::uint64_t alone = 0;  // 1: convert it with no other file converting
 };
 
 // A request: the input's index, with one or two descriptors (the result's; the status's).
-bool send_request(int socket, std::size_t index, int result_fd, int status_fd) {
-  Request request{index};
+bool send_request(int socket, std::size_t index, bool alone, int result_fd, int status_fd) {
+  Request request{index, alone ? 1u : 0u};
   iovec data{&request, sizeof request};
   const int fds[2] = {result_fd, status_fd};
   const std::size_t count = status_fd >= 0 ? 2 : 1;
@@ -184,7 +190,7 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
 // A worker's life: a file a request, its result on the request's descriptor, "done" to the
 // server; the time limit runs per file (SIGALRM's default action ends the worker).
 [[noreturn]] void run_worker(const ForkServer::Convert& convert, const ProcessLimits& limits,
-                             int socket) {
+                             std::size_t keep_bytes, int socket) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   ::signal(SIGALRM, SIG_DFL);
   if (limits.memory_bytes > 0 && !kAddressSanitizer) {
@@ -205,13 +211,12 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
     // A file that failed may have taken the worker up to its budget (a span amplifier); give
     // the freed memory back, or a batch's workers would each keep their worst file's peak.
     if (result.starts_with("error\n")) ::malloc_trim(0);
-    // A worker still holding much of the memory limit after a big file would have the next
-    // file blamed for it: it gives the memory back, or makes way for a fresh worker.
-    const std::size_t high = limits.memory_bytes / 2;
+    // A worker still holding much of its share of the pool's memory after a big file would
+    // take it from the files to come: it gives the memory back, or makes way for a fresh worker.
     bool retire = false;
-    if (high > 0 && resident_bytes(::getpid()) > high) {
+    if (keep_bytes > 0 && resident_bytes(::getpid()) > keep_bytes) {
       ::malloc_trim(0);
-      retire = resident_bytes(::getpid()) > high;
+      retire = resident_bytes(::getpid()) > keep_bytes;
     }
     // "r": done, and retiring (the server sends it nothing more); "d": done.
     write_all(socket, retire ? "r" : "d");
@@ -219,31 +224,42 @@ std::string converted(const ForkServer::Convert& convert, const ProcessLimits& l
   }
 }
 
-struct Worker {
-  pid_t pid = -1;
-  int socket = -1;     // the server's end; -1 once the worker closed it
-  int status_fd = -1;  // the busy request's, where its ending is reported
-  std::size_t files = 0;
-  bool over_memory = false;  // stopped by the server for passing the memory limit
-};
-
-// A request the server holds until a worker is free.
+// A request the server holds: waiting for a worker, or sent to one. The server keeps its own copy
+// of the result's descriptor until the request ends, so that a request sent to a worker that
+// died before starting it can be sent again (the batch sees the end of the result only then).
 struct Pending {
   std::size_t index = 0;
   int result_fd = -1;
   int status_fd = -1;
+  bool alone = false;
 };
+
+struct Worker {
+  pid_t pid = -1;
+  int socket = -1;  // the server's end; -1 once closed
+  // Sent to it, in order: it works on the first; the others wait in its socket, so that it
+  // starts its next file the moment it finishes one, without waiting for the server to run.
+  std::deque<Pending> queue;
+  std::size_t files = 0;
+  bool over_memory = false;  // stopped by the server for the pool's memory
+  bool crowded = false;      // ... while another file was converting too
+};
+
+// How many requests a worker holds at once: the one it converts and the next. (Three let a
+// worker hoard files at the batch's end while another has none: measured, no better.)
+constexpr std::size_t kQueuedPerWorker = 2;
 
 struct ServerState {
   const ForkServer::Convert& convert;
   const ProcessLimits& limits;
   std::size_t most_workers;
+  std::size_t keep_bytes;  // what a worker may keep between files (its share of the budget, halved)
   int socket;
   int signals;
   sigset_t old_mask;
   std::vector<Worker> workers;
-  // The batch keeps more requests in flight than there are workers, so that a worker finds its
-  // next file waiting while the batch reads the last one's result; they wait here.
+  // The batch keeps more requests in flight than there are workers; those no worker holds wait
+  // here.
   std::deque<Pending> waiting;
 };
 
@@ -253,35 +269,53 @@ void report(int& status_fd, int status) {
   status_fd = -1;
 }
 
-// The worker must not inherit the descriptors of `request` (the one it is started for) or of
-// the waiting ones: a copy left open would keep a result pipe from ever ending.
-Worker* start_worker(ServerState& state, const Pending& request) {
+// The request at the front of `worker`'s queue ended: its status goes to the batch.
+void finish_front(Worker& worker, int status) {
+  Pending& done = worker.queue.front();
+  ::close(done.result_fd);  // the batch reads the result to its end once the worker's copy is
+                            // closed too
+  report(done.status_fd, status);
+  worker.queue.pop_front();
+}
+
+// Requests a worker held but never started go back to the front of the waiting line, in order.
+void take_back(ServerState& state, Worker& worker) {
+  while (!worker.queue.empty()) {
+    state.waiting.push_front(worker.queue.back());
+    worker.queue.pop_back();
+  }
+}
+
+// The worker must not inherit the descriptors of any request: a copy left open would keep a
+// result pipe from ever ending.
+Worker* start_worker(ServerState& state) {
   int ends[2];
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) return nullptr;
   const pid_t pid = ::fork();
   if (pid == 0) {
     for (const Worker& other : state.workers) {
       if (other.socket >= 0) ::close(other.socket);
-      if (other.status_fd >= 0) ::close(other.status_fd);
+      for (const Pending& held : other.queue) {
+        ::close(held.result_fd);
+        ::close(held.status_fd);
+      }
     }
     for (const Pending& held : state.waiting) {
       ::close(held.result_fd);
       ::close(held.status_fd);
     }
-    ::close(request.result_fd);
-    ::close(request.status_fd);
     ::close(ends[0]);
     ::close(state.signals);
     ::close(state.socket);
     ::sigprocmask(SIG_SETMASK, &state.old_mask, nullptr);
-    run_worker(state.convert, state.limits, ends[1]);
+    run_worker(state.convert, state.limits, state.keep_bytes, ends[1]);
   }
   ::close(ends[1]);
   if (pid < 0) {
     ::close(ends[0]);
     return nullptr;
   }
-  state.workers.push_back({pid, ends[0], -1, 0});
+  state.workers.push_back({pid, ends[0], {}, 0, false, false});
   return &state.workers.back();
 }
 
@@ -290,59 +324,118 @@ std::size_t live_workers(const ServerState& state) {
                                                 [](const Worker& w) { return w.socket >= 0; }));
 }
 
-// Gives `request` to an idle worker, or a new one while there are fewer than the batch asked
-// for; false (the request untouched) when every worker is busy.
+bool can_take(const Worker& worker, std::size_t queued) {
+  return worker.socket >= 0 && worker.queue.size() == queued && worker.files < kFilesPerWorker &&
+         (queued == 0 || !worker.queue.front().alone);
+}
+
+// Gives `request` to an idle worker, a new one while there are fewer than the batch asked for,
+// or, when it need not convert alone, as the next file of a busy one; false (the request
+// untouched) when none can take it.
 bool hand_out(ServerState& state, const Pending& request) {
-  Worker* idle = nullptr;
+  Worker* chosen = nullptr;
   for (Worker& worker : state.workers)
-    if (worker.socket >= 0 && worker.status_fd < 0 && worker.files < kFilesPerWorker)
-      idle = &worker;
-  if (!idle && live_workers(state) >= state.most_workers) return false;
-  if (!idle) idle = start_worker(state, request);
-  if (!idle || !send_request(idle->socket, request.index, request.result_fd, -1)) {
+    if (can_take(worker, 0)) chosen = &worker;
+  if (!chosen && live_workers(state) < state.most_workers) {
+    chosen = start_worker(state);
+    if (!chosen) {
+      ::close(request.result_fd);
+      int status_fd = request.status_fd;
+      report(status_fd, kForkFailed);
+      return true;
+    }
+  }
+  for (std::size_t queued = 1; !chosen && !request.alone && queued < kQueuedPerWorker; ++queued)
+    for (Worker& worker : state.workers)
+      if (!chosen && can_take(worker, queued)) chosen = &worker;
+  if (!chosen) return false;
+  if (!send_request(chosen->socket, request.index, request.alone, request.result_fd, -1)) {
     ::close(request.result_fd);
     int status_fd = request.status_fd;
     report(status_fd, kForkFailed);
     return true;
   }
-  ::close(request.result_fd);
-  idle->status_fd = request.status_fd;
-  ++idle->files;
+  chosen->queue.push_back(request);
+  ++chosen->files;
   return true;
 }
 
+bool any_busy(const ServerState& state, bool alone_only = false) {
+  return std::any_of(state.workers.begin(), state.workers.end(), [&](const Worker& w) {
+    return !w.queue.empty() && (!alone_only || w.queue.front().alone);
+  });
+}
+
+// In order, except that a file to convert alone waits for the busy workers to finish, and
+// nothing else starts while it converts (such requests are queued first: they waited once).
 void hand_out_waiting(ServerState& state) {
-  while (!state.waiting.empty() && hand_out(state, state.waiting.front()))
+  while (!state.waiting.empty()) {
+    const Pending& next = state.waiting.front();
+    if (any_busy(state, true) || (next.alone && any_busy(state))) return;
+    if (!hand_out(state, next)) return;
     state.waiting.pop_front();
+  }
 }
 
-// A worker said "done" or "done, retiring" (the request's ending is a clean exit), or closed
-// its end.
-void hear_from(Worker& worker) {
-  char said = 0;
-  const ssize_t got = ::read(worker.socket, &said, 1);
-  if (got == 1) {
-    if (worker.status_fd >= 0) report(worker.status_fd, 0);
-    if (worker.files >= kFilesPerWorker || said == 'r') {
-      ::close(worker.socket);  // it exits on the end of its socket
+// Lets a worker go: it exits on the end of its socket; what it held but never started waits again.
+void let_go(ServerState& state, Worker& worker) {
+  ::close(worker.socket);
+  worker.socket = -1;
+  take_back(state, worker);
+}
+
+// Reads what a worker said: "d" for each file done, "r" for done and retiring (it exits, so the
+// files it held after that one are taken back); the end of its socket when it died (the reaping
+// reports how).
+void hear_from(ServerState& state, Worker& worker) {
+  while (worker.socket >= 0) {
+    char said = 0;
+    const ssize_t got = ::recv(worker.socket, &said, 1, MSG_DONTWAIT);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+    if (got != 1) {
+      ::close(worker.socket);
       worker.socket = -1;
+      return;
     }
-  } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
-    ::close(worker.socket);  // it died: the reaping reports how
-    worker.socket = -1;
+    if (!worker.queue.empty()) finish_front(worker, 0);
+    if (said == 'r' || (worker.files >= kFilesPerWorker && worker.queue.empty()))
+      let_go(state, worker);
   }
 }
 
-// --memory-limit is real memory: a busy worker whose resident memory passes it is stopped, and
-// its file reported as such (the reaping tells the batch).
-void stop_workers_over_memory(ServerState& state) {
+// --memory-limit is the pool's real memory: the workers' resident memory added up. Past it, idle
+// workers go first (what they hold is a finished file's); then the busiest worker is stopped,
+// and its file sent back to be converted alone when another file was converting beside it, or
+// reported as past the limit when it was alone (the reaping tells the batch).
+void enforce_memory_budget(ServerState& state) {
+  std::size_t total = 0, busy = 0;
+  std::vector<std::pair<Worker*, std::size_t>> idle;
+  Worker* busiest = nullptr;
+  std::size_t most = 0;
   for (Worker& worker : state.workers) {
-    if (worker.status_fd < 0 || worker.over_memory) continue;
-    if (resident_bytes(worker.pid) > state.limits.memory_bytes) {
-      worker.over_memory = true;
-      ::kill(worker.pid, SIGKILL);
+    if (worker.over_memory || worker.socket < 0) continue;  // already on its way out
+    const std::size_t resident = resident_bytes(worker.pid);
+    total += resident;
+    if (worker.queue.empty()) {
+      idle.emplace_back(&worker, resident);
+      continue;
+    }
+    ++busy;
+    if (!busiest || resident > most) {
+      busiest = &worker;
+      most = resident;
     }
   }
+  for (auto& [worker, resident] : idle) {
+    if (total <= state.limits.memory_bytes) return;
+    let_go(state, *worker);
+    total -= resident;
+  }
+  if (total <= state.limits.memory_bytes || !busiest) return;
+  busiest->over_memory = true;
+  busiest->crowded = busy > 1 && !busiest->queue.front().alone;
+  ::kill(busiest->pid, SIGKILL);
 }
 
 void reap_workers(ServerState& state) {
@@ -354,8 +447,13 @@ void reap_workers(ServerState& state) {
   while ((pid = ::waitpid(-1, &status, WNOHANG)) > 0) {
     for (auto it = state.workers.begin(); it != state.workers.end(); ++it) {
       if (it->pid != pid) continue;
-      if (it->status_fd >= 0) report(it->status_fd, it->over_memory ? kOverMemory : status);
+      hear_from(state, *it);  // a "done" sent just before it ended belongs to that file
+      if (!it->queue.empty()) {
+        finish_front(*it, !it->over_memory ? status : it->crowded ? kRetryAlone : kOverMemory);
+      }
       if (it->socket >= 0) ::close(it->socket);
+      it->socket = -1;
+      take_back(state, *it);
       state.workers.erase(it);
       break;
     }
@@ -364,21 +462,22 @@ void reap_workers(ServerState& state) {
 
 [[noreturn]] void serve(int socket, const ForkServer::Convert& convert, const ProcessLimits& limits,
                         std::size_t most_workers, pid_t parent) {
+  most_workers = std::max<std::size_t>(most_workers, 1);
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the batch
   if (::getppid() != parent) ::_exit(0);
   sigset_t children;
   sigemptyset(&children);
   sigaddset(&children, SIGCHLD);
-  ServerState state{convert, limits, std::max<std::size_t>(most_workers, 1), socket, -1, {},
-                    {},      {}};
+  ServerState state{convert, limits, most_workers, limits.memory_bytes / (2 * most_workers),
+                    socket,  -1,     {},           {},
+                    {}};
   ::sigprocmask(SIG_BLOCK, &children, &state.old_mask);
   state.signals = ::signalfd(-1, &children, SFD_CLOEXEC | SFD_NONBLOCK);
   if (state.signals < 0) ::_exit(1);
   bool accepting = true;
   std::vector<pollfd> fds;
   for (;;) {
-    const bool busy = std::any_of(state.workers.begin(), state.workers.end(),
-                                  [](const Worker& w) { return w.status_fd >= 0; });
+    const bool busy = any_busy(state);
     if (!accepting && !busy && state.waiting.empty()) break;
     fds.assign({{accepting ? socket : -1, POLLIN, 0}, {state.signals, POLLIN, 0}});
     for (const Worker& worker : state.workers) fds.push_back({worker.socket, POLLIN, 0});
@@ -387,11 +486,11 @@ void reap_workers(ServerState& state) {
       if (errno == EINTR) continue;
       break;
     }
-    if (watch_memory) stop_workers_over_memory(state);
+    if (watch_memory) enforce_memory_budget(state);
     // Workers first: a "done" is heard before the same worker's exit is reaped.
     for (std::size_t i = 2; i < fds.size(); ++i) {
       if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
-        hear_from(state.workers[i - 2]);
+        hear_from(state, state.workers[i - 2]);
     }
     if (fds[1].revents & POLLIN) reap_workers(state);
     if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -401,13 +500,20 @@ void reap_workers(ServerState& state) {
       if (got == 0) {
         accepting = false;
       } else if (got == 1) {
-        state.waiting.push_back({static_cast<std::size_t>(request.index), result_fd, status_fd});
+        const Pending pending{static_cast<std::size_t>(request.index), result_fd, status_fd,
+                              request.alone != 0};
+        if (pending.alone) {
+          state.waiting.push_front(pending);
+        } else {
+          state.waiting.push_back(pending);
+        }
       }
     }
     hand_out_waiting(state);
   }
   for (Worker& worker : state.workers) {
     if (worker.socket >= 0) ::close(worker.socket);  // idle workers exit on it
+    worker.socket = -1;
   }
   while (::waitpid(-1, nullptr, 0) > 0 || errno == EINTR) {
   }
@@ -424,7 +530,7 @@ std::string seconds_text(double seconds) {
 std::string ending_of(int status, const ProcessLimits& limits) {
   if (status == kForkFailed) return "could not start a process to convert it";
   if (status == kOverMemory)
-    return "stopped: it took more than --memory-limit " +
+    return "stopped: converted on its own, it took more than --memory-limit " +
            std::to_string(limits.memory_bytes >> 20) + " MB of memory";
   if (WIFSIGNALED(status)) {
     const int signal = WTERMSIG(status);
@@ -486,25 +592,35 @@ ForkServer::~ForkServer() {
 FileOutcome ForkServer::convert(std::size_t index, const std::filesystem::path& path) {
   FileOutcome outcome;
   outcome.path = path;
-  int result[2], status[2];
-  if (::pipe2(result, O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
-  if (::pipe2(status, O_CLOEXEC) != 0) {
-    ::close(result[0]);
-    ::close(result[1]);
-    throw std::runtime_error("cannot create a pipe");
-  }
-  bool sent;
-  {
-    std::lock_guard lock(sending_);
-    sent = send_request(socket_, index, result[1], status[1]);
-  }
-  ::close(result[1]);
-  ::close(status[1]);
-  const std::string out = sent ? read_all(result[0]) : std::string();
+  std::string out;
   int ended = 0;
-  const bool reported = sent && read_status(status[0], ended);
-  ::close(result[0]);
-  ::close(status[0]);
+  bool reported = false;
+  // A file stopped for the pool's memory while another file was converting is sent once more,
+  // to be converted with nothing else running: only then is passing the budget its own doing.
+  for (bool alone = false;; alone = true) {
+    int result[2], status[2];
+    if (::pipe2(result, O_CLOEXEC) != 0) throw std::runtime_error("cannot create a pipe");
+    if (::pipe2(status, O_CLOEXEC) != 0) {
+      ::close(result[0]);
+      ::close(result[1]);
+      throw std::runtime_error("cannot create a pipe");
+    }
+    // Room for most results at once, so a worker hands its result over and moves on instead of
+    // waiting for this process to drain the pipe 64 KB at a time (best effort).
+    ::fcntl(result[1], F_SETPIPE_SZ, 1 << 20);
+    bool sent;
+    {
+      std::lock_guard lock(sending_);
+      sent = send_request(socket_, index, alone, result[1], status[1]);
+    }
+    ::close(result[1]);
+    ::close(status[1]);
+    out = sent ? read_all(result[0]) : std::string();
+    reported = sent && read_status(status[0], ended);
+    ::close(result[0]);
+    ::close(status[0]);
+    if (!reported || ended != kRetryAlone || alone) break;
+  }
   if (!reported) {
     outcome.error = "the conversion processes stopped (internal error)";
   } else if (ended == kForkFailed || ended == kOverMemory || WIFSIGNALED(ended)) {

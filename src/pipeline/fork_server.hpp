@@ -21,8 +21,12 @@ namespace trackport {
 
 struct ProcessLimits {
   double timeout_seconds = 0;  // wall-clock seconds a file may take; 0: none
-  // The resident memory a file's conversion may take (the server stops a worker past it;
-  // an address-space cap far above it is the backstop); 0: none.
+  // The resident memory the workers may take together, a budget for the whole pool (the server
+  // adds up their resident memory as they run; an address-space cap far above it is each
+  // worker's backstop); 0: none. Past it, the server first lets idle workers go; then it stops
+  // the busiest worker: if another file was converting at the time, its file is converted again
+  // on its own (with nothing else running), and a file that passes the budget on its own is
+  // that file's one line. So one file may use the whole budget, and the batch never more.
   std::size_t memory_bytes = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "io/input.hpp"
 #include "io/zip.hpp"
 #include "model/document.hpp"
+#include "pipeline/legacy_formats.hpp"
 
 namespace trackport {
 
@@ -58,7 +59,14 @@ class SettingsCache {
     std::error_code ec;
     auto file = folder / kSettingsName;
     if (fs::is_regular_file(file, ec)) {
-      settings = std::make_shared<FolderSettings>(read_folder_settings(file, catalogue_));
+      try {
+        settings = std::make_shared<FolderSettings>(read_folder_settings(file, catalogue_));
+      } catch (const MappingError& e) {
+        auto unreadable = std::make_shared<FolderSettings>();
+        unreadable->file = file;
+        unreadable->error = e.what();
+        settings = std::move(unreadable);
+      }
     }
     cache_.emplace(folder, settings);
     return settings;
@@ -68,9 +76,25 @@ class SettingsCache {
   std::map<fs::path, std::shared_ptr<const FolderSettings>> cache_;
 };
 
-// Every regular file under `folder` but hidden ones (and those in hidden folders), sorted.
-std::vector<fs::path> files_under(const fs::path& folder) {
-  std::vector<fs::path> found;
+// Why a walk does not read what it found that is neither a regular file nor a folder it walks
+// into (links to folders are not followed, so a link loop cannot trap it); empty for a file.
+std::string not_a_file(const fs::directory_entry& entry) {
+  std::error_code ec;
+  const fs::file_status status = entry.status(ec);  // through a link
+  if (fs::is_regular_file(status)) return {};
+  if (entry.is_symlink(ec)) {
+    if (!fs::exists(status)) return "a symbolic link to nothing (or a loop of links)";
+    if (fs::is_directory(status)) return "a symbolic link to a folder (not followed)";
+  }
+  if (fs::is_fifo(status)) return "not a regular file (a FIFO)";
+  if (fs::is_socket(status)) return "not a regular file (a socket)";
+  return "not a regular file (a device)";
+}
+
+// Everything under `folder` but hidden files and folders, sorted: each with why it is not read
+// (not_a_file), or no reason for a regular file.
+std::vector<std::pair<fs::path, std::string>> files_under(const fs::path& folder) {
+  std::vector<std::pair<fs::path, std::string>> found;
   std::error_code ec;
   auto options = fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(folder, options, ec);
@@ -79,7 +103,8 @@ std::vector<fs::path> files_under(const fs::path& folder) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) found.push_back(it->path());
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;  // walked into
+    found.emplace_back(it->path(), not_a_file(*it));
   }
   std::sort(found.begin(), found.end());
   return found;
@@ -100,9 +125,15 @@ std::string head_of(const fs::path& file, std::size_t size) {
 }
 
 // Why a file a folder walk found is not converted; empty when it is.
-std::string reason_to_skip(const fs::path& file, const fs::path& output) {
+std::string reason_to_skip(const fs::path& file, const fs::path& output, bool libreoffice) {
   const std::string extension = extension_of(file);
   if (file.filename().string().starts_with("~$")) return "an Office lock file";
+  if (is_legacy_extension(extension)) {
+    if (libreoffice) return {};
+    InputFile named;
+    named.path = file;
+    return needs_libreoffice_message(*legacy_format_of(named));
+  }
   if (!is_supported_extension(extension)) {
     return extension.empty() ? "not a format trackport reads (no extension)"
                              : "not a format trackport reads (." + extension + ")";
@@ -126,6 +157,16 @@ fs::path identity_of(const fs::path& file) {
 }  // namespace
 
 FolderSettings read_folder_settings(const fs::path& file, const MappingCatalogue* catalogue) {
+  // A folder's settings are a few lines: a big file is no settings file, and parsing it whole
+  // (a YAML nested a million deep) would cost the batch seconds and hundreds of MB.
+  constexpr std::uintmax_t kMostSettingsBytes = 1 << 20;
+  std::error_code size_error;
+  if (const auto size = fs::file_size(file, size_error); !size_error && size > kMostSettingsBytes) {
+    settings_error(file, YAML::Mark::null_mark(),
+                   "is " + std::to_string(size) +
+                       " bytes; a folder's settings are a few lines "
+                       "(the most read is 1 MB)");
+  }
   YAML::Node root;
   try {
     root = YAML::LoadFile(file.string());
@@ -180,7 +221,8 @@ bool is_trackport_output(const fs::path& path) {
 }
 
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
-                             const MappingCatalogue* catalogue, const fs::path& output) {
+                             const MappingCatalogue* catalogue, const fs::path& output,
+                             bool libreoffice) {
   ExpandedInputs expanded;
   SettingsCache settings(catalogue);
   std::map<fs::path, fs::path> listed;  // identity -> the path it was first listed as
@@ -206,9 +248,13 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
         expanded.skipped.push_back({path, "listed twice; converted once"});
       }
     } else if (fs::is_directory(path, ec)) {
-      for (auto& file : files_under(path)) {
+      for (auto& [file, not_read] : files_under(path)) {
+        if (!not_read.empty()) {
+          expanded.skipped.push_back({std::move(file), std::move(not_read)});
+          continue;
+        }
         if (passed_over(file)) continue;
-        if (std::string reason = reason_to_skip(file, output); !reason.empty()) {
+        if (std::string reason = reason_to_skip(file, output, libreoffice); !reason.empty()) {
           expanded.skipped.push_back({std::move(file), std::move(reason)});
         } else {
           add(std::move(file), path);

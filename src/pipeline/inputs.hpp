@@ -22,6 +22,9 @@ struct FolderSettings {
   std::string period;  // the reporting period of the files under it ("Quarter two 2024/25")
   std::optional<Mapping> mapping;
   std::string mapping_spec;  // the built-in name, or the mapping file's path
+  // Why the file could not be read ("trackport.yaml:3:1: unknown key 'maping'"): every file under
+  // it then fails with this line, and the rest of the batch converts.
+  std::string error;
 };
 
 // Reads a trackport.yaml; throws MappingError ("file:line:column: ...") when it is wrong.
@@ -55,11 +58,13 @@ bool is_supported_extension(const std::string& extension);
 // file trackport wrote (its outputs are inputs only when named), or a file already listed (by a
 // manifest, an argument or another folder). Hidden files and folders and .yaml files (mappings,
 // settings) are passed over without a word. A file takes the settings of the nearest trackport.yaml
-// in its folder or above it, up to the folder named on the command line. Throws MappingError for a
-// bad trackport.yaml.
+// in its folder or above it, up to the folder named on the command line; a trackport.yaml that
+// cannot be read gives its files settings that carry the error (FolderSettings::error).
+// Legacy formats read through LibreOffice (.doc, .xlsb ...: pipeline/legacy_formats.hpp) are
+// jobs when `libreoffice` is true, else skipped with the package to install.
 ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
                              const MappingCatalogue* catalogue = nullptr,
-                             const std::filesystem::path& output = {});
+                             const std::filesystem::path& output = {}, bool libreoffice = false);
 
 // True when `path` is a workbook trackport wrote (it carries kOutputProperty).
 bool is_trackport_output(const std::filesystem::path& path);

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "mapping/standard_workbook.hpp"
+#include "pipeline/legacy_formats.hpp"
 
 namespace trackport {
 
@@ -236,6 +237,8 @@ std::optional<StreamedDocument> convert_streamed(const std::filesystem::path& pa
   const Importer* importer = nullptr;
   try {
     input = read_input(path);
+    // A legacy format is converted by LibreOffice first: convert_to_documents does that.
+    if (options.import.format.empty() && legacy_format_of(input)) return std::nullopt;
     importer = &choose_importer(input, options.import.format);
   } catch (const std::exception&) {
     return std::nullopt;

@@ -60,6 +60,12 @@ void write_tables_json(const SourceDocument& document, const std::string& file, 
         item["row_span"] = cell.row_span;
         item["col_span"] = cell.col_span;
         item["text"] = cell.text;
+        if (table.addressing == Addressing::cells && r < table.row_origins.size() &&
+            c < table.column_numbers.size()) {
+          // Where the cell is in its sheet, "B4": what other readers of the workbook name it.
+          item["cell"] =
+              column_letters(table.column_numbers[c]) + std::to_string(table.row_origins[r].number);
+        }
         if (cell.fill) item["fill"] = to_hex(*cell.fill);
         if (cell.bbox) item["bbox"] = box_json(*cell.bbox);
         if (table.addressing == Addressing::page && r < table.row_origins.size()) {

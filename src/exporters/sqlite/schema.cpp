@@ -6,7 +6,8 @@
 
 #include <string>
 
-#include "exporters/sqlite/item_tracks.hpp"
+#include "exporters/database/item_tracks.hpp"
+#include "exporters/database/schema_views.hpp"
 
 namespace trackport::sqlite {
 namespace {
@@ -184,8 +185,9 @@ CREATE UNIQUE INDEX warnings_document ON warnings (document_id, position);
 
 )sql";
 
-// The views, made with the tables and again when a migration changes them.
-constexpr std::string_view kViewsSql = R"sql(
+// The views, made with the tables and again when a migration changes them: plan_periods in
+// SQLite's dialect, then the views both engines read alike (database/schema_views.hpp).
+constexpr std::string_view kPlanPeriodsSql = R"sql(
 -- Each document's place among the periods of its plan: by period_end when every document of the
 -- plan has one, else by import (id); equal period ends by import. item_tracks.cpp orders them the
 -- same way when it matches each period's items to the previous one's.
@@ -206,37 +208,11 @@ SELECT o.plan_key, o.id AS document_id, o.period_number, o.period_number = o.per
        d.organisation, d.title, d.period, d.period_end, d.file, d.imported_at
 FROM ordered AS o JOIN documents AS d ON d.id = o.id;
 
--- Every item in every period, with the status of the item it continues (previous_status is NULL
--- for an item new in its period).
-CREATE VIEW item_history AS
-SELECT p.plan_key, i.track_id, p.period_number, p.period, p.period_end, p.file, i.document_id,
-       i.id AS item_row, i.position, i.ref, i.item_id, i.theme, i.text, i.status, i.matched_by,
-       i.match_similarity, i.previous_item, prev.status AS previous_status
-FROM items AS i
-JOIN plan_periods AS p ON p.document_id = i.document_id
-LEFT JOIN items AS prev ON prev.id = i.previous_item;
-
--- The latest status of every item of every plan: for each track, its item in the plan's latest
--- period that holds it. in_latest_period is 0 for an item the plan has since dropped. The window
--- sorts narrow rows (ids and numbers); the wide columns are joined on afterwards, which is
--- several times faster over a few hundred thousand items.
-CREATE VIEW latest_items AS
-WITH ranked AS (
-  SELECT i.id AS item_row, p.is_latest,
-         ROW_NUMBER() OVER (PARTITION BY p.plan_key, i.track_id
-                            ORDER BY p.period_number DESC) AS recency
-  FROM items AS i JOIN plan_periods AS p ON p.document_id = i.document_id
-)
-SELECT d.organisation, d.plan_key, i.track_id, COALESCE(i.ref, i.item_id, i.text) AS item_key,
-       i.status, i.progress, i.ref, i.item_id, i.theme, i.objective, i.text, i.due_raw,
-       i.due_start, i.due_end, i.leads, d.file, d.period, d.period_end, d.imported_at,
-       i.document_id, i.id AS item_row, i.position, r.is_latest AS in_latest_period,
-       i.matched_by
-FROM ranked AS r
-JOIN items AS i ON i.id = r.item_row
-JOIN documents AS d ON d.id = i.document_id
-WHERE r.recency = 1;
 )sql";
+
+std::string views_sql() {
+  return std::string(kPlanPeriodsSql) + std::string(sql::kSharedViewsSql);
+}
 
 bool has_table(Database& db, std::string_view name) {
   Statement query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -309,7 +285,7 @@ void fill_plan_keys(Database& db) {
   Statement update(db, "UPDATE documents SET plan_key = ? WHERE id = ?");
   Statement query(db, "SELECT id, organisation, title, period, mapping_name FROM documents");
   while (query.step()) {
-    update.bind_text(1, plan_key(query.text(1), query.text(2), query.text(3), query.text(4)));
+    update.bind_text(1, sql::plan_key(query.text(1), query.text(2), query.text(3), query.text(4)));
     update.bind_int(2, query.integer(0));
     update.run();
   }
@@ -328,9 +304,9 @@ void migrate(Database& db) {
   if (stored_schema_version(db) == "1") db.execute(std::string(kMigrateFrom1).c_str());
   if (stored_schema_version(db) == "2") {
     db.execute(std::string(kMigrateFrom2).c_str());
-    db.execute(std::string(kViewsSql).c_str());
+    db.execute(views_sql().c_str());
     fill_plan_keys(db);
-    track_all_items(db);
+    sql::track_all_items(db);
     set_schema_version(db, "3");
   }
   transaction.commit();
@@ -358,7 +334,7 @@ void check_schema(Database& db) {
 
 void create_schema(Database& db) {
   db.execute(std::string(kTablesSql).c_str());
-  db.execute(std::string(kViewsSql).c_str());
+  db.execute(views_sql().c_str());
   Statement version(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?)");
   version.bind_text(1, kDatabaseSchemaVersion);
   version.run();

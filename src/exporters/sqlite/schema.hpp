@@ -3,13 +3,13 @@
 
 #include <string_view>
 
+#include "exporters/database/schema_version.hpp"
 #include "exporters/sqlite/sqlite_handle.hpp"
 
 namespace trackport::sqlite {
 
-// meta.schema_version of the databases this build writes and reads. A change to the tables that
-// an older trackport could not read or write correctly bumps it.
-inline constexpr std::string_view kDatabaseSchemaVersion = "3";
+// meta.schema_version of the databases this build writes and reads.
+inline constexpr std::string_view kDatabaseSchemaVersion = sql::kSchemaVersion;
 
 // For writing: creates the schema in an empty database (a new file), or checks an existing one
 // and brings an older version up to date.

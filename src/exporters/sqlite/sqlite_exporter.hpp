@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "exporters/exporter.hpp"
+#include "exporters/sqlite/sqlite_reader.hpp"
 #include "model/document.hpp"
 
 namespace trackport {
@@ -45,6 +46,9 @@ class SqliteExporter final : public Exporter {
   std::unique_ptr<DocumentAppender> open_appender(
       const std::filesystem::path& path) const override {
     return open_sqlite_appender(path);
+  }
+  std::set<std::string> stored_sha256(const std::string& output) const override {
+    return known_sha256(output);
   }
 };
 

@@ -37,6 +37,10 @@ Database::~Database() {
   sqlite3_close(db_);
 }
 
+std::unique_ptr<sql::Statement> Database::prepare(std::string_view sql) {
+  return std::make_unique<Statement>(*this, sql);
+}
+
 void Database::execute(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("running SQL");
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/database/connection.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -25,7 +27,7 @@ class Error : public std::runtime_error {
   int code_;
 };
 
-class Database {
+class Database final : public sql::Connection {
  public:
   enum class Mode { read_only, read_write_create };
 
@@ -34,14 +36,18 @@ class Database {
   Database(const std::filesystem::path& path, Mode mode);
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
-  ~Database();
+  ~Database() override;
+
+  sql::Dialect dialect() const override { return sql::Dialect::sqlite; }
+  std::string name() const override { return path_.string(); }
+  std::unique_ptr<sql::Statement> prepare(std::string_view sql) override;
 
   sqlite3* handle() const { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
   // Runs SQL without parameters or result rows (schema, PRAGMA, BEGIN/COMMIT); may hold several
   // statements.
-  void execute(const char* sql);
+  void execute(const char* sql) override;
   // The same, for clean-ups that may fail harmlessly: false instead of an exception.
   bool try_execute(const char* sql) noexcept;
   // The rowid (INTEGER PRIMARY KEY) of the last row this connection inserted.
@@ -56,30 +62,30 @@ class Database {
 
 // A prepared statement, reused across rows: bind, then run() or step() through the rows, then
 // reset() (run() resets by itself).
-class Statement {
+class Statement final : public sql::Statement {
  public:
   Statement(Database& db, std::string_view sql);
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  ~Statement();
+  ~Statement() override;
 
   // Parameters count from 1, as in SQL.
-  void bind_text(int index, std::string_view text);
-  void bind_int(int index, std::int64_t value);
-  void bind_double(int index, double value);
-  void bind_null(int index);
+  void bind_text(int index, std::string_view text) override;
+  void bind_int(int index, std::int64_t value) override;
+  void bind_double(int index, double value) override;
+  void bind_null(int index) override;
 
   // true while a row is available; false once done. Throws on error.
-  bool step();
+  bool step() override;
   // Executes a statement that returns no rows, then resets it for the next use.
-  void run();
-  void reset();
+  void run() override;
+  void reset() override;
 
   // Columns count from 0. NULL reads as "" and 0.
-  bool is_null(int column) const;
-  std::string text(int column) const;
-  std::int64_t integer(int column) const;
-  double real(int column) const;
+  bool is_null(int column) const override;
+  std::string text(int column) const override;
+  std::int64_t integer(int column) const override;
+  double real(int column) const override;
 
  private:
   Database& db_;

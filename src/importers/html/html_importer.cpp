@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "importers/html/html_charset.hpp"
@@ -69,6 +70,26 @@ Warning make_warning(const InputFile& input, std::string code, std::string messa
   return warning;
 }
 
+// Why decoded text is no web page, or nullopt: a page is text with markup, so text whose start is
+// full of control characters (a binary file named .html) or that holds no tag at all is some
+// other file, and says so rather than converting to a document of nothing.
+std::optional<std::string> not_a_page(std::string_view text) {
+  const std::string_view start = text.substr(0, 65536);
+  const auto controls = std::count_if(start.begin(), start.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+  });
+  if (static_cast<std::size_t>(controls) * 100 > start.size())
+    return "not an HTML page (binary content)";
+  for (std::size_t at = text.find('<'); at != std::string_view::npos && at + 1 < text.size();
+       at = text.find('<', at + 1)) {
+    const char next = text[at + 1];
+    if (std::isalpha(static_cast<unsigned char>(next)) || next == '!' || next == '/' || next == '?')
+      return std::nullopt;
+  }
+  return "not an HTML page (no markup in it)";
+}
+
 class HtmlImporter final : public Importer {
  public:
   std::string_view name() const override { return "html"; }
@@ -98,6 +119,7 @@ class HtmlImporter final : public Importer {
           "The file is not valid UTF-8, which it declares or defaults to; it was read as "
           "Windows-1252. Check accented letters and quotation marks."));
     }
+    if (auto why = not_a_page(decoded.utf8)) throw InputError(*why);
     HtmlDocument document = parse_html(decoded.utf8);
     if (document.truncated) {
       result.warnings.push_back(make_warning(

@@ -1,17 +1,18 @@
-// A legacy .xls (BIFF) workbook read with freexl (Debian's libfreexl-dev 1.0.6) into
-// format-neutral sheets: every worksheet in order, each row's cells with content as the text the
-// importer shows (the same grid rows the xlsx and ods readers give).
+// A legacy .xls workbook read into format-neutral sheets: its BIFF stream taken from the OLE
+// container with libgsf (Debian's libgsf-1-dev; xls_ole.hpp), or a bare Excel 2-4 file, and its
+// records parsed here (biff_records.hpp, xls_styles.hpp). BIFF8 (Excel 97-2003), BIFF5/7
+// (Excel 5 and 95) and the worksheets of BIFF2-4 are read.
 //
-// What freexl 1.0.6 does not give, and so the grid does not have: which sheets, rows and columns
-// are hidden (all are read), merged ranges (a merged cell is its top-left cell), fills (no
-// status from a cell's colour), number formats (numbers are shown as Excel's General format
-// shows them: 0.5, not 50%), formula results (a formula cell comes out empty), and booleans and
-// error values (freexl turns both into 0 or 1). Dates and times come as freexl writes them:
-// "2024-03-31", "2024-03-31 14:30:00", "14:30:00".
+// Each worksheet gives its cells as the text Excel shows: strings (SST with CONTINUE, LABEL,
+// RSTRING), numbers through their number format (dates in the 1900 or 1904 system), booleans
+// (TRUE/FALSE), error values (#DIV/0!) and the cached results of formulas of each of those
+// kinds; each cell's solid fill and font colour (XF, FONT and PALETTE), so a rating given only by
+// colour is read; merged ranges (MERGEDCELLS); and which rows, columns and sheets are hidden.
+// A workbook with a FILEPASS record is password-protected: refused with one line.
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,23 +21,32 @@
 
 namespace trackport {
 
+enum class XlsSheetState : std::uint8_t { visible = 0, hidden = 1, very_hidden = 2 };
+
 struct XlsSheet {
   std::string name;
-  std::vector<SheetRow> rows;  // rows with text, ascending; cells without fills
+  XlsSheetState state = XlsSheetState::visible;  // a hidden sheet's cells are not read
+  std::vector<SheetRow> rows;                    // visible rows with text or a fill, ascending
+  std::vector<int> hidden_rows;                  // every hidden row, ascending
+  std::vector<SheetMerge> merges;
+  std::vector<int> hidden_rows_with_text;     // for the importer's warnings
+  std::vector<int> hidden_columns_with_text;  // (hidden cells are left out of `rows`)
+};
+
+struct XlsWorkbook {
+  int biff_version = 8;  // 2, 3, 4, 5 (Excel 5 and 95) or 8
+  std::vector<XlsSheet> sheets;
 };
 
 // The one-line error for a password-protected .xls.
 inline constexpr std::string_view kXlsPasswordError =
     "password-protected or encrypted .xls workbook; remove the password in Excel and save again";
 
-// Reads the workbook in the file at `file` (freexl reads files, not memory). Throws InputError
-// with a one-line reason when freexl cannot read it, when it is password-protected, or when it
-// holds more than `max_cells` cells with content.
-std::vector<XlsSheet> read_xls_file(const std::filesystem::path& file, std::size_t max_cells);
+// Reads the workbook in `file` (the whole .xls file). Throws InputError with a one-line reason
+// when it cannot be read, is password-protected, or holds more than `max_cells` cells.
+XlsWorkbook read_xls_workbook(std::string_view file, std::size_t max_cells);
 
-// True when the bytes hold a BIFF5 or BIFF8 workbook whose globals begin with a FILEPASS record:
-// the workbook is encrypted (a password to open it). Looked for directly because freexl 1.0.6
-// does not report it: it fails on the enciphered records that follow, like on a damaged file.
-bool has_biff_password(std::string_view bytes);
+// Reads a BIFF stream (the Workbook stream, or a bare Excel 2-4 file).
+XlsWorkbook read_biff_stream(std::string_view stream, std::size_t max_cells);
 
 }  // namespace trackport

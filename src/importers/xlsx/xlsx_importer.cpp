@@ -42,28 +42,6 @@ bool content_types_say_spreadsheet(std::string_view bytes) {
   }
 }
 
-void warn_about_skips(const XlsxSheetSkips& skips, const InputFile& input, const std::string& sheet,
-                      std::vector<Warning>& warnings) {
-  const auto& columns = skips.hidden_columns_with_text;
-  if (!columns.empty()) {
-    std::string names = describe_runs(columns, [](int c) { return column_letters(c); });
-    warnings.push_back(
-        sheet_warning("hidden-column",
-                      std::string(columns.size() == 1 ? "hidden column " : "hidden columns ") +
-                          names + " skipped (sheet '" + sheet + "')",
-                      input.path.string(), sheet));
-  }
-  const auto& rows = skips.hidden_rows_with_text;
-  if (!rows.empty()) {
-    std::string names = describe_runs(rows, [](int r) { return std::to_string(r); });
-    warnings.push_back(
-        sheet_warning("hidden-row",
-                      std::string(rows.size() == 1 ? "hidden row " : "hidden rows ") + names +
-                          " skipped (sheet '" + sheet + "')",
-                      input.path.string(), sheet));
-  }
-}
-
 class XlsxImporter final : public Importer {
  public:
   std::string_view name() const override { return "xlsx"; }
@@ -111,6 +89,14 @@ class XlsxImporter final : public Importer {
     XlsxWorkbook workbook = read_workbook(package);
 
     head.title = workbook.title;
+    // One sheet without its part is a warning; a workbook none of whose sheets has one is damaged
+    // (or no workbook), not a workbook of nothing.
+    const bool any_part = std::any_of(
+        workbook.sheets.begin(), workbook.sheets.end(), [&](const XlsxSheetEntry& entry) {
+          return !entry.is_worksheet || (!entry.part.empty() && package.zip().has(entry.part));
+        });
+    if (!workbook.sheets.empty() && !any_part)
+      throw InputError("damaged workbook: none of its sheets has a worksheet part in the file");
     for (const XlsxSheetEntry& entry : workbook.sheets) {
       read_sheet(package, workbook, entry, input, options, sink, head.warnings);
     }
@@ -143,7 +129,8 @@ class XlsxImporter final : public Importer {
     sink.begin_sheet(entry.name);
     auto tail = read_worksheet(source, entry.part, workbook, options.max_cells, skips, sink);
     stream.reset();
-    warn_about_skips(skips, input, entry.name, warnings);
+    warn_about_hidden_cells(skips.hidden_rows_with_text, skips.hidden_columns_with_text,
+                            input.path.string(), entry.name, warnings);
     const XlsxConditionalFormats formats(std::move(tail.conditional_formats));
     sink.end_sheet(std::move(tail.merges), formats.empty() ? nullptr : &formats);
   }

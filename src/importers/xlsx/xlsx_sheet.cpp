@@ -107,11 +107,7 @@ std::optional<double> iso_to_serial(std::string_view text, bool date1904) {
 }
 
 std::string number_text(double value, const XlsxCellStyle& style, bool date1904) {
-  if (style.date_format) {
-    std::string shown = style.date_format->format(value, date1904);
-    if (!shown.empty()) return shown;
-  }
-  return format_excel_number(value, style.number_format);
+  return show_number(value, style.number_format, style.date_format, date1904);
 }
 
 class WorksheetReader {

@@ -7,26 +7,12 @@
 #include <cstdlib>
 #include <map>
 
+#include "grid/excel_palette.hpp"
 #include "importers/ooxml/package.hpp"
 
 namespace trackport {
 
 namespace {
-
-constexpr std::array<std::uint32_t, 64> kIndexedPalette = {
-    0x000000, 0xFFFFFF, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF,
-    0x000000, 0xFFFFFF, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF,
-    0x800000, 0x008000, 0x000080, 0x808000, 0x800080, 0x008080, 0xC0C0C0, 0x808080,
-    0x9999FF, 0x993366, 0xFFFFCC, 0xCCFFFF, 0x660066, 0xFF8080, 0x0066CC, 0xCCCCFF,
-    0x000080, 0xFF00FF, 0xFFFF00, 0x00FFFF, 0x800080, 0x800000, 0x008080, 0x0000FF,
-    0x00CCFF, 0xCCFFFF, 0xCCFFCC, 0xFFFF99, 0x99CCFF, 0xFF99CC, 0xCC99FF, 0xFFCC99,
-    0x3366FF, 0x33CCCC, 0x99CC00, 0xFFCC00, 0xFF9900, 0xFF6600, 0x666699, 0x969696,
-    0x003366, 0x339966, 0x003300, 0x333300, 0x993300, 0x993366, 0x333399, 0x333333};
-
-Rgb from_u32(std::uint32_t value) {
-  return Rgb{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
-             static_cast<std::uint8_t>(value)};
-}
 
 int int_attribute(pugi::xml_node node, const char* name, int fallback) {
   const char* text = node.attribute(name).value();
@@ -99,9 +85,9 @@ std::optional<Rgb> differential_fill(pugi::xml_node fill, const Palette& palette
 
 std::vector<Rgb> file_palette(pugi::xml_node style_sheet) {
   std::vector<Rgb> palette;
-  for (std::uint32_t value : kIndexedPalette) palette.push_back(from_u32(value));
-  palette.push_back(from_u32(0x000000));  // 64: system foreground
-  palette.push_back(from_u32(0xFFFFFF));  // 65: system background
+  for (std::uint32_t value : kExcelIndexedPalette) palette.push_back(rgb_of(value));
+  palette.push_back(rgb_of(0x000000));  // 64: system foreground
+  palette.push_back(rgb_of(0xFFFFFF));  // 65: system background
   pugi::xml_node custom = child(child(style_sheet, "colors"), "indexedColors");
   std::size_t index = 0;
   for (pugi::xml_node colour : custom.children()) {
@@ -161,9 +147,10 @@ Rgb apply_tint(Rgb colour, double tint) {
 }
 
 std::optional<Rgb> indexed_colour(int index) {
-  if (index >= 0 && index < 64) return from_u32(kIndexedPalette[static_cast<std::size_t>(index)]);
-  if (index == 64) return from_u32(0x000000);
-  if (index == 65) return from_u32(0xFFFFFF);
+  if (index >= 0 && index < 64)
+    return rgb_of(kExcelIndexedPalette[static_cast<std::size_t>(index)]);
+  if (index == 64) return rgb_of(0x000000);
+  if (index == 65) return rgb_of(0xFFFFFF);
   return std::nullopt;
 }
 

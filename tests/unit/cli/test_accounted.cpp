@@ -1,5 +1,6 @@
 // Every input accounted for: each file a run finds is converted or named as skipped, with the
 // reason, on stderr and in the output; the output never swallows itself; stdout is only data.
+#include <sys/stat.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -55,20 +56,27 @@ void fill_returns(const Sandbox& box) {
 
 }  // namespace
 
+// No LibreOffice to be found: legacy formats are skipped, naming the package that reads them.
+const std::string kNoLibreOffice = "PATH=/nonexistent";
+
 TEST_CASE("accounted: every file a folder holds is converted or named as skipped") {
   Sandbox box;
   fill_returns(box);
-  auto run = box.run("convert returns -o out.json");
+  auto run = box.run("convert returns -o out.json", kNoLibreOffice);
   REQUIRE(run.status == 0);  // skipping is not failing; --strict makes it so
-  for (const char* line : {"returns/w.doc: skipped: not a format trackport reads (.doc)",
-                           "returns/q2.xlsb: skipped: not a format trackport reads (.xlsb)",
+  for (const char* line : {"returns/w.doc: skipped: legacy binary Word (.doc) document: trackport "
+                           "reads it through LibreOffice, which is not installed (Debian package "
+                           "libreoffice-writer-nogui; or give --libreoffice PATH)",
+                           "returns/q2.xlsb: skipped: Excel binary workbook (.xlsb): trackport "
+                           "reads it through LibreOffice, which is not installed (Debian package "
+                           "libreoffice-calc-nogui; or give --libreoffice PATH)",
                            "returns/~$tracker.xlsx: skipped: an Office lock file",
                            "converted 3 of 3 file(s)", "3 other file(s) skipped"}) {
     INFO(line);
     CHECK(run.err.find(line) != std::string::npos);
   }
   // The summary shows a skipped file as such, not as a file that gave no items.
-  auto summary = box.run("convert returns -o summary.json --summary");
+  auto summary = box.run("convert returns -o summary.json --summary", kNoLibreOffice);
   CHECK(summary.out.find("returns/w.doc") != std::string::npos);
   CHECK(summary.out.find("(input-skipped)") != std::string::npos);
   const auto no_items = summary.out.find("gave no items");
@@ -93,12 +101,13 @@ TEST_CASE("accounted: every file a folder holds is converted or named as skipped
 TEST_CASE("accounted: --strict turns chosen warning codes into exit 1, the output still written") {
   Sandbox box;
   fill_returns(box);
-  auto no_items = box.run("convert returns -o a.json --strict header-not-found");
+  auto no_items = box.run("convert returns -o a.json --strict header-not-found", kNoLibreOffice);
   CHECK(no_items.status == 1);
   CHECK(no_items.err.find("returns/contacts.csv: header-not-found (--strict)") !=
         std::string::npos);
   CHECK(fs::exists(box.path("a.json")));
-  auto skipped = box.run("convert returns -o b.json --strict 'input-skipped, header-not-found'");
+  auto skipped = box.run("convert returns -o b.json --strict 'input-skipped, header-not-found'",
+                         kNoLibreOffice);
   CHECK(skipped.status == 1);
   CHECK(skipped.err.find("returns/w.doc: input-skipped (--strict)") != std::string::npos);
   CHECK(box.run("convert returns/tracker.csv -o c.json --strict table-not-mapped").status == 0);
@@ -193,4 +202,33 @@ TEST_CASE("accounted: - reads standard input; --from forces the format") {
   auto unknown = box.run("convert tracker.csv -o d.json --from xlx");
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("(did you mean 'xlsx'?)") != std::string::npos);
+}
+
+TEST_CASE("accounted: links to nothing or to folders, FIFOs and sockets are named, never read") {
+  Sandbox box;
+  copy_sample(box, "sheffield-tracker-extract.csv", "in/tracker.csv");
+  fs::create_symlink("no-such.csv", box.path("in/dangling.csv"));
+  fs::create_symlink("loop-b.csv", box.path("in/loop-a.csv"));
+  fs::create_symlink("loop-a.csv", box.path("in/loop-b.csv"));
+  fs::create_symlink("..", box.path("in/up"));  // a loop for a walk that followed it
+  fs::create_symlink("tracker.csv", box.path("in/linked.csv"));
+  REQUIRE(::mkfifo(box.path("in/pipe.csv").c_str(), 0600) == 0);  // opening it would block
+  auto run = box.run("convert in -o out.json");
+  INFO(run.err);
+  CHECK(run.status == 0);
+  auto said = [&](const std::string& name, const std::string& why) {
+    return run.err.find("in/" + name + ": skipped: " + why) != std::string::npos;
+  };
+  CHECK(said("dangling.csv", "a symbolic link to nothing (or a loop of links)"));
+  CHECK(said("loop-a.csv", "a symbolic link to nothing (or a loop of links)"));
+  CHECK(said("loop-b.csv", "a symbolic link to nothing (or a loop of links)"));
+  CHECK(said("up", "a symbolic link to a folder (not followed)"));
+  CHECK(said("pipe.csv", "not a regular file (a FIFO)"));
+  const auto sources = sources_of(Sandbox::slurp(box.path("out.json")));
+  // The tracker converted once, through its link (the same file, listed twice), and each skipped
+  // one listed as such.
+  CHECK(sources.size() == 7);
+  CHECK(sources.at("in/linked.csv").count("input-skipped") == 0);
+  CHECK(said("tracker.csv", "listed twice (also as in/linked.csv); converted once"));
+  CHECK(sources.at("in/pipe.csv").count("input-skipped") == 1);
 }

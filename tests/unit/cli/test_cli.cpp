@@ -192,11 +192,26 @@ TEST_CASE("cli: trackport.yaml names the organisation and mapping of the files u
   box.run("convert returns -o out2.json --quiet --organisation Override");
   CHECK(Sandbox::slurp(box.path("out2.json")).find("Leeds City Council") == std::string::npos);
 
+  // A trackport.yaml that cannot be read fails the files under it, each with one line naming
+  // the file and the yaml's fault; the rest of the batch converts.
   box.write("bad/trackport.yaml", "organisation: X\nmaping: y\n");
   box.write("bad/a.csv", "Task\nx\n");
+  box.write("bad/deep/trackport.yaml", "organisation: " + std::string(100000, '[') + "\n");
+  box.write("bad/deep/b.csv", "Task\nx\n");
+  box.write("bad/good/trackport.yaml", "organisation: Good\n");
+  box.write("bad/good/c.csv", "Task,Progress\nMend roads,On track\n");
   auto bad = box.run("convert bad -o out3.json");
-  CHECK(bad.status == 2);
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("bad/a.csv: its folder's settings cannot be read: ") != std::string::npos);
   CHECK(bad.err.find("bad/trackport.yaml:2:1: unknown key 'maping'") != std::string::npos);
+  CHECK(bad.err.find("bad/deep/b.csv: its folder's settings cannot be read: ") !=
+        std::string::npos);
+  CHECK(bad.err.find("nested more than") != std::string::npos);
+  CHECK(Sandbox::slurp(box.path("out3.json")).find("\"organisation\": \"Good\"") !=
+        std::string::npos);
+  auto alone = box.run("convert bad/a.csv -o out4.json");
+  CHECK(alone.status == 1);
+  CHECK(alone.err.find("bad/a.csv: its folder's settings cannot be read: ") != std::string::npos);
 }
 
 TEST_CASE("cli: a manifest lists inputs, and shards split them without overlap") {

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "compare/compare.hpp"
-#include "exporters/sqlite/item_tracks.hpp"
+#include "exporters/database/item_tracks.hpp"
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "unit/exporter_sqlite/sample_document.hpp"
 #include "unit/exporter_sqlite/sqlite_test_support.hpp"
@@ -11,7 +11,7 @@
 namespace trackport {
 namespace {
 
-using sqlite::plan_key;
+using sql::plan_key;
 using test::query_integer;
 using test::query_text;
 using test::ScratchFolder;

@@ -154,4 +154,29 @@ inline Document tracker(std::string sha256, std::string period,
   return document;
 }
 
+// For the benches of the database outputs: a plan row as big as a typical council tracker's: a
+// few sentences, two leads, a rating by the officer, two unplaced columns.
+inline Item typical_item(std::size_t n) {
+  Item item;
+  item.id = std::to_string(n);
+  item.ref = item.id;
+  item.theme = "Priority " + std::to_string(n % 12);
+  item.text =
+      "We will work with partners to reduce the number of young people not in education, "
+      "employment or training, item " +
+      item.id;
+  item.measure = "NEET rate below 5%";
+  item.due = Due{"Mar-13", std::chrono::year{2013} / 3 / 1, std::chrono::year{2013} / 3 / 31};
+  item.leads = {"Head of Service", "Youth Team"};
+  item.partners = {"Colleges"};
+  item.progress = "Work is under way; the first cohort started in January.";
+  item.status = static_cast<Rating>(n % 7);
+  item.assessments = {{"officer", item.status, "A", RatingSource::text, ""}};
+  item.extra = {{"Budget", "£10,000"}, {"Notes", "none"}};
+  item.source.file = "bench.xlsx";
+  item.source.sheet = "Plan";
+  item.source.cells = "A" + std::to_string(n + 2) + ":J" + std::to_string(n + 2);
+  return item;
+}
+
 }  // namespace trackport::test

@@ -7,42 +7,18 @@
 
 #include "exporters/sqlite/sqlite_exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
+#include "unit/exporter_sqlite/sample_document.hpp"
 #include "unit/exporter_sqlite/sqlite_test_support.hpp"
 
 namespace trackport {
 namespace {
-
-// A plan row as big as a typical council tracker's: a few sentences, two leads, a rating by the
-// officer, two unplaced columns.
-Item typical_item(std::size_t n) {
-  Item item;
-  item.id = std::to_string(n);
-  item.ref = item.id;
-  item.theme = "Priority " + std::to_string(n % 12);
-  item.text =
-      "We will work with partners to reduce the number of young people not in education, "
-      "employment or training, item " +
-      item.id;
-  item.measure = "NEET rate below 5%";
-  item.due = Due{"Mar-13", std::chrono::year{2013} / 3 / 1, std::chrono::year{2013} / 3 / 31};
-  item.leads = {"Head of Service", "Youth Team"};
-  item.partners = {"Colleges"};
-  item.progress = "Work is under way; the first cohort started in January.";
-  item.status = static_cast<Rating>(n % 7);
-  item.assessments = {{"officer", item.status, "A", RatingSource::text, ""}};
-  item.extra = {{"Budget", "£10,000"}, {"Notes", "none"}};
-  item.source.file = "bench.xlsx";
-  item.source.sheet = "Plan";
-  item.source.cells = "A" + std::to_string(n + 2) + ":J" + std::to_string(n + 2);
-  return item;
-}
 
 Document document_of(std::size_t items, const std::string& sha256) {
   Document document;
   document.organisation = "Bench Council";
   document.period = "June 2014";
   document.source = {"bench/" + sha256 + ".xlsx", "xlsx", sha256};
-  for (std::size_t i = 0; i < items; ++i) document.items.push_back(typical_item(i));
+  for (std::size_t i = 0; i < items; ++i) document.items.push_back(test::typical_item(i));
   return document;
 }
 

@@ -20,12 +20,12 @@ TEST_CASE("exporters are found by output extension, any case", "[registry]") {
 }
 
 TEST_CASE("exporters are found by name", "[registry]") {
-  for (const char* name : {"xlsx", "json", "jsonl", "csv", "sqlite"}) {
+  for (const char* name : {"xlsx", "json", "jsonl", "csv", "sqlite", "postgresql"}) {
     REQUIRE(exporter_named(name) != nullptr);
     CHECK(exporter_named(name)->name() == name);
   }
   CHECK(exporter_named("nosuch") == nullptr);
-  CHECK(exporters().size() == 5);
+  CHECK(exporters().size() == 6);
 }
 
 TEST_CASE("a database is appended to in place; files are replaced whole", "[registry]") {
@@ -36,6 +36,22 @@ TEST_CASE("a database is appended to in place; files are replaced whole", "[regi
   CHECK(exporter_named("sqlite")->writes_in_place());
   CHECK_FALSE(exporter_named("sqlite")->can_stream());
   CHECK_FALSE(exporter_named("json")->writes_in_place());
+}
+
+TEST_CASE("a PostgreSQL connection URI chooses the postgresql output, which is no file",
+          "[registry]") {
+  for (const char* target :
+       {"postgresql://loader@db.example/plans", "postgres:///plans", "postgresql://db/plans.db"}) {
+    REQUIRE(exporter_for(target) != nullptr);
+    CHECK(exporter_for(target)->name() == "postgresql");
+  }
+  const Exporter& postgres = *exporter_named("postgresql");
+  CHECK(postgres.writes_in_place());
+  CHECK(postgres.output_is_connection());
+  CHECK_FALSE(postgres.can_stream());
+  CHECK_FALSE(exporter_named("sqlite")->output_is_connection());
+  CHECK(postgres.shown_output("postgresql://ann:s3cret@db.example/plans") ==
+        "postgresql://ann@db.example/plans");
 }
 
 TEST_CASE("the default write_file writes what write() streams", "[registry]") {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "grid/number_format.hpp"
 
 using namespace trackport;
@@ -84,6 +86,61 @@ TEST_CASE("number formats: numbers") {
   CHECK(format_excel_number(-5, "£#,##0.00") == "-£5.00");
   CHECK(format_excel_number(5, "[$£-809]#,##0.00") == "£5.00");
   CHECK(format_excel_number(7, "0_);[Red](0)") == "7");  // padding is not shown
-  CHECK(format_excel_number(2.5, "0.00E+00") == "2.5");
-  CHECK(format_excel_number(12, "@") == "12");
+  CHECK(format_excel_number(12, "@") == "12");  // text format: a number in it shows as General
+}
+
+TEST_CASE("number formats: negative and zero sections") {
+  CHECK(format_excel_number(-1234, "#,##0;(#,##0)") == "(1,234)");
+  CHECK(format_excel_number(1234, "#,##0;(#,##0)") == "1,234");
+  CHECK(format_excel_number(-7, "0_);[Red](0)") == "(7)");
+  CHECK(format_excel_number(0, "0.00;-0.00;\"nil\"") == "nil");
+  CHECK(format_excel_number(-5, "0;-0;0") == "-5");
+}
+
+// Expected texts as Excel (and LibreOffice) show them.
+TEST_CASE("number formats: scientific and engineering") {
+  CHECK(format_excel_number(2.5, "0.00E+00") == "2.50E+00");
+  CHECK(format_excel_number(12345, "0.00E+00") == "1.23E+04");
+  CHECK(format_excel_number(0.000123, "0.00E+00") == "1.23E-04");
+  CHECK(format_excel_number(-12345, "0.00E+00") == "-1.23E+04");
+  CHECK(format_excel_number(0, "0.00E+00") == "0.00E+00");
+  CHECK(format_excel_number(9.999, "0.00E+00") == "1.00E+01");  // rounding carries
+  CHECK(format_excel_number(1, "0.0E-0") == "1.0E0");
+  // Engineering (built-in 48): the exponent a multiple of three. It used to read its E as a year.
+  CHECK(format_excel_number(1, "##0.0E+0") == "1.0E+0");
+  CHECK(format_excel_number(12345, "##0.0E+0") == "12.3E+3");
+  CHECK(format_excel_number(123456, "##0.0E+0") == "123.5E+3");
+  CHECK(format_excel_number(0.00012, "##0.0E+0") == "120.0E-6");
+  CHECK(format_excel_number(1, builtin_number_format(48)) == "1.0E+0");
+  CHECK_FALSE(is_date_format(48, builtin_number_format(48)));
+  CHECK(format_excel_number(1, builtin_number_format(11)) == "1.00E+00");
+}
+
+TEST_CASE("number formats: fractions") {
+  CHECK(format_excel_number(1.5, "# ?/?") == "1 1/2");
+  CHECK(format_excel_number(0.75, "# ?/?") == "3/4");
+  CHECK(format_excel_number(2, "# ?/?") == "2");
+  CHECK(format_excel_number(-1.25, "# ?/?") == "-1 1/4");
+  CHECK(format_excel_number(3.14159, "# ?\?/??") == "3 14/99");
+  CHECK(format_excel_number(0.333, "# ?/?") == "1/3");
+  CHECK(format_excel_number(1.5, "?/?") == "3/2");    // no whole part: an improper fraction
+  CHECK(format_excel_number(0.3, "# ?/8") == "2/8");  // a fixed denominator
+  CHECK(format_excel_number(0.37, "0 ?/100") == "0 37/100");
+  CHECK(format_excel_number(1.5, builtin_number_format(12)) == "1 1/2");
+  // Found by fuzz_xls: a NaN read from a file, and a denominator too long for any integer.
+  CHECK(format_excel_number(std::nan(""), "# ?/?") == "#NUM!");
+  CHECK(format_excel_number(0.5, "# ?/12345678901234567890") == "61728/123456");
+}
+
+TEST_CASE("number formats: the locale's short date is shown as ISO 8601") {
+  CHECK(is_locale_date_format(14));
+  CHECK(is_locale_date_format(22));
+  CHECK_FALSE(is_locale_date_format(15));
+  CHECK(format_excel_date(41334, builtin_number_format(14), false) == "2013-03-01");
+  CHECK(format_excel_date(41334.5, builtin_number_format(22), false) == "2013-03-01 12:00");
+  CHECK(format_excel_date(1.5, builtin_number_format(46), false) == "36:00:00");  // elapsed
+  // East Asian locales' built-in dates (a Japanese Excel's 30, 57) are dates too.
+  CHECK(is_date_format(30, ""));
+  CHECK(is_date_format(57, ""));
+  CHECK(format_excel_date(23459, builtin_number_format(57), false) == "1964-03-23");
 }

@@ -129,14 +129,40 @@ TEST_CASE("sheet tables: a vertical merge holds its rows together and covers the
 
 TEST_CASE("sheet tables: merge spans count only the columns and rows the table keeps") {
   Sheet sheet;
-  // A1:D1 merged, column C empty throughout (dropped), row 2 hidden.
-  sheet.rows = {row(1, {"A=Header"}), row(3, {"A=a", "B=b", "D=d"})};
+  // A1:C1 merged, column C empty but for the merge (kept: its span is the merge's), column E
+  // empty throughout (dropped), row 2 hidden.
+  sheet.rows = {row(1, {"A=Header"}), row(3, {"A=a", "B=b", "D=d", "F=f"})};
   sheet.hidden_rows = {2};
-  sheet.merges = {{1, 1, 1, 4}};
+  sheet.merges = {{1, 1, 1, 3}, {3, 4, 3, 6}};
   auto tables = split(sheet);
   REQUIRE(tables.size() == 1);
-  CHECK(column_names(tables[0]) == Lines{"A", "B", "D"});
-  CHECK(grid_lines(tables[0]) == Lines{"1: A=Header {1x3} | B^ | D^", "3: A=a | B=b | D=d"});
+  CHECK(column_names(tables[0]) == Lines{"A", "B", "C", "D", "E", "F"});
+  CHECK(grid_lines(tables[0]) ==
+        Lines{"1: A=Header {1x3} | B^ | C^", "3: A=a | B=b | D=d {1x3} | E^ | F^"});
+}
+
+TEST_CASE("sheet tables: a merge keeps its columns inside the table, never widens it") {
+  // A1:B2 merged over an otherwise empty column B, with C used: col_span 2 (issue 15).
+  Sheet sheet;
+  sheet.rows = {row(1, {"A=Theme", "C=Action"}), row(2, {"C=More"})};
+  sheet.merges = {{1, 1, 2, 2}};
+  auto tables = split(sheet);
+  REQUIRE(tables.size() == 1);
+  CHECK(grid_lines(tables[0]) == Lines{"1: A=Theme {2x2} | B^ | C=Action", "2: A^ | B^ | C=More"});
+  // A header merged over two columns at the table's right edge keeps both: C1:D1 beside A1.
+  Sheet edge;
+  edge.rows = {row(1, {"A=Ref", "C=2013/14 RAG"}), row(2, {"A=1", "C=Green"})};
+  edge.merges = {{1, 3, 1, 4}};
+  auto edges = split(edge);
+  REQUIRE(edges.size() == 1);
+  CHECK(grid_lines(edges[0]) == Lines{"1: A=Ref | C=2013/14 RAG {1x2} | D^", "2: A=1 | C=Green"});
+  // A title merged over A1:H1 above one used column stays one column wide.
+  Sheet title;
+  title.rows = {row(1, {"A=Plan 2013-16"}), row(2, {"A=Update June 2014"})};
+  title.merges = {{1, 1, 1, 8}, {2, 1, 2, 8}};
+  auto titles = split(title);
+  REQUIRE(titles.size() == 1);
+  CHECK(column_names(titles[0]) == Lines{"A"});
 }
 
 TEST_CASE("sheet tables: overlapping merges (a hostile file) stay bounded") {

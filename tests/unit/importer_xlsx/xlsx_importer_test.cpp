@@ -37,8 +37,8 @@ std::string read_error(const InputFile& input, ImportOptions options = {}) {
   return test::read_error(*make_xlsx_importer(), input, options);
 }
 
-// A minimal workbook around one worksheet part's XML.
-std::string workbook_with_sheet(const std::string& sheet_xml) {
+// A minimal workbook around one worksheet part's XML (without the part: a damaged workbook).
+std::string workbook_with_sheet(const std::string& sheet_xml, bool with_part = true) {
   const std::string types = R"(<?xml version="1.0"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -56,11 +56,12 @@ std::string workbook_with_sheet(const std::string& sheet_xml) {
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
 </Relationships>)";
-  return make_zip({{"[Content_Types].xml", types},
-                   {"_rels/.rels", root_rels},
-                   {"xl/workbook.xml", workbook},
-                   {"xl/_rels/workbook.xml.rels", workbook_rels},
-                   {"xl/worksheets/sheet1.xml", sheet_xml}});
+  std::vector<test::ZipEntry> entries = {{"[Content_Types].xml", types},
+                                         {"_rels/.rels", root_rels},
+                                         {"xl/workbook.xml", workbook},
+                                         {"xl/_rels/workbook.xml.rels", workbook_rels}};
+  if (with_part) entries.push_back({"xl/worksheets/sheet1.xml", sheet_xml});
+  return make_zip(entries);
 }
 
 std::string sheet_xml(const std::string& inside) {
@@ -112,8 +113,9 @@ TEST_CASE("xlsx: features.xlsx, sheet Plan: title heading, merges, dates, fills,
           "D=Mar-13 | E=#C00000 | G=overdue",
           // dd/mm/yyyy; indexed colour 10 = FF0000; 0% format
           "5: A=2 | B^ | C=Second action | D=31/03/2014 | E=#FF0000 | G=50%",
-          // built-in format 14 shown the UK way; theme 9 = accent6 F79646; a boolean
-          "6: A=3.5 | B^ | C=Third action | D=01/12/2013 | E=#F79646 | G=TRUE",
+          // built-in format 14 (the reader's locale's short date) as ISO 8601; theme 9 =
+          // accent6 F79646; a boolean
+          "6: A=3.5 | B^ | C=Third action | D=2013-12-01 | E=#F79646 | G=TRUE",
           // row 7 is hidden; theme 0 (lt1, white) tint -0.5 = 808080; theme 1 (dk1, black)
           // tint 0.25 = 404040
           "8: A=4a | B=Safer | C=Fourth | D=2013-14 | E=#808080 | G=#404040",
@@ -298,6 +300,9 @@ TEST_CASE("xlsx: malformed sheet XML and a sheet without a part") {
             .starts_with("malformed XML in xl/worksheets/sheet1.xml"));
   std::string truncated = R"(<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>)";
   CHECK(read_error(in_memory(workbook_with_sheet(truncated))) == "a worksheet part is truncated");
+  // Its only sheet without a part: a damaged workbook, not a workbook of nothing.
+  CHECK(read_error(in_memory(workbook_with_sheet("", false))) ==
+        "damaged workbook: none of its sheets has a worksheet part in the file");
 }
 
 TEST_CASE("xlsx: a sheet with no data gives no tables and no error") {

@@ -163,10 +163,52 @@ TEST_CASE("the memory limit is resident memory: a file past it is stopped, one u
       },
       ProcessLimits{0, 400 * kMb}, 1);
   const FileOutcome big = server.convert(0, "big.xlsx");
-  CHECK(big.error == "stopped: it took more than --memory-limit 400 MB of memory");
+  CHECK(big.error ==
+        "stopped: converted on its own, it took more than --memory-limit 400 MB of memory");
   // Far under the limit in resident memory, though libraries reserve much more address space.
   const FileOutcome fits = server.convert(1, "fits.xlsx");
   CHECK(fits.error.empty());
   REQUIRE(fits.documents.size() == 1);
   CHECK(fits.documents[0].title == "8");
+}
+
+TEST_CASE("the memory limit is the whole pool's: files that fit alone but not together convert") {
+  constexpr std::size_t kMb = std::size_t{1} << 20;
+  // Holds `megabytes` of touched memory for a while, so that two such files overlap.
+  auto hold = [](std::size_t megabytes) {
+    std::vector<std::unique_ptr<char[]>> held;
+    for (std::size_t done = 0; done < megabytes; done += 16) {
+      held.emplace_back(new char[16 * kMb]);
+      std::memset(held.back().get(), 1, 16 * kMb);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return held.size();
+  };
+  // Files 0-3 take 300 MB each: two at once pass the 500 MB budget, one alone does not.
+  // File 4 takes 900 MB: past the budget even alone.
+  ForkServer server(
+      [&](std::size_t index) {
+        Document document;
+        document.title = std::to_string(hold(index == 4 ? 900 : 300));
+        return std::vector<Document>{document};
+      },
+      ProcessLimits{0, 500 * kMb}, 2);
+  std::vector<FileOutcome> outcomes(5);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 0; t < 2; ++t) {
+      threads.emplace_back([&, t] {
+        for (std::size_t i = t; i < outcomes.size(); i += 2)
+          outcomes[i] = server.convert(i, "plan" + std::to_string(i) + ".xlsx");
+      });
+    }
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    INFO("file " << i);
+    CHECK(outcomes[i].error.empty());
+    REQUIRE(outcomes[i].documents.size() == 1);
+    CHECK(outcomes[i].documents[0].title == "19");  // 300 MB in 16 MB pieces
+  }
+  CHECK(outcomes[4].error ==
+        "stopped: converted on its own, it took more than --memory-limit 500 MB of memory");
 }
