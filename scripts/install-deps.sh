@@ -20,6 +20,7 @@ packages=(
   postgresql            # tests: a real server, started by the tests in a temporary folder
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
   python3-jsonschema    # tests: every JSON output validated against docs/schema
+  python3-openpyxl      # tests: the standard workbook read by another reader (tests/workbook)
 )
 
 # `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.

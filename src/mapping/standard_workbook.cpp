@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/due.hpp"
 #include "model/rating.hpp"
@@ -104,12 +105,71 @@ Document document_from_source_row(const SheetTable& sources, std::size_t row) {
 }
 
 // The headers of the Items sheet's item columns (exporters/item_table.hpp), read by name.
-bool is_item_header(const std::string& header) {
+const std::vector<std::string>& item_headers() {
   static const std::vector<std::string> headers = {
       "Source", "Id",       "Organisation", "Theme",  "Objective",  "Category",  "Ref",
       "Text",   "Measure",  "Baseline",     "Target", "Due",        "Due start", "Due end",
       "Leads",  "Partners", "Progress",     "Status", "Mitigation", "Comments",  "Location"};
+  return headers;
+}
+
+bool is_item_header(const std::string& header) {
+  const auto& headers = item_headers();
   return std::find(headers.begin(), headers.end(), header) != headers.end();
+}
+
+// Excel's table column names clash without regard to case; the writer folds ASCII and the
+// Latin-1 letters (src/exporters/workbook/column_names.cpp), and so does this.
+std::string folded_name(std::string_view name) {
+  std::string folded(name);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    auto byte = static_cast<unsigned char>(folded[i]);
+    if (byte >= 'A' && byte <= 'Z') {
+      folded[i] = static_cast<char>(byte - 'A' + 'a');
+    } else if (byte == 0xC3 && i + 1 < folded.size()) {
+      auto next = static_cast<unsigned char>(folded[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        folded[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return folded;
+}
+
+// "Status (2)" -> "Status"; nullopt when the header does not end in " (n)", n >= 1.
+std::optional<std::string> numbered_stem(const std::string& header) {
+  if (header.size() < 4 || header.back() != ')') return std::nullopt;
+  const auto open = header.rfind(" (");
+  if (open == std::string::npos) return std::nullopt;
+  const std::string digits = header.substr(open + 2, header.size() - open - 3);
+  if (digits.empty() || digits.front() == '0' ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return header.substr(0, open);
+}
+
+// The names under the headers of a variable block of columns (the Items sheet's assessments,
+// the Indicators sheet's periods), which the writer made distinct for an Excel Table: a final
+// " (1)" goes, and a final " (n)" where the rest is a fixed header or a name read before it in
+// the block. A workbook written before the tables has the names as they are, and reads the same
+// unless a name of its own ends so.
+std::vector<std::string> block_names(const std::vector<std::string>& headers,
+                                     const std::vector<std::string>& fixed) {
+  std::unordered_set<std::string> named;
+  for (const auto& header : fixed) named.insert(folded_name(header));
+  std::vector<std::string> names;
+  for (const auto& header : headers) {
+    std::string name = header;
+    if (header.ends_with(" (1)")) {
+      name = header.substr(0, header.size() - 4);
+    } else if (auto stem = numbered_stem(header); stem && named.count(folded_name(*stem)) > 0) {
+      name = *stem;
+    }
+    named.insert(folded_name(name));
+    names.push_back(std::move(name));
+  }
+  return names;
 }
 
 // The rating columns the Items sheet has after Comments, one per assessment `by`: up to the next
@@ -118,10 +178,13 @@ std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetT
   std::vector<std::pair<std::size_t, std::string>> columns;
   auto comments = items.column("Comments");
   if (!comments || !items.has("Location")) return columns;
+  std::vector<std::string> headers;
   for (std::size_t col = *comments + 1; col < items.width(); ++col) {
     if (is_item_header(items.header(col))) break;
-    columns.emplace_back(col, items.header(col));
+    headers.push_back(items.header(col));
   }
+  const auto names = block_names(headers, item_headers());
+  for (std::size_t i = 0; i < names.size(); ++i) columns.emplace_back(*comments + 1 + i, names[i]);
   return columns;
 }
 
@@ -188,6 +251,9 @@ void read_warnings(const SheetTable& warnings, std::vector<Document>& documents,
   for (std::size_t row = 1; row < warnings.rows(); ++row) {
     auto found = by_file.find(warnings.at(row, "Source"));
     if (found == by_file.end()) continue;
+    // The workbook's own note of a long text it continued on the Continued sheet: read back
+    // whole, the text needs no note (a new workbook notes it again).
+    if (warnings.at(row, "Code") == "cell-continued") continue;
     const auto& file = found->first;
     documents[found->second].warnings.push_back(
         {warnings.at(row, "Code"), warnings.at(row, "Message"),
@@ -207,11 +273,16 @@ void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
   const auto baseline = sheet.column("Baseline");
   const auto location = sheet.last_column("Location");
   if (!baseline || !location || *location <= *baseline) return;
+  std::vector<std::string> headers;
+  for (std::size_t col = *baseline + 1; col < *location; ++col)
+    headers.push_back(sheet.header(col));
+  const auto periods =
+      block_names(headers, {"Source", "Code", "Title", "Area", "Baseline", "Location"});
   auto targets_of = [&](std::size_t row) {
     std::vector<PeriodValue> targets;
     for (std::size_t col = *baseline + 1; col < *location; ++col) {
       const auto& value = sheet.at(row, col);
-      if (!value.empty()) targets.push_back({sheet.header(col), value});
+      if (!value.empty()) targets.push_back({periods[col - *baseline - 1], value});
     }
     return targets;
   };
@@ -330,6 +401,108 @@ void read_risks(const SheetTable& sheet, std::vector<Document>& documents,
   }
 }
 
+// The UTF-16 units of UTF-8 text: how Excel counts a cell's characters.
+std::size_t utf16_units(const std::string& text) {
+  std::size_t units = 0;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) == 0x80) continue;
+    units += byte >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+// "C2" -> (row 2, column 3), both 1-based; nullopt for anything else.
+std::optional<std::pair<int, int>> parse_cell_address(const std::string& address) {
+  std::size_t at = 0;
+  int column = 0;
+  while (at < address.size() && address[at] >= 'A' && address[at] <= 'Z' && column < 20000) {
+    column = column * 26 + (address[at++] - 'A' + 1);
+  }
+  int row = 0;
+  const std::size_t digits = at;
+  while (at < address.size() && address[at] >= '0' && address[at] <= '9' && row < 10000000) {
+    row = row * 10 + (address[at++] - '0');
+  }
+  if (column == 0 || at == digits || at != address.size() || row == 0) return std::nullopt;
+  return std::pair{row, column};
+}
+
+// The grid position of a sheet's 1-based row and column.
+std::optional<std::pair<std::size_t, std::size_t>> grid_position(const Table& table, int row,
+                                                                 int column) {
+  std::optional<std::size_t> grid_row;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const int number =
+        r < table.row_origins.size() ? table.row_origins[r].number : static_cast<int>(r) + 1;
+    if (number == row) grid_row = r;
+  }
+  std::optional<std::size_t> grid_column;
+  for (std::size_t c = 0; c < table.column_count(); ++c) {
+    const int number =
+        c < table.column_numbers.size() ? table.column_numbers[c] : static_cast<int>(c) + 1;
+    if (number == column) grid_column = c;
+  }
+  if (!grid_row || !grid_column || *grid_column >= table.rows[*grid_row].size())
+    return std::nullopt;
+  return std::pair{*grid_row, *grid_column};
+}
+
+// A value too long for an Excel cell fills its cell and goes on in rows of the Continued sheet
+// (Source, Sheet, Cell, Part, Text): the grid with each such cell's text whole again. A part whose
+// cell no longer holds a full cell's text (the sheet was sorted or edited) is not joined to it;
+// a warning says so (in `unjoined`, by source file).
+SourceDocument joined_continuations(const SourceDocument& grid, const SheetTable& continued,
+                                    std::vector<std::pair<std::string, Warning>>& unjoined) {
+  // A full cell, cut where it was (a little before Excel's limit, between two letters).
+  constexpr std::size_t kFullCell = 32767 - 2000;
+  struct Part {
+    long number = 0;
+    std::string text;
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<Part>> parts;  // (sheet, cell)
+  std::map<std::pair<std::string, std::string>, std::string> sources;
+  for (std::size_t row = 1; row < continued.rows(); ++row) {
+    const auto key = std::pair{continued.at(row, "Sheet"), continued.at(row, "Cell")};
+    long number = 0;
+    try {
+      number = std::stol(continued.at(row, "Part"));
+    } catch (const std::exception&) {
+      number = 0;
+    }
+    parts[key].push_back({number, continued.at(row, "Text")});
+    sources.emplace(key, continued.at(row, "Source"));
+  }
+  SourceDocument joined = grid;
+  for (auto& [key, list] : parts) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Part& a, const Part& b) { return a.number < b.number; });
+    const auto& [sheet_name, address] = key;
+    Table* table = nullptr;
+    for (auto& candidate : joined.tables) {
+      if (candidate.sheet == sheet_name) table = &candidate;
+    }
+    const auto cell = parse_cell_address(address);
+    const auto position =
+        table && cell ? grid_position(*table, cell->first, cell->second) : std::nullopt;
+    std::string* text = position ? &table->rows[position->first][position->second].text : nullptr;
+    if (text == nullptr || utf16_units(*text) < kFullCell) {
+      Warning warning;
+      warning.code = "cell-continued";
+      warning.message = "The Continued sheet goes on from cell " + address + " of the " +
+                        sheet_name +
+                        " sheet, which no longer holds the start of a long text (the sheet was "
+                        "sorted or edited): its rest is not joined to the cell.";
+      warning.location.file = sources[key];
+      warning.location.sheet = "Continued";
+      unjoined.emplace_back(sources[key], std::move(warning));
+      continue;
+    }
+    for (const auto& part : list) *text += part.text;
+  }
+  return joined;
+}
+
 }  // namespace
 
 Location parse_location_label(const std::string& label, const std::string& file) {
@@ -387,7 +560,10 @@ bool is_standard_workbook_sheet(std::string_view sheet_name) {
   return sheet_name == "Items" || sheet_name == "Sources";
 }
 
-std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
+namespace {
+
+std::optional<std::vector<Document>> read_joined_workbook(
+    const SourceDocument& grid, const std::vector<std::pair<std::string, Warning>>& unjoined) {
   SheetTable items(sheet(grid, "Items"));
   SheetTable sources(sheet(grid, "Sources"));
   if (!items.valid() || !sources.valid()) return std::nullopt;
@@ -439,7 +615,24 @@ std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument
   }
   SheetTable risks(sheet(grid, "Risks"));
   if (risks.valid()) read_risks(risks, documents, by_file);
+  for (const auto& [file, warning] : unjoined) {
+    auto found = by_file.find(file);
+    if (found != by_file.end()) documents[found->second].warnings.push_back(warning);
+  }
   return documents;
+}
+
+}  // namespace
+
+std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
+  SheetTable continued(sheet(grid, "Continued"));
+  if (!continued.valid() || continued.rows() < 2 || !continued.has("Cell") ||
+      !continued.has("Text")) {
+    return read_joined_workbook(grid, {});
+  }
+  std::vector<std::pair<std::string, Warning>> unjoined;
+  const SourceDocument joined = joined_continuations(grid, continued, unjoined);
+  return read_joined_workbook(joined, unjoined);
 }
 
 }  // namespace trackport

@@ -4,6 +4,7 @@
 // model is added here and in `Item`.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -62,6 +63,29 @@ constexpr const ItemField* find_item_field(std::string_view name) {
     if (field.name == name) return &field;
   }
   return nullptr;
+}
+
+// Calls member(key, value) for each extra value in order, the key its header; a header repeated
+// within the item is numbered " (2)", " (3)" ... (skipping a key already taken), as a JSON object
+// cannot repeat a key. The JSON form's `extra` and the CSV's Extra cell both go by this.
+template <typename Member>
+void for_each_extra_member(const ExtraFields& extra, Member member) {
+  bool distinct = true;
+  for (std::size_t i = 0; i < extra.size() && distinct; ++i) {
+    for (std::size_t j = 0; j < i && distinct; ++j) distinct = extra[i].first != extra[j].first;
+  }
+  if (distinct) {  // the usual case: the headers are the keys, nothing is built
+    for (const auto& [header, value] : extra) member(header, value);
+    return;
+  }
+  std::vector<std::string> keys;
+  for (const auto& [header, value] : extra) {
+    std::string key = header;
+    for (int n = 2; std::find(keys.begin(), keys.end(), key) != keys.end(); ++n)
+      key = header + " (" + std::to_string(n) + ")";
+    keys.push_back(std::move(key));
+    member(keys.back(), value);
+  }
 }
 
 }  // namespace trackport

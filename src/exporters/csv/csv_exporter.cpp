@@ -15,6 +15,7 @@
 #include "exporters/item_table.hpp"
 #include "exporters/json/json_writer.hpp"
 #include "exporters/register_tables.hpp"
+#include "model/fields.hpp"
 
 namespace trackport {
 namespace {
@@ -161,28 +162,13 @@ const std::string& assessments_cell(const Item& item, std::string& scratch) {
   return scratch;
 }
 
-// {"header": "value", ...}; a header repeated within the row gets " (2)", " (3)" ... as in the
-// JSON output.
+// {"header": "value", ...}: the JSON form's `extra` (for_each_extra_member).
 const std::string& extra_cell(const Item& item, std::string& scratch) {
   JsonCell json(scratch);
   json.open('{');
-  bool distinct = true;
-  for (std::size_t i = 0; i < item.extra.size() && distinct; ++i) {
-    for (std::size_t j = 0; j < i && distinct; ++j)
-      distinct = item.extra[i].first != item.extra[j].first;
-  }
-  if (distinct) {
-    for (const auto& [header, value] : item.extra) json.member(header, value);
-  } else {
-    std::vector<std::string> keys;
-    for (const auto& [header, value] : item.extra) {
-      std::string key = header;
-      for (int n = 2; std::find(keys.begin(), keys.end(), key) != keys.end(); ++n)
-        key = header + " (" + std::to_string(n) + ")";
-      keys.push_back(std::move(key));
-      json.member(keys.back(), value);
-    }
-  }
+  for_each_extra_member(item.extra, [&json](const std::string& key, const std::string& value) {
+    json.member(key, value);
+  });
   json.close('}');
   return scratch;
 }

@@ -71,19 +71,10 @@ ordered_json assessment_json(const Assessment& assessment) {
   return json;
 }
 
-// JSON objects cannot repeat a key; a repeated header gets " (2)", " (3)" ... rather than losing
-// its value.
-std::string unique_key(const ordered_json& object, const std::string& header) {
-  if (!object.contains(header)) return header;
-  for (int n = 2;; ++n) {
-    std::string candidate = header + " (" + std::to_string(n) + ")";
-    if (!object.contains(candidate)) return candidate;
-  }
-}
-
 ordered_json extra_json(const ExtraFields& extra) {
   ordered_json json = ordered_json::object();
-  for (const auto& [header, value] : extra) json[unique_key(json, header)] = value;
+  for_each_extra_member(
+      extra, [&json](const std::string& key, const std::string& value) { json[key] = value; });
   return json;
 }
 

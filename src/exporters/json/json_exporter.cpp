@@ -117,43 +117,13 @@ void write_assessment(JsonWriter& json, const Assessment& assessment) {
   json.end_object();
 }
 
-bool headers_distinct(const ExtraFields& extra) {
-  for (std::size_t i = 0; i < extra.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (extra[i].first == extra[j].first) return false;
-    }
-  }
-  return true;
-}
-
-// JSON objects cannot repeat a key; a repeated header gets " (2)", " (3)" ... as in
-// document_to_json. The keys are the headers themselves unless two are the same.
-std::vector<std::string> extra_keys(const ExtraFields& extra) {
-  std::vector<std::string> keys;
-  auto used = [&keys](const std::string& key) {
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-  };
-  for (const auto& field : extra) {
-    std::string key = field.first;
-    for (int n = 2; used(key); ++n) key = field.first + " (" + std::to_string(n) + ")";
-    keys.push_back(std::move(key));
-  }
-  return keys;
-}
-
 void extra_member(JsonWriter& json, const ExtraFields& extra) {
   json.plain_key("extra");
   json.begin_object();
-  auto member = [&json](std::string_view header, std::string_view value) {
-    json.key(header);  // a document's own text: escaped
+  for_each_extra_member(extra, [&json](const std::string& key, const std::string& value) {
+    json.key(key);  // a document's own text: escaped
     json.string(value);
-  };
-  if (headers_distinct(extra)) {
-    for (const auto& [header, value] : extra) member(header, value);
-  } else {
-    const std::vector<std::string> keys = extra_keys(extra);
-    for (std::size_t i = 0; i < extra.size(); ++i) member(keys[i], extra[i].second);
-  }
+  });
   json.end_object();
 }
 

@@ -4,6 +4,7 @@
 
 #include "exporters/item_table.hpp"
 #include "exporters/register_tables.hpp"
+#include "exporters/workbook/column_names.hpp"
 #include "exporters/workbook/sheets.hpp"
 
 namespace trackport::workbook {
@@ -14,8 +15,20 @@ std::size_t IndicatorPeriods::number(const register_tables::PeriodKey& key) {
   return found->second;
 }
 
+// The period columns are headed by their periods, made distinct (column_names.hpp): a period
+// given twice, or named like a fixed column, gets a number.
 std::vector<std::string> IndicatorPeriods::headers() const {
-  return register_tables::indicator_headers(columns_);
+  std::vector<std::string_view> fixed(register_tables::kIndicatorHeaders.begin(),
+                                      register_tables::kIndicatorHeaders.end());
+  fixed.push_back(item_table::kLocationHeader);
+  std::vector<std::string> periods;
+  for (std::size_t column = 0; column < columns_.size(); ++column)
+    periods.push_back(columns_.header(column));
+  std::vector<std::string> headers(register_tables::kIndicatorHeaders.begin(),
+                                   register_tables::kIndicatorHeaders.end());
+  for (auto& name : distinct_column_names(periods, fixed)) headers.push_back(std::move(name));
+  headers.emplace_back(item_table::kLocationHeader);
+  return headers;
 }
 
 ColumnPlan IndicatorPeriods::column_plan() const {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "exporters/item_table.hpp"
+#include "exporters/workbook/column_names.hpp"
 #include "exporters/workbook/sheets.hpp"
 
 namespace trackport::workbook {
@@ -142,9 +143,14 @@ void add_rating_fills(SheetWriter& sheet, ColumnRange range) {
 }  // namespace
 
 std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers) {
+  std::vector<std::string_view> fixed;
+  for (const auto& column : item_table::fixed_columns()) fixed.push_back(column.header);
+  fixed.push_back(item_table::kLocationHeader);
+  const auto assessment_names = distinct_column_names(assessment_headers, fixed);
+
   std::vector<std::string> headers;
   for (const auto* column : layout().leading) headers.emplace_back(column->header);
-  headers.insert(headers.end(), assessment_headers.begin(), assessment_headers.end());
+  headers.insert(headers.end(), assessment_names.begin(), assessment_names.end());
   for (const auto* column : layout().trailing) headers.emplace_back(column->header);
   headers.emplace_back(item_table::kLocationHeader);
   return headers;
@@ -162,7 +168,7 @@ std::string items_column_header(SpillColumn column, const KeyNumbers& assessment
 }
 
 void spill_item_row(SheetSpill& sheet, const Document& document, const Item& item,
-                    KeyNumbers& assessments, bool organisation_later) {
+                    KeyNumbers& assessments, bool organisation_later, std::uint32_t source_row) {
   thread_local std::string scratch;
   sheet.next_row();
   sheet.origin(item.source);
@@ -183,6 +189,9 @@ void spill_item_row(SheetSpill& sheet, const Document& document, const Item& ite
   for (std::size_t i = 0; i < trailing.size(); ++i) {
     if (organisation_later && trailing[i]->header == "Organisation") {
       sheet.document_field(column_after_keys(i), DocumentField::organisation);
+    } else if (trailing[i]->header == "Source") {
+      sheet.link(column_after_keys(i), trailing[i]->text(document, item, scratch), kSourcesSheet,
+                 source_row);
     } else {
       spill_fixed_cell(sheet, column_after_keys(i), *trailing[i], document, item, scratch);
     }

@@ -34,7 +34,17 @@ void spill_assessment_rows(SheetSpill& sheet, const Document& document, const It
   }
 }
 
-void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items) {
+std::vector<std::string> sources_headers() {
+  std::vector<std::string> headers = {"File",   "Format",  "SHA-256", "Title", "Organisation",
+                                      "Period", "Mapping", "Score",   "Auto",  "Items"};
+  for (auto& rating : SummaryCounts::rating_headers()) headers.push_back(std::move(rating));
+  headers.emplace_back("Warnings");
+  headers.emplace_back("Note");
+  return headers;
+}
+
+void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items,
+                      const SummaryCounts::Counts& counts) {
   static thread_local Location file;
   file.file = document.source.file;
   sheet.next_row();
@@ -49,9 +59,12 @@ void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t i
   sheet.number(7, document.mapping.score, CellFormat::score);
   sheet.boolean(8, document.mapping.automatic);
   sheet.number(9, static_cast<double>(items));
-  sheet.number(10, static_cast<double>(document.warnings.size()));
+  SummaryCounts::spill_counts(sheet, kSourcesFirstCount, counts);
+  const auto after_counts = static_cast<SpillColumn>(kSourcesFirstCount + SummaryCounts::kRatings);
+  sheet.number(after_counts, static_cast<double>(document.warnings.size()));
   // A file that gave nothing says so where the data team looks first.
-  if (items == 0) sheet.wrapped_text(11, "no items were read from this file: see its warnings");
+  if (items == 0)
+    sheet.wrapped_text(after_counts + 1, "no items were read from this file: see its warnings");
 }
 
 void spill_warning_rows(SheetSpill& sheet, const Document& document, const CutCells& cut_cells) {
@@ -68,7 +81,7 @@ void spill_warning_rows(SheetSpill& sheet, const Document& document, const CutCe
   for (const auto& warning : document.warnings)
     spill_row(warning.code, warning.message, warning.location);
   for (const auto& cut : cut_cells)
-    spill_row("cell-truncated", cut_cell_message(cut), cut.location);
+    spill_row(cut_cell_code(cut), cut_cell_message(cut), cut.location);
 }
 
 }  // namespace trackport::workbook

@@ -20,6 +20,8 @@ constexpr char kNumber = 'n';
 constexpr char kDate = 'd';
 constexpr char kBoolean = 'b';
 constexpr char kField = 'f';
+constexpr char kLink = 'l';
+constexpr char kAddress = 'a';
 
 [[noreturn]] void fail_temporary(const char* what) {
   throw std::runtime_error(std::string(what) +
@@ -83,13 +85,6 @@ class SpillReader {
   off_t offset_ = 0;
 };
 
-lxw_col_t planned_column(SpillColumn column, const ColumnPlan& plan) {
-  if (column >= kColumnsAfterKeys)
-    return static_cast<lxw_col_t>(plan.first_after_keys + (column - kColumnsAfterKeys));
-  if (column >= kKeyColumns) return plan.key_columns.at(column - kKeyColumns);
-  return static_cast<lxw_col_t>(column);
-}
-
 lxw_format* format_of(const Formats& formats, CellFormat format) {
   switch (format) {
     case CellFormat::text:
@@ -118,6 +113,13 @@ const std::string& field_of(const Document* document, DocumentField field) {
 
 }  // namespace
 
+lxw_col_t planned_column(SpillColumn column, const ColumnPlan& plan) {
+  if (column >= kColumnsAfterKeys)
+    return static_cast<lxw_col_t>(plan.first_after_keys + (column - kColumnsAfterKeys));
+  if (column >= kKeyColumns) return plan.key_columns.at(column - kKeyColumns);
+  return static_cast<lxw_col_t>(column);
+}
+
 SheetSpill::SheetSpill(std::string sheet, std::function<std::string(SpillColumn)> header_of)
     : sheet_(std::move(sheet)), header_of_(std::move(header_of)), fd_(open_unlinked_temporary()) {
   buffer_.reserve(kBufferSize);
@@ -143,21 +145,46 @@ void SheetSpill::text(SpillColumn column, std::string_view value, CellFormat for
   if (value.empty()) return;
   // A value has no more UTF-16 units than bytes: only a long one can be too long for a cell.
   if (value.size() > kMaxCellUnits) {
-    const std::size_t size = cell_prefix_size(value);
-    if (size < value.size() && header_of_) {
-      CutCell cut;
-      cut.sheet = sheet_;
-      cut.column = header_of_(column);
-      cut.length = utf8_length(value);
-      if (origin_ != nullptr) cut.location = *origin_;
-      cut_cells_.push_back(std::move(cut));
+    std::size_t size = cell_prefix_size(value);
+    if (size < value.size()) {
+      if (continued_ != nullptr) size = clean_cut(value, size);
+      if (header_of_) {
+        CutCell cut;
+        cut.sheet = sheet_;
+        cut.column = header_of_(column);
+        cut.length = utf8_length(value);
+        cut.continued = continued_ != nullptr;
+        if (origin_ != nullptr) cut.location = *origin_;
+        cut_cells_.push_back(std::move(cut));
+      }
+      if (continued_ != nullptr) continue_rest(column, value.substr(size));
+      value = value.substr(0, size);
     }
-    value = value.substr(0, size);
   }
   put_cell(kText, column);
   put_value(format);
   put_value(static_cast<std::uint32_t>(value.size()));
   put(value.data(), value.size());
+}
+
+// The rest of a value after its cell, in parts that fit a cell, each on a row of the Continued
+// sheet that names the cell (this row, `column`).
+void SheetSpill::continue_rest(SpillColumn column, std::string_view rest) {
+  const Location* origin = origin_;
+  for (std::uint32_t part = 2; !rest.empty(); ++part) {
+    std::size_t size = cell_prefix_size(rest);
+    if (size < rest.size()) size = clean_cut(rest, size);
+    continued_->next_row();
+    if (origin != nullptr) {
+      continued_->origin(*origin);
+      continued_->text(0, origin->file);
+    }
+    continued_->text(1, sheet_);
+    continued_->cell_address(2, sheet_, static_cast<std::uint32_t>(rows_), column);
+    continued_->number(3, part);
+    continued_->wrapped_text(4, rest.substr(0, size));
+    rest = rest.substr(size);
+  }
 }
 
 void SheetSpill::number(SpillColumn column, double value, CellFormat format) {
@@ -176,6 +203,31 @@ void SheetSpill::date(SpillColumn column, std::chrono::year_month_day day) {
 void SheetSpill::boolean(SpillColumn column, bool value) {
   put_cell(kBoolean, column);
   put_value(static_cast<std::uint8_t>(value ? 1 : 0));
+}
+
+void SheetSpill::link(SpillColumn column, std::string_view value, const char* target,
+                      std::uint32_t target_row) {
+  if (value.empty()) return;
+  if (value.size() > kMaxCellUnits) {  // a cell cut to fit links nowhere
+    text(column, value);
+    return;
+  }
+  put_cell(kLink, column);
+  const auto target_size = static_cast<std::uint8_t>(std::strlen(target));
+  put_value(target_size);
+  put(target, target_size);
+  put_value(target_row);
+  put_value(static_cast<std::uint32_t>(value.size()));
+  put(value.data(), value.size());
+}
+
+void SheetSpill::cell_address(SpillColumn column, const std::string& sheet, std::uint32_t row,
+                              SpillColumn target_column) {
+  put_cell(kAddress, column);
+  put_value(static_cast<std::uint8_t>(sheet.size()));
+  put(sheet.data(), sheet.size());
+  put_value(row);
+  put_value(target_column);
 }
 
 void SheetSpill::document_field(SpillColumn column, DocumentField field) {
@@ -229,7 +281,8 @@ void SheetSpill::flush() {
   buffer_.clear();
 }
 
-void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document) {
+void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document,
+                          const ColumnResolver& resolver) {
   flush();
   const Formats& formats = sheet.formats();
   SpillReader in(fd_);
@@ -271,6 +324,25 @@ void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Docu
       case kField:
         sheet.text(column, field_of(document, in.value<DocumentField>()));
         break;
+      case kAddress: {
+        std::string target(in.value<std::uint8_t>(), '\0');
+        in.read(target.data(), target.size());
+        const auto row = in.value<std::uint32_t>();
+        const auto target_column = in.value<SpillColumn>();
+        char address[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(address, row, resolver(target, target_column));
+        sheet.text(column, address);
+        break;
+      }
+      case kLink: {
+        std::string target(in.value<std::uint8_t>(), '\0');
+        in.read(target.data(), target.size());
+        const auto target_row = in.value<std::uint32_t>();
+        text.resize(in.value<std::uint32_t>());
+        in.read(text.data(), text.size());
+        sheet.link(column, text, target, target_row);
+        break;
+      }
       default:
         throw std::runtime_error("a temporary file of the workbook is damaged");
     }

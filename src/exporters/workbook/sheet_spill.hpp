@@ -6,6 +6,7 @@
 // rows wait here, a few bytes a cell, and memory stays flat for a batch of any size.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -40,6 +41,18 @@ struct ColumnPlan {
   lxw_col_t first_after_keys = 0;
 };
 
+// The column a spilled column goes to under a plan.
+lxw_col_t planned_column(SpillColumn column, const ColumnPlan& plan);
+
+// Gives the sheet column of a spilled column of another sheet (by its name), for the Continued
+// sheet's cell addresses.
+using ColumnResolver = std::function<lxw_col_t(const std::string& sheet, SpillColumn column)>;
+
+// The Continued sheet's columns: the rest of each value too long for its cell, in parts that fit
+// (part 2 is the text after the cell's, part 3 after that ...), naming the cell it continues.
+inline constexpr std::array<const char*, 5> kContinuedHeaders = {"Source", "Sheet", "Cell", "Part",
+                                                                 "Text"};
+
 // A document field that a row streamed before its document was complete names rather than
 // holds (mapping may still change it): filled in from the finished document at the end.
 enum class DocumentField : std::uint8_t { organisation };
@@ -61,8 +74,12 @@ class SheetSpill {
   // Where the current row's values came from, for a warning about a cell cut to fit.
   void origin(const Location& location) { origin_ = &location; }
 
-  // Empty text leaves the cell blank; text over an Excel cell's 32,767 characters is cut
-  // between characters and the cut goes to cut_cells().
+  // Where the rest of a value too long for a cell goes (the Continued sheet's spill); without
+  // one, such a value is cut to fit.
+  void continue_into(SheetSpill* continued) { continued_ = continued; }
+
+  // Empty text leaves the cell blank; text over an Excel cell's 32,767 characters fills the cell
+  // and continues on rows of continue_into's spill (or is cut), and goes to cut_cells().
   void text(SpillColumn column, std::string_view value, CellFormat format = CellFormat::text);
   void wrapped_text(SpillColumn column, std::string_view value) {
     text(column, value, CellFormat::wrapped);
@@ -70,13 +87,22 @@ class SheetSpill {
   void number(SpillColumn column, double value, CellFormat format = CellFormat::text);
   void date(SpillColumn column, std::chrono::year_month_day day);
   void boolean(SpillColumn column, bool value);
+  // Text that links to row `target_row` (1-based, under the header row) of the sheet `target`.
+  void link(SpillColumn column, std::string_view value, const char* target,
+            std::uint32_t target_row);
   void document_field(SpillColumn column, DocumentField field);
+  // The A1 address ("C2") of the cell at data row `row` and spilled column `target_column` of the
+  // sheet `sheet`, placed when written (ColumnResolver).
+  void cell_address(SpillColumn column, const std::string& sheet, std::uint32_t row,
+                    SpillColumn target_column);
 
   // The cells cut since the last take_cut_cells() (the current document's).
   CutCells take_cut_cells();
 
-  // Writes every row after `sheet`'s header row; `document` gives document_field cells.
-  void write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document);
+  // Writes every row after `sheet`'s header row; `document` gives document_field cells,
+  // `resolver` cell_address cells.
+  void write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document,
+                const ColumnResolver& resolver = {});
 
  private:
   void put(const void* bytes, std::size_t size);
@@ -86,6 +112,7 @@ class SheetSpill {
   }
   void put_cell(char tag, SpillColumn column);
   void flush();
+  void continue_rest(SpillColumn column, std::string_view rest);
 
   std::string sheet_;
   std::function<std::string(SpillColumn)> header_of_;
@@ -94,6 +121,7 @@ class SheetSpill {
   std::size_t rows_ = 0;
   const Location* origin_ = nullptr;
   CutCells cut_cells_;
+  SheetSpill* continued_ = nullptr;
 };
 
 }  // namespace trackport::workbook

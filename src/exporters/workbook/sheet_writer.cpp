@@ -2,8 +2,11 @@
 #include "exporters/workbook/sheet_writer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
+#include <unordered_set>
 
+#include "exporters/workbook/column_names.hpp"
 #include "model/due.hpp"
 
 namespace trackport::workbook {
@@ -75,12 +78,34 @@ std::size_t cell_prefix_size(std::string_view text) {
   return text.size();
 }
 
+std::string cut_cell_code(const CutCell& cut) {
+  return cut.continued ? "cell-continued" : "cell-truncated";
+}
+
 std::string cut_cell_message(const CutCell& cut) {
-  return "The " + cut.column + " cell of the " + cut.sheet + " sheet holds " +
-         with_thousands(cut.length) + " characters, more than the " +
-         with_thousands(kMaxCellUnits) +
-         " an Excel cell holds: the workbook has its first 32,767; the .json and .sqlite outputs "
-         "hold it whole.";
+  const std::string head = "The " + cut.column + " cell of the " + cut.sheet + " sheet holds " +
+                           with_thousands(cut.length) + " characters, more than the " +
+                           with_thousands(kMaxCellUnits) + " an Excel cell holds: ";
+  if (cut.continued) {
+    return head +
+           "the cell has the first of them and the Continued sheet the rest, on rows that name "
+           "the cell; trackport reads them back as one text, and the .json and .sqlite outputs "
+           "hold it whole.";
+  }
+  return head + "the workbook has its first 32,767; the .json and .sqlite outputs hold it whole.";
+}
+
+std::size_t clean_cut(std::string_view text, std::size_t limit) {
+  constexpr std::size_t kLookBack = 2000;  // bytes: a cut a little short of the limit is fine
+  auto is_word = [&](std::size_t at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    return std::isalnum(byte) != 0 && byte < 0x80;
+  };
+  const std::size_t lowest = limit > kLookBack ? limit - kLookBack : 1;
+  for (std::size_t at = limit; at >= lowest && at + 1 < text.size(); --at) {
+    if (is_word(at - 1) && is_word(at) && is_word(at + 1)) return at;
+  }
+  return limit;
 }
 
 double row_height_for(std::size_t lines) {
@@ -151,6 +176,9 @@ Formats Formats::create(lxw_workbook* workbook) {
   format_set_num_format(formats.score, "0.00");
   formats.total = top_aligned(workbook);
   format_set_bold(formats.total);
+  formats.link = top_aligned(workbook);
+  format_set_font_color(formats.link, 0x0563C1);  // Office's hyperlink blue
+  format_set_underline(formats.link, LXW_UNDERLINE_SINGLE);
 
   constexpr lxw_color_t kWhite = 0xFFFFFF;
   constexpr lxw_color_t kBlack = 0x000000;
@@ -255,6 +283,20 @@ void SheetWriter::boolean(lxw_col_t column, bool value) {
   check_cell(worksheet_write_boolean(sheet_, row_, column, value ? 1 : 0, formats_.text));
 }
 
+void SheetWriter::link(lxw_col_t column, const std::string& value, const std::string& sheet,
+                       lxw_row_t target_row) {
+  if (value.empty()) return;
+  if (links_ >= kMaxLinks || value.size() > kMaxCellUnits) {
+    text(column, value);
+    return;
+  }
+  ++links_;
+  const std::string target = "internal:" + sheet + "!A" + std::to_string(target_row + 1);
+  measure_lines(column, value);
+  check_cell(worksheet_write_url_opt(sheet_, row_, column, target.c_str(), formats_.link,
+                                     value.c_str(), nullptr));
+}
+
 void SheetWriter::measure(lxw_col_t column, std::size_t width) {
   if (column >= widths_.size()) widths_.resize(column + 1, kMinWidth);
   widths_[column] = std::max(widths_[column], width);
@@ -303,17 +345,93 @@ void SheetWriter::set_up_printing() {
   check(worksheet_set_footer(sheet_, kFooter), "setting the footer of " + name_);
 }
 
-void SheetWriter::filter_rows_so_far() {
-  if (widths_.empty()) return;
-  check(worksheet_autofilter(sheet_, 0, 0, row_, static_cast<lxw_col_t>(widths_.size() - 1)),
-        "adding the autofilter to " + name_);
-  filtered_ = true;
+bool SheetWriter::headers_make_a_table() const {
+  constexpr std::size_t kMaxHeaderLength = 255;  // Excel's, for a table column's name
+  std::unordered_set<std::string> seen;
+  for (const auto& header : headers_) {
+    if (header.empty() || utf8_length(header) > kMaxHeaderLength) return false;
+    if (!seen.insert(folded_name(header)).second) return false;
+  }
+  return !headers_.empty();
+}
+
+void SheetWriter::add_table(const TableTotals* totals) {
+  // Table column names are the header cells' text; a line break is written as Excel writes it
+  // in a name (an XML attribute would turn it into a space).
+  std::vector<std::string> names;
+  for (const auto& header : headers_) {
+    std::string name;
+    for (char c : header) name += c == '\n' ? std::string("_x000a_") : std::string(1, c);
+    names.push_back(std::move(name));
+  }
+  std::vector<lxw_table_column> columns(headers_.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    columns[i].header = names[i].data();
+    columns[i].header_format = formats_.header;
+  }
+  if (totals != nullptr) {
+    columns[0].total_string = const_cast<char*>(totals->label.c_str());
+    for (const auto& [column, value] : totals->sums) {
+      columns.at(column).total_function = LXW_TABLE_FUNCTION_SUM;
+      columns[column].total_value = value;
+    }
+  }
+  std::vector<lxw_table_column*> column_list;
+  for (auto& column : columns) column_list.push_back(&column);
+  column_list.push_back(nullptr);
+
+  lxw_table_options options{};
+  options.name = name_.data();
+  options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
+  options.style_type_number = 2;
+  options.total_row = totals != nullptr ? LXW_TRUE : LXW_FALSE;
+  options.columns = column_list.data();
+  const lxw_row_t last_row = totals != nullptr ? row_ + 1 : row_;
+  // libxlsxwriter refuses tables in constant-memory mode only because it writes the header and
+  // total cells itself, and those rows are behind it here: its author's advice (excel-writer-xlsx
+  // issue 273) is to turn the mode off around the call. The cells it writes then go nowhere;
+  // the header row is written already, and write_totals() writes the total row.
+  const uint8_t optimize = sheet_->optimize;
+  sheet_->optimize = LXW_FALSE;
+  const lxw_error error = worksheet_add_table(
+      sheet_, 0, 0, last_row, static_cast<lxw_col_t>(headers_.size() - 1), &options);
+  sheet_->optimize = optimize;
+  check(error, "making " + name_ + " a table");
+}
+
+// The table's total row, below the last data row.
+void SheetWriter::write_totals(const TableTotals& totals) {
+  next_row();
+  check_cell(worksheet_write_string(sheet_, row_, 0, totals.label.c_str(), formats_.total));
+  for (const auto& [column, value] : totals.sums) {
+    // The formula Excel writes for a table's "Sum" total: the sum of the rows the filter shows.
+    std::string formula = "SUBTOTAL(109,[";
+    for (char c : headers_.at(column)) {
+      if (c == '\'' || c == '#' || c == '[' || c == ']') formula += '\'';
+      formula += c;
+    }
+    formula += "])";
+    measure(column, std::to_string(static_cast<long long>(value)).size());
+    check_cell(
+        worksheet_write_formula_num(sheet_, row_, column, formula.c_str(), formats_.total, value));
+  }
 }
 
 void SheetWriter::finish_table(const TableLayout& layout) {
+  if (row_ == 0) next_row();  // a table has a data row, if an empty one
+  set_row_height();
+  if (headers_make_a_table()) {
+    add_table(layout.totals);
+    if (layout.totals != nullptr) write_totals(*layout.totals);
+  } else {
+    if (layout.totals != nullptr) write_totals(*layout.totals);
+    const lxw_row_t last_filtered = layout.totals != nullptr ? row_ - 1 : row_;
+    check(worksheet_autofilter(sheet_, 0, 0, last_filtered,
+                               static_cast<lxw_col_t>(widths_.size() - 1)),
+          "adding the autofilter to " + name_);
+  }
   set_row_height();
   worksheet_freeze_panes(sheet_, 1, layout.frozen_columns);
-  if (!filtered_) filter_rows_so_far();
   set_up_printing();
   for (std::size_t column = 0; column < widths_.size(); ++column) {
     const double width =

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/document.hpp"
@@ -28,6 +29,7 @@ struct Formats {
   lxw_format* date = nullptr;     // yyyy-mm-dd
   lxw_format* score = nullptr;    // 0.00
   lxw_format* total = nullptr;    // bold, for total rows
+  lxw_format* link = nullptr;     // top-aligned, blue and underlined: a hyperlink
   // Conditional-format fills, indexed by Rating (none unused).
   std::array<lxw_format*, 7> rating_fill{};
 
@@ -41,10 +43,23 @@ struct Formats {
 // none), in severity order.
 const std::vector<Rating>& rag_ratings();
 
+// The total row of a sheet's table: a label in its first column and a SUBTOTAL(109, ...) of
+// each of the given columns (Excel's sum of the rows the filter shows), with its value for
+// readers that do not calculate.
+struct TableTotals {
+  std::string label;
+  std::vector<std::pair<lxw_col_t, double>> sums;
+};
+
 // How finish_table lays a sheet out.
 struct TableLayout {
-  lxw_col_t frozen_columns = 0;  // columns kept in view when the sheet scrolls sideways
+  lxw_col_t frozen_columns = 0;         // columns kept in view when the sheet scrolls sideways
+  const TableTotals* totals = nullptr;  // the table's total row, if it has one
 };
+
+// Excel holds at most 65,530 hyperlinks in a sheet; past that, a cell that would link is plain
+// text.
+inline constexpr std::size_t kMaxLinks = 65530;
 
 // The height, in points, a row needs to show `lines` lines of wrapped text: 15 points a line
 // (Calibri 11), at most Excel's 409.
@@ -60,19 +75,28 @@ inline constexpr std::size_t kMaxCellUnits = 32767;
 // Characters (code points) of UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
-// A cell cut to Excel's limit, which the Warnings sheet reports (the exporters do not change the
-// model: the .json and .sqlite outputs hold the text whole).
+// A value longer than an Excel cell holds, which the Warnings sheet reports: either cut to the
+// cell (SheetWriter's last resort) or `continued`, its rest on rows of the Continued sheet (the
+// exporters do not change the model: the .json and .sqlite outputs hold the text whole).
 struct CutCell {
   const Document* document = nullptr;  // the row's document
   std::string sheet;
   std::string column;
   std::size_t length = 0;  // the whole text's characters
   Location location;       // where the row came from
+  bool continued = false;
 };
 using CutCells = std::vector<CutCell>;
 
-// The message of a cell-truncated warning.
+// The warning of such a cell: its code ("cell-continued", or "cell-truncated" when cut) and its
+// message.
+std::string cut_cell_code(const CutCell& cut);
 std::string cut_cell_message(const CutCell& cut);
+
+// Where a value too long for a cell is cut: at `limit` bytes (cell_prefix_size), or a little
+// before, between two letters or digits, so that neither piece starts or ends with what a
+// reader's whitespace and bullet cleaning would change.
+std::size_t clean_cut(std::string_view text, std::size_t limit);
 
 // The bytes of the longest start of `text` an Excel cell holds: 32,767 UTF-16 units, cut
 // between characters.
@@ -105,14 +129,19 @@ class SheetWriter {
   void number(lxw_col_t column, double value, lxw_format* format = nullptr);
   void date(lxw_col_t column, std::chrono::year_month_day day);
   void boolean(lxw_col_t column, bool value);
+  // Text that links to cell A<target_row + 1> of the named sheet (the first kMaxLinks links of
+  // the sheet; plain text after that).
+  void link(lxw_col_t column, const std::string& value, const std::string& sheet,
+            lxw_row_t target_row);
+  std::size_t links() const { return links_; }
 
-  // Puts the autofilter over the rows written so far, before a total row that must stay out of
-  // it (constant-memory mode takes it only while its last row is the current one).
-  void filter_rows_so_far();
-  // Freezes the header row (and layout.frozen_columns), puts an autofilter over the used range
-  // (unless filter_rows_so_far did), sets each column's width from the longest line it holds (8..60
-  // characters) and sets the sheet up for printing: A4 landscape, one page wide, the header row
-  // on every page and "Page n of m" in the footer.
+  // Makes the rows written so far an Excel Table named after the sheet, in the table style, its
+  // header the header row (a sheet with no rows gets one empty row: a table has at least one),
+  // with layout.totals as its total row; freezes the header row (and layout.frozen_columns);
+  // sets each column's width from the longest line it holds (8..60 characters) and sets the sheet
+  // up for printing: A4 landscape, one page wide, the header row on every page and "Page n of m"
+  // in the footer. A header row Excel would not take as a table's (two headers alike, or one of
+  // over 255 characters) gets an autofilter instead.
   void finish_table(const TableLayout& layout = {});
 
   lxw_worksheet* worksheet() const { return sheet_; }
@@ -125,6 +154,9 @@ class SheetWriter {
   void report_cut(lxw_col_t column, std::string_view value);
   void set_row_height();
   void set_up_printing();
+  bool headers_make_a_table() const;
+  void add_table(const TableTotals* totals);
+  void write_totals(const TableTotals& totals);
 
   lxw_worksheet* sheet_;
   const Formats& formats_;
@@ -135,7 +167,7 @@ class SheetWriter {
   const Location* origin_location_ = nullptr;
   lxw_row_t row_ = 0;
   std::vector<std::size_t> widths_;  // longest line seen, per column
-  bool filtered_ = false;
+  std::size_t links_ = 0;
   std::size_t row_lines_ = 1;  // the most lines a wrapped cell of the current row takes
 };
 

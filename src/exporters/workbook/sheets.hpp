@@ -32,13 +32,15 @@ class KeyNumbers {
   std::vector<std::string> names_;
 };
 
-// Items: one row per item; one column per assessment `by` (keys), then Organisation, Id,
-// Source and Location. `organisation_later`: the document may still change its organisation
-// (one file streamed item by item), so the row names the field instead of holding it.
+// Items: one row per item; one column per assessment `by` (keys, headed by distinct names:
+// column_names.hpp), then Organisation, Id, Source (a link to the document's row of the Sources
+// sheet, `source_row`) and Location. `organisation_later`: the document may still change its
+// organisation (one file streamed item by item), so the row names the field instead of holding
+// it.
 std::vector<std::string> items_headers(const std::vector<std::string>& assessment_headers);
 std::string items_column_header(SpillColumn column, const KeyNumbers& assessments);
 void spill_item_row(SheetSpill& sheet, const Document& document, const Item& item,
-                    KeyNumbers& assessments, bool organisation_later);
+                    KeyNumbers& assessments, bool organisation_later, std::uint32_t source_row);
 ColumnPlan items_column_plan(std::size_t assessment_count);
 // The RAG drop-downs and fills, frozen panes, filter, widths and print set-up.
 void finish_items_sheet(SheetWriter& sheet, std::size_t assessment_count);
@@ -72,18 +74,23 @@ std::vector<std::string> risks_headers();
 void spill_risk_rows(SheetSpill& sheet, const Document& document);
 
 // Summary: RAG counts per source and theme, themes in first-seen order within a document, and a
-// Total row that stays out of the filter.
+// Total row: the table's total row, out of its filter.
 class SummaryCounts {
  public:
   static constexpr std::size_t kRatings = 7;
   using Counts = std::array<std::size_t, kRatings>;  // indexed by Rating
 
   void count(const Item& item);
-  // Spills the current document's rows and starts the next document.
-  void spill_document(SheetSpill& sheet, const std::string& source);
+  // Spills the current document's rows and starts the next document; gives the document's counts.
+  Counts spill_document(SheetSpill& sheet, const std::string& source);
   static std::vector<std::string> headers();
-  // The Total row, after the filter.
+  // The ratings' headers ("Red", ... "None"), worst first, as the columns appear.
+  static std::vector<std::string> rating_headers();
+  // Spills a document's counts in the column order of rating_headers(), from `first`.
+  static void spill_counts(SheetSpill& sheet, SpillColumn first, const Counts& counts);
+  // The Total row.
   void finish_sheet(SheetWriter& sheet) const;
+  bool any() const;
 
  private:
   struct Group {
@@ -95,11 +102,19 @@ class SummaryCounts {
   Counts total_{};
 };
 
-// Sources: a row per input.
-inline constexpr std::array<const char*, 12> kSourcesHeaders = {
-    "File",    "Format", "SHA-256", "Title", "Organisation", "Period",
-    "Mapping", "Score",  "Auto",    "Items", "Warnings",     "Note"};
-void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items);
+// Sources: a row per input, with its items' count per rating (which the Summary's chart shows).
+inline constexpr const char* kSourcesSheet = "Sources";
+std::vector<std::string> sources_headers();
+// The Sources columns of the rating counts: from this one, in SummaryCounts::rating_headers()'s
+// order.
+inline constexpr lxw_col_t kSourcesFirstCount = 10;
+void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items,
+                      const SummaryCounts::Counts& counts);
+
+// The Summary's chart: one stacked bar per source (its items' ratings, from the Sources sheet),
+// for the first kChartedSources sources; nullptr when no source has items.
+inline constexpr std::size_t kChartedSources = 30;
+lxw_chart* add_sources_chart(lxw_workbook* workbook, std::size_t sources);
 
 // Warnings: each document's warnings, then a cell-truncated warning for each of its cells the
 // workbook cut to fit.

@@ -3,10 +3,12 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <array>
 #include <exception>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
 #include <random>
 #include <stdexcept>
@@ -28,8 +30,9 @@ class OpenWorkbook {
   explicit OpenWorkbook(const std::filesystem::path& path) {
     // Constant-memory mode streams each finished row to a temporary file, so 200,000 items do
     // not sit in memory. It asks for rows in order, which every sheet here does; frozen panes,
-    // autofilters, data validation, conditional formats and column widths all still work in it
-    // (tests/unit/exporters checks them). Strings are stored inline instead of shared.
+    // tables (SheetWriter::add_table), links, data validation, conditional formats, charts and
+    // column widths all still work in it (tests/unit/exporters checks them). Strings are stored
+    // inline instead of shared.
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     // ZIP64 stays off: parts stay far below 4 GB (200,000 items are a few hundred MB) and
@@ -76,7 +79,7 @@ void check_writable(const std::filesystem::path& path) {
 // cell or rule uses it).
 void number_formats(const workbook::Formats& formats) {
   for (lxw_format* format : {formats.header, formats.text, formats.wrapped, formats.date,
-                             formats.score, formats.total}) {
+                             formats.score, formats.total, formats.link}) {
     lxw_format_get_xf_index(format);
   }
   for (lxw_format* fill : formats.rating_fill) {
@@ -102,8 +105,16 @@ class WorkbookBuilder::Sheets {
         risks_("Risks",
                [](workbook::SpillColumn column) { return workbook::risks_headers().at(column); }),
         summary_("Summary", nullptr),
-        sources_("Sources", headers_of(workbook::kSourcesHeaders)),
-        warnings_("Warnings", nullptr) {}
+        sources_(
+            workbook::kSourcesSheet,
+            [](workbook::SpillColumn column) { return workbook::sources_headers().at(column); }),
+        warnings_("Warnings", nullptr),
+        continued_("Continued", nullptr) {
+    for (auto* sheet : {&items_, &extra_, &assessments_sheet_, &indicators_, &risks_, &summary_,
+                        &sources_, &warnings_}) {
+      sheet->continue_into(&continued_);
+    }
+  }
 
   template <std::size_t N>
   static std::function<std::string(workbook::SpillColumn)> headers_of(
@@ -112,7 +123,8 @@ class WorkbookBuilder::Sheets {
   }
 
   void item(const Document& document, const Item& item, bool organisation_later) {
-    workbook::spill_item_row(items_, document, item, assessments_, organisation_later);
+    workbook::spill_item_row(items_, document, item, assessments_, organisation_later,
+                             static_cast<std::uint32_t>(documents_ + 1));
     workbook::spill_extra_rows(extra_, document, item);
     workbook::spill_assessment_rows(assessments_sheet_, document, item);
     summary_counts_.count(item);
@@ -121,8 +133,9 @@ class WorkbookBuilder::Sheets {
   void end_document(const Document& document, std::size_t items) {
     workbook::spill_indicator_rows(indicators_, document, periods_);
     workbook::spill_risk_rows(risks_, document);
-    summary_counts_.spill_document(summary_, document.source.file);
-    workbook::spill_source_row(sources_, document, items);
+    const auto counts = summary_counts_.spill_document(summary_, document.source.file);
+    workbook::spill_source_row(sources_, document, items, counts);
+    ++documents_;
     // The cells cut to fit, in the order of the sheets.
     workbook::CutCells cut;
     for (auto* sheet : {&items_, &extra_, &assessments_sheet_, &indicators_, &risks_, &sources_}) {
@@ -152,8 +165,17 @@ class WorkbookBuilder::Sheets {
         {&summary_, workbook::SummaryCounts::headers(), {}, [this](workbook::SheetWriter& sheet) {
            summary_counts_.finish_sheet(sheet);
          }});
-    jobs.push_back({&sources_, strings(workbook::kSourcesHeaders), {}, finish_table});
+    jobs.push_back({&sources_, workbook::sources_headers(), {}, finish_table});
     jobs.push_back({&warnings_, strings(workbook::kWarningsHeaders), {}, finish_table});
+    if (continued_.rows() > 0)
+      jobs.push_back({&continued_, strings(workbook::kContinuedHeaders), {}, finish_table});
+    // The Continued sheet names cells of the other sheets, whose columns the plans place.
+    std::map<std::string, workbook::ColumnPlan> plans;
+    for (const auto& job : jobs) plans.emplace(job.spill->name(), job.plan);
+    const workbook::ColumnResolver resolver = [&plans](const std::string& sheet,
+                                                       workbook::SpillColumn column) {
+      return workbook::planned_column(column, plans.at(sheet));
+    };
     // The sheets are added in order here; each is then filled on a thread of its own (a
     // constant-memory worksheet writes to a temporary file of its own, and the formats are
     // numbered already), the biggest first.
@@ -162,6 +184,7 @@ class WorkbookBuilder::Sheets {
       writers.push_back(
           std::make_unique<workbook::SheetWriter>(workbook, job.spill->name().c_str(), formats));
       writers.back()->write_header(job.headers);
+      if (job.spill == &summary_) insert_chart(workbook, *writers.back(), job.headers.size());
     }
     std::vector<std::exception_ptr> failures(jobs.size());
     {
@@ -169,7 +192,7 @@ class WorkbookBuilder::Sheets {
       for (std::size_t i = 0; i < jobs.size(); ++i) {
         threads.emplace_back([&, i] {
           try {
-            jobs[i].spill->write_to(*writers[i], jobs[i].plan, streamed);
+            jobs[i].spill->write_to(*writers[i], jobs[i].plan, streamed, resolver);
             jobs[i].finish(*writers[i]);
           } catch (...) {
             failures[i] = std::current_exception();
@@ -192,11 +215,32 @@ class WorkbookBuilder::Sheets {
 
   static void finish_table(workbook::SheetWriter& sheet) { sheet.finish_table(); }
 
+  // The chart of the sources' ratings, on the Summary sheet beside its table (a column apart).
+  void insert_chart(lxw_workbook* workbook, workbook::SheetWriter& summary,
+                    std::size_t columns) const {
+    if (!summary_counts_.any()) return;
+    lxw_chart* chart = workbook::add_sources_chart(workbook, documents_);
+    if (chart == nullptr) return;
+    constexpr double kDefaultHeight = 288;  // pixels: libxlsxwriter's chart
+    constexpr double kHeightPerBar = 22;
+    constexpr double kOtherHeight = 110;  // title, legend and axis
+    const auto bars = static_cast<double>(std::min(documents_, workbook::kChartedSources));
+    lxw_chart_options options{};
+    options.x_scale = 1.5;
+    options.y_scale = std::max(1.0, (kOtherHeight + kHeightPerBar * bars) / kDefaultHeight);
+    options.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
+    workbook::check(
+        worksheet_insert_chart_opt(summary.worksheet(), 1, static_cast<lxw_col_t>(columns + 1),
+                                   chart, &options),
+        "adding the chart to Summary");
+  }
+
   template <std::size_t N>
   static std::vector<std::string> strings(const std::array<const char*, N>& headers) {
     return {headers.begin(), headers.end()};
   }
 
+  std::size_t documents_ = 0;  // ended so far
   workbook::KeyNumbers assessments_;
   workbook::IndicatorPeriods periods_;
   workbook::SummaryCounts summary_counts_;
@@ -208,6 +252,7 @@ class WorkbookBuilder::Sheets {
   workbook::SheetSpill summary_;
   workbook::SheetSpill sources_;
   workbook::SheetSpill warnings_;
+  workbook::SheetSpill continued_;
 };
 
 WorkbookBuilder::WorkbookBuilder(std::filesystem::path path)

@@ -1,7 +1,11 @@
 #include "exporters/workbook/workbook_exporter.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -151,7 +155,12 @@ TEST_CASE("the Items sheet is a usable table: frozen header, filter, widths", "[
   CHECK(pane.attribute("xSplit").as_int() == 2);
   CHECK(pane.attribute("ySplit").as_int() == 1);
   CHECK(std::string(pane.attribute("topLeftCell").value()) == "C2");
-  CHECK(std::string(worksheet.child("autoFilter").attribute("ref").value()) == "A1:X5");
+  // An Excel Table over the header and the item rows, whose filter is the sheet's.
+  const auto table = package.table("Items");
+  REQUIRE(table);
+  CHECK(std::string(table->child("table").attribute("ref").value()) == "A1:X5");
+  CHECK(std::string(table->child("table").child("autoFilter").attribute("ref").value()) == "A1:X5");
+  CHECK(!worksheet.child("autoFilter"));
 
   // Column C (Text) is wider than the minimum and no column passes the cap.
   double text_width = 0;
@@ -241,17 +250,20 @@ TEST_CASE("the Sources sheet has one row per document", "[workbook]") {
   TempDir dir;
   const auto package = written(dir, {test::sample_plan(), test::sample_tracker()});
   const auto sources = package.sheet("Sources");
-  CHECK(row_texts(package, sources, 1, 11) == Strings{"File", "Format", "SHA-256", "Title",
-                                                      "Organisation", "Period", "Mapping", "Score",
-                                                      "Auto", "Items", "Warnings"});
-  CHECK(row_texts(package, sources, 2, 11) ==
+  CHECK(row_texts(package, sources, 1, 19) ==
+        Strings{"File", "Format", "SHA-256", "Title", "Organisation", "Period", "Mapping", "Score",
+                "Auto", "Items", "Red", "Amber/Red", "Amber", "Amber/Green", "Green", "Blue",
+                "None", "Warnings", "Note"});
+  // The sample plan's four items: one red, one amber/green, two without a rating.
+  CHECK(row_texts(package, sources, 2, 18) ==
         Strings{"plans/rotherham.xlsx", "xlsx", "9f86d081884c7d659a2feaa0c55ad015",
                 "Rotherham Children and Young People’s Action Plan 2013 – 2016", "Rotherham MBC",
-                "", "rotherham-action-plan", "0.875", "1", "4", "1"});
+                "", "rotherham-action-plan", "0.875", "1", "4", "1", "0", "0", "1", "0", "0", "2",
+                "1"});
   CHECK(std::string(cell(sources, "I2").attribute("t").value()) == "b");
-  CHECK(row_texts(package, sources, 3, 11) ==
+  CHECK(row_texts(package, sources, 3, 18) ==
         Strings{"sheffield.csv", "csv", "", "Sheffield progress tracker", "", "Quarter two",
-                "generic", "0.5", "0", "1", "0"});
+                "generic", "0.5", "0", "1", "0", "0", "0", "0", "1", "0", "0", "0"});
 }
 
 TEST_CASE("the Warnings sheet has one row per warning", "[workbook]") {
@@ -317,7 +329,8 @@ TEST_CASE("many items are written in order in constant-memory mode", "[workbook]
   TempDir dir;
   const auto package = written(dir, {document});
   const auto items = package.sheet("Items");
-  CHECK(std::string(items.child("worksheet").child("autoFilter").attribute("ref").value()) ==
+  REQUIRE(package.table("Items"));
+  CHECK(std::string(package.table("Items")->child("table").attribute("ref").value()) ==
         "A1:U5001");  // 20 fixed columns and Location, no assessment columns
   CHECK(test::cell_text(package, items, "S2") == "r1");
   CHECK(test::cell_text(package, items, "C5001") == "Commitment 5000");
@@ -394,22 +407,210 @@ TEST_CASE("a row is as high as its wrapped text needs, 15 points a line, up to 4
                         .value()) == "1");
 }
 
-TEST_CASE("the Summary sheet's filter stops above the Total row", "[workbook]") {
+TEST_CASE("the Summary sheet's Total row is its table's total row, out of the filter",
+          "[workbook]") {
   TempDir dir;
   const auto package = written(dir, {test::sample_plan()});
   const auto summary = package.sheet("Summary");
   REQUIRE(test::cell_text(package, summary, "A4") == "Total");
-  CHECK(std::string(summary.child("worksheet").child("autoFilter").attribute("ref").value()) ==
-        "A1:J3");
+  const auto table = package.table("Summary");
+  REQUIRE(table);
+  const auto node = table->child("table");
+  CHECK(std::string(node.attribute("ref").value()) == "A1:J4");
+  CHECK(node.attribute("totalsRowCount").as_int() == 1);
+  CHECK(std::string(node.child("autoFilter").attribute("ref").value()) == "A1:J3");
+  const auto columns = node.child("tableColumns");
+  CHECK(std::string(columns.first_child().attribute("totalsRowLabel").value()) == "Total");
+  CHECK(std::string(columns.find_child_by_attribute("tableColumn", "name", "Red")
+                        .attribute("totalsRowFunction")
+                        .value()) == "sum");
+  // The sums as Excel writes them, with their values for readers that do not calculate.
+  CHECK(std::string(cell(summary, "C4").child("f").text().get()) == "SUBTOTAL(109,[Red])");
+  CHECK(std::string(cell(summary, "C4").child("v").text().get()) == "1");
+  CHECK(std::string(cell(summary, "J4").child("f").text().get()) == "SUBTOTAL(109,[Total])");
+  CHECK(std::string(cell(summary, "J4").child("v").text().get()) == "4");
+  CHECK(!summary.child("worksheet").child("autoFilter"));
 }
 
-TEST_CASE("a cell over Excel's 32,767 characters holds the first 32,767, with a warning",
+TEST_CASE("every sheet is an Excel Table named after it, in one style, over its rows",
+          "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan(), test::sample_tracker()});
+  const std::map<std::string, std::string> ranges = {
+      {"Items", "A1:X6"}, {"Extra", "A1:D3"},   {"Assessments", "A1:G4"}, {"Indicators", "A1:H3"},
+      {"Risks", "A1:L2"}, {"Summary", "A1:J5"}, {"Sources", "A1:S3"},     {"Warnings", "A1:D2"}};
+  for (const auto& name : package.sheet_names()) {
+    INFO(name);
+    const auto table = package.table(name);
+    REQUIRE(table);
+    const auto node = table->child("table");
+    CHECK(std::string(node.attribute("name").value()) == name);
+    CHECK(std::string(node.attribute("displayName").value()) == name);
+    CHECK(std::string(node.child("tableStyleInfo").attribute("name").value()) ==
+          "TableStyleMedium2");
+    CHECK(std::string(node.attribute("ref").value()) == ranges.at(name));
+    // Each column's name is its header cell's text.
+    const auto sheet = package.sheet(name);
+    int column = 0;
+    for (auto table_column : node.child("tableColumns").children("tableColumn")) {
+      const std::string reference = std::string(1, static_cast<char>('A' + column++)) + "1";
+      CHECK(test::cell_text(package, sheet, reference) ==
+            std::string(table_column.attribute("name").value()));
+    }
+  }
+  CHECK(package.sheet_names().size() == ranges.size());
+}
+
+TEST_CASE("a sheet with no rows is a table of one empty row", "[workbook]") {
+  Document document;
+  document.source.file = "empty.xlsx";
+  TempDir dir;
+  const auto package = written(dir, {document});
+  const auto table = package.table("Items");
+  REQUIRE(table);
+  CHECK(std::string(table->child("table").attribute("ref").value()) == "A1:U2");
+  CHECK(!cell(package.sheet("Items"), "A2"));
+}
+
+TEST_CASE("assessment and period columns alike, or named like a fixed column, are numbered",
+          "[workbook]") {
+  Document document;
+  document.source.file = "alike.xlsx";
+  Item item;
+  item.id = "1";
+  item.text = "Do it";
+  item.assessments = {{"Status", Rating::red, "R", RatingSource::text, ""},
+                      {"status", Rating::green, "G", RatingSource::text, ""},
+                      {"Status (2)", Rating::amber, "A", RatingSource::text, ""},
+                      {"Q1 (1)", Rating::amber, "A", RatingSource::text, ""},
+                      {"", Rating::amber, "A", RatingSource::text, ""}};
+  document.items = {item};
+  Indicator indicator;
+  indicator.code = "NI 1";
+  indicator.targets = {{"2010/11", "1"}, {"2010/11", "2"}, {"Location", "3"}};
+  document.indicators = {indicator};
+  TempDir dir;
+  const auto package = written(dir, {document});
+  const auto items = package.sheet("Items");
+  // Theme .. Comments are A..Q; the assessment columns follow.
+  CHECK(row_texts(package, items, 1, 22) ==
+        Strings{"Theme",      "Ref",      "Text",       "Status",     "Due",
+                "Leads",      "Progress", "Objective",  "Category",   "Measure",
+                "Baseline",   "Target",   "Due start",  "Due end",    "Partners",
+                "Mitigation", "Comments", "Status (2)", "status (3)", "Status (2) (1)",
+                "Q1 (1) (1)", " (1)"});
+  const auto indicators = package.sheet("Indicators");
+  CHECK(row_texts(package, indicators, 1, 9) == Strings{"Source", "Code", "Title", "Area",
+                                                        "Baseline", "2010/11", "2010/11 (2)",
+                                                        "Location (2)", "Location"});
+  REQUIRE(package.table("Items"));
+  REQUIRE(package.table("Indicators"));
+}
+
+TEST_CASE("each item's Source links to its row of the Sources sheet", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan(), test::sample_tracker()});
+  const auto items = package.sheet("Items");
+  const auto links = items.child("worksheet").child("hyperlinks");
+  // Source is column W (after the 17 leading columns, the assessment columns, Organisation, Id).
+  const auto first = links.find_child_by_attribute("hyperlink", "ref", "W2");
+  REQUIRE(first);
+  CHECK(std::string(first.attribute("location").value()) == "Sources!A2");
+  CHECK(test::cell_text(package, items, "W2") == "plans/rotherham.xlsx");
+  const auto last = links.find_child_by_attribute("hyperlink", "ref", "W6");
+  REQUIRE(last);
+  CHECK(std::string(last.attribute("location").value()) == "Sources!A3");
+  CHECK(test::cell_text(package, items, "W6") == "sheffield.csv");
+  CHECK(std::distance(links.children("hyperlink").begin(), links.children("hyperlink").end()) == 5);
+}
+
+TEST_CASE("past Excel's 65,530 links a sheet, an item's Source is plain text", "[workbook]") {
+  Document document;
+  document.source.file = "many.xlsx";
+  for (int i = 1; i <= 65532; ++i) {
+    Item item;
+    item.id = std::to_string(i);
+    document.items.push_back(std::move(item));
+  }
+  TempDir dir;
+  const auto package = written(dir, {document});
+  const auto items = package.sheet("Items");
+  const auto links = items.child("worksheet").child("hyperlinks");
+  CHECK(std::distance(links.children("hyperlink").begin(), links.children("hyperlink").end()) ==
+        65530);
+  // Source is column T here (no assessment columns).
+  CHECK(links.find_child_by_attribute("hyperlink", "ref", "T65531"));
+  CHECK(!links.find_child_by_attribute("hyperlink", "ref", "T65532"));
+  CHECK(test::cell_text(package, items, "T65532") == "many.xlsx");
+  CHECK(test::cell_text(package, items, "T65533") == "many.xlsx");
+}
+
+// The chart part of a sheet's drawing.
+std::string chart_xml(const XlsxPackage& package, const std::string& sheet) {
+  const auto drawings = package.sheet_relationship_targets(sheet, "drawing");
+  REQUIRE(drawings.size() == 1);
+  const auto slash = drawings[0].rfind('/');
+  const auto rels =
+      drawings[0].substr(0, slash) + "/_rels/" + drawings[0].substr(slash + 1) + ".rels";
+  const auto relationships = package.xml(rels);
+  std::string target =
+      relationships.child("Relationships").child("Relationship").attribute("Target").value();
+  REQUIRE(target.rfind("../", 0) == 0);
+  return package.entry("xl/" + target.substr(3));
+}
+
+TEST_CASE("the Summary sheet has a chart of each source's ratings, from the Sources sheet",
+          "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan(), test::sample_tracker()});
+  const std::string chart = chart_xml(package, "Summary");
+  CHECK(chart.find("<c:barDir val=\"bar\"/>") != std::string::npos);
+  CHECK(chart.find("<c:grouping val=\"stacked\"/>") != std::string::npos);
+  // A series per rating, its name the Sources header, one bar per source.
+  for (const char* range : {"Sources!$K$1", "Sources!$Q$1", "Sources!$A$2:$A$3",
+                            "Sources!$K$2:$K$3", "Sources!$Q$2:$Q$3"}) {
+    INFO(range);
+    CHECK(chart.find(range) != std::string::npos);
+  }
+  CHECK(chart.find("Items by status, per source<") != std::string::npos);
+  CHECK(chart.find("FF0000") != std::string::npos);  // red bars for Red
+}
+
+TEST_CASE("the chart shows the first 30 sources and says so", "[workbook]") {
+  std::vector<Document> documents;
+  for (int i = 1; i <= 31; ++i) {
+    Document document;
+    document.source.file = "plan" + std::to_string(i) + ".xlsx";
+    Item item;
+    item.id = "1";
+    item.status = Rating::green;
+    document.items = {item};
+    documents.push_back(std::move(document));
+  }
+  TempDir dir;
+  const auto package = written(dir, documents);
+  const std::string chart = chart_xml(package, "Summary");
+  CHECK(chart.find("Sources!$A$2:$A$31") != std::string::npos);
+  CHECK(chart.find(
+            "Items by status, per source (the first 30 of 31 sources; the Sources sheet has them "
+            "all)") != std::string::npos);
+}
+
+TEST_CASE("no chart when no source has items", "[workbook]") {
+  Document document;
+  document.source.file = "empty.xlsx";
+  TempDir dir;
+  const auto package = written(dir, {document});
+  CHECK(package.sheet_relationship_targets("Summary", "drawing").empty());
+}
+
+TEST_CASE("a value over Excel's 32,767 characters fills its cell and goes on in Continued",
           "[workbook]") {
   Document document;
   document.source.file = "long.xlsx";
   Item item;
   item.id = "long";
-  item.text = std::string(40000, 'x');
+  item.text = std::string(70000, 'x');
   item.source = {"long.xlsx", "Plan", "C9", 0, 0, ""};
   Item accents;  // 20,000 characters in 40,000 bytes: it fits
   accents.id = "accents";
@@ -417,29 +618,60 @@ TEST_CASE("a cell over Excel's 32,767 characters holds the first 32,767, with a 
   Item faces;  // 17,000 characters outside the BMP: 34,000 UTF-16 units
   faces.id = "faces";
   for (int i = 0; i < 17000; ++i) faces.progress += "\U0001F600";
-  document.items = {item, accents, faces};
+  Item words;  // cut between two letters, never beside a space
+  words.id = "words";
+  for (int i = 0; i < 4000; ++i) words.comments += "word " + std::to_string(i) + " ";
+  words.comments += "end";
+  document.items = {item, accents, faces, words};
   TempDir dir;
   const auto package = written(dir, {document});
   const auto items = package.sheet("Items");
-  CHECK(test::cell_text(package, items, "C2") == std::string(40000, 'x').substr(0, 32767));
+  CHECK(test::cell_text(package, items, "C2") == std::string(32767, 'x'));
   CHECK(test::cell_text(package, items, "G3") == accents.progress);
   const auto faces_cell = test::cell_text(package, items, "G4");
   REQUIRE(faces_cell);
   CHECK(faces_cell->size() == 16383 * 4);  // 32,766 units: one more face would be 32,768
-  CHECK(faces.progress.rfind(*faces_cell, 0) == 0);
+  const auto words_cell = test::cell_text(package, items, "Q5");
+  REQUIRE(words_cell);
+  CHECK(words_cell->size() <= 32767);
+  CHECK(words_cell->size() > 32767 - 2000);
+  CHECK(std::isalnum(static_cast<unsigned char>(words_cell->back())));
+
+  // The rest, in parts that fit, each naming the cell it continues.
+  const auto continued = package.sheet("Continued");
+  CHECK(row_texts(package, continued, 1, 5) == Strings{"Source", "Sheet", "Cell", "Part", "Text"});
+  CHECK(row_texts(package, continued, 2, 4) == Strings{"long.xlsx", "Items", "C2", "2"});
+  CHECK(test::cell_text(package, continued, "E2") == std::string(32767, 'x'));
+  CHECK(row_texts(package, continued, 3, 4) == Strings{"long.xlsx", "Items", "C2", "3"});
+  CHECK(test::cell_text(package, continued, "E3") == std::string(70000 - 2 * 32767, 'x'));
+  CHECK(row_texts(package, continued, 4, 4) == Strings{"", "Items", "G4", "2"});
+  CHECK(*faces_cell + *test::cell_text(package, continued, "E4") == faces.progress);
+  CHECK(row_texts(package, continued, 5, 4) == Strings{"", "Items", "Q5", "2"});
+  CHECK(*words_cell + *test::cell_text(package, continued, "E5") == words.comments);
+  CHECK(!cell(continued, "A6"));
+  REQUIRE(package.table("Continued"));
 
   const auto warnings = package.sheet("Warnings");
   CHECK(row_texts(package, warnings, 2, 4) ==
-        Strings{"long.xlsx", "cell-truncated",
-                "The Text cell of the Items sheet holds 40,000 characters, more than the 32,767 "
-                "an Excel cell holds: the workbook has its first 32,767; the .json and .sqlite "
-                "outputs hold it whole.",
+        Strings{"long.xlsx", "cell-continued",
+                "The Text cell of the Items sheet holds 70,000 characters, more than the 32,767 "
+                "an Excel cell holds: the cell has the first of them and the Continued sheet the "
+                "rest, on rows that name the cell; trackport reads them back as one text, and "
+                "the .json and .sqlite outputs hold it whole.",
                 "long.xlsx!Plan!C9"});
-  CHECK(row_texts(package, warnings, 3, 2) == Strings{"long.xlsx", "cell-truncated"});
+  CHECK(row_texts(package, warnings, 3, 2) == Strings{"long.xlsx", "cell-continued"});
   CHECK(test::cell_text(package, warnings, "C3")
             ->find("Progress cell of the Items sheet holds "
                    "17,000 characters") != std::string::npos);
-  CHECK(!cell(warnings, "A4"));
+  CHECK(row_texts(package, warnings, 4, 2) == Strings{"long.xlsx", "cell-continued"});
+  CHECK(!cell(warnings, "A5"));
+}
+
+TEST_CASE("no Continued sheet when every value fits its cell", "[workbook]") {
+  TempDir dir;
+  const auto package = written(dir, {test::sample_plan()});
+  const auto names = package.sheet_names();
+  CHECK(std::find(names.begin(), names.end(), "Continued") == names.end());
 }
 
 TEST_CASE("write() streams the same workbook bytes a file would hold", "[workbook]") {

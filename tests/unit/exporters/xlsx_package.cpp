@@ -81,6 +81,37 @@ pugi::xml_document XlsxPackage::sheet(const std::string& sheet_name) const {
   return xml(sheet_part(sheet_name));
 }
 
+std::vector<std::string> XlsxPackage::sheet_relationship_targets(const std::string& sheet_name,
+                                                                 const std::string& type) const {
+  const std::string part = sheet_part(sheet_name);
+  const auto slash = part.rfind('/');
+  const std::string folder = part.substr(0, slash);
+  const std::string rels = folder + "/_rels/" + part.substr(slash + 1) + ".rels";
+  std::vector<std::string> targets;
+  if (entries_.count(rels) == 0) return targets;
+  const auto relationships = xml(rels);
+  for (auto relationship : relationships.child("Relationships").children("Relationship")) {
+    const std::string kind = relationship.attribute("Type").value();
+    if (!kind.ends_with("/" + type)) continue;
+    std::string target = relationship.attribute("Target").value();
+    // "../tables/table1.xml", relative to the sheet's folder.
+    std::string base = folder;
+    while (target.rfind("../", 0) == 0) {
+      target.erase(0, 3);
+      base = base.substr(0, base.rfind('/'));
+    }
+    targets.push_back(base + "/" + target);
+  }
+  return targets;
+}
+
+std::optional<pugi::xml_document> XlsxPackage::table(const std::string& sheet_name) const {
+  const auto targets = sheet_relationship_targets(sheet_name, "table");
+  if (targets.empty()) return std::nullopt;
+  auto document = xml(targets.front());
+  return document;
+}
+
 pugi::xml_node cell(const pugi::xml_document& sheet, const std::string& reference) {
   for (auto row : sheet.child("worksheet").child("sheetData").children("row")) {
     if (auto found = row.find_child_by_attribute("c", "r", reference.c_str())) return found;

@@ -23,6 +23,11 @@ class XlsxPackage {
   // The worksheet part of a sheet, e.g. "xl/worksheets/sheet1.xml".
   std::string sheet_part(const std::string& sheet_name) const;
   pugi::xml_document sheet(const std::string& sheet_name) const;
+  // The parts a sheet's relationships of a type ("table", "drawing") point to.
+  std::vector<std::string> sheet_relationship_targets(const std::string& sheet_name,
+                                                      const std::string& type) const;
+  // The sheet's (first) Excel Table part, nullopt when it has none.
+  std::optional<pugi::xml_document> table(const std::string& sheet_name) const;
 
  private:
   std::map<std::string, std::string> entries_;

@@ -354,3 +354,104 @@ TEST_CASE("round trip: the Items sheet is read by header, in the old column orde
     CHECK(documents[1].items.empty());
   }
 }
+
+TEST_CASE("round trip: assessments and periods named alike, or like a fixed column, come back") {
+  // Excel Tables need distinct column names: the workbook numbers such headers ("Status (2)")
+  // and the reader turns them back into the names.
+  Document document;
+  document.source = {"alike.xlsx", "xlsx", "abc"};
+  Item item;
+  item.id = "1";
+  item.text = "Do it";
+  item.source = cells_at("alike.xlsx", "Plan", "A2:F2");
+  item.assessments = {{"Status", Rating::red, "R", RatingSource::text, ""},
+                      {"status", Rating::green, "G", RatingSource::text, ""},
+                      {"Status (2)", Rating::amber, "A", RatingSource::text, ""},
+                      {"Q1 (1)", Rating::amber, "A", RatingSource::text, ""},
+                      {"", Rating::blue, "B", RatingSource::text, ""}};
+  document.items = {item};
+  Indicator indicator;
+  indicator.code = "NI 1";
+  indicator.title = "Visits";
+  indicator.targets = {{"2010/11", "1"},  {"2010/11", "2"},     {"Location", "3"},
+                       {"Baseline", "4"}, {"2011/12 (2)", "5"}, {"2011/12", "6"}};
+  indicator.source = cells_at("alike.xlsx", "Indicators", "A2:F2");
+  document.indicators = {indicator};
+
+  const auto workbook = scratch_workbook("alike");
+  exporter_named("xlsx")->write_file({document}, workbook);
+  const auto read_back = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(read_back.size() == 1);
+  CHECK(document_to_json(read_back[0]).dump(1) == document_to_json(document).dump(1));
+  CHECK(read_back[0] == document);
+}
+
+TEST_CASE("round trip: without an Assessments sheet, numbered rating headers read as their names") {
+  const auto workbook = scratch_workbook("numbered");
+  write_grid_workbook(
+      workbook, {{"Items",
+                  {{"Source", "Id", "Text", "Status", "Comments", "Status (2)", "status (3)",
+                    "Status (2) (1)", "Q1 (2)", "Organisation", "Location"},
+                   {"a.xlsx", "1", "Do it", "Red", "", "Green", "Amber", "Blue", "Red", "", ""}}},
+                 kSourcesSheet});
+  const auto documents = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(documents.size() == 2);
+  REQUIRE(documents[0].items.size() == 1);
+  const auto& assessments = documents[0].items[0].assessments;
+  REQUIRE(assessments.size() == 4);
+  CHECK(assessments[0].by == "Status");
+  CHECK(assessments[0].rating == Rating::green);
+  CHECK(assessments[1].by == "status");
+  CHECK(assessments[2].by == "Status (2)");
+  // "Q1" is no fixed column and no name before it: "Q1 (2)" is a name of its own.
+  CHECK(assessments[3].by == "Q1 (2)");
+}
+
+TEST_CASE("round trip: values longer than an Excel cell come back whole") {
+  Document document;
+  document.source = {"long.xlsx", "xlsx", "abc"};
+  Item item;
+  item.id = "1";
+  item.source = cells_at("long.xlsx", "Plan", "A2:F2");
+  for (int i = 0; i < 9000; ++i) item.text += "Line " + std::to_string(i) + " of the plan\n";
+  item.text += "The end";
+  for (int i = 0; i < 17000; ++i) item.progress += "\U0001F600";  // no letters to cut between
+  item.extra = {{"Notes", std::string(40000, 'n')}};
+  item.assessments = {{"Q1", Rating::red, "R", RatingSource::text, std::string(33000, 'c')}};
+  document.items = {item};
+  Risk risk;
+  risk.ref = "R1";
+  risk.description = std::string(50000, 'd');
+  risk.source = cells_at("long.xlsx", "Risks", "A2:H2");
+  document.risks = {risk};
+  document.title = std::string(40000, 't');
+
+  const auto workbook = scratch_workbook("long");
+  exporter_named("xlsx")->write_file({document}, workbook);
+  const auto read_back = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(read_back.size() == 1);
+  REQUIRE(read_back[0].items.size() == 1);
+  CHECK(read_back[0].items[0].text == item.text);
+  CHECK(read_back[0].items[0].progress == item.progress);
+  CHECK(read_back[0] == document);
+}
+
+TEST_CASE("round trip: a Continued row whose cell is no longer a long text is not joined to it") {
+  const auto workbook = scratch_workbook("unjoined");
+  write_grid_workbook(workbook, {kItemsSheet,
+                                 kSourcesSheet,
+                                 {"Continued",
+                                  {{"Source", "Sheet", "Cell", "Part", "Text"},
+                                   {"a.xlsx", "Items", "C2", "2", "and the rest"}}}});
+  const auto documents = convert_to_documents(workbook, {});
+  fs::remove(workbook);
+  REQUIRE(documents.size() == 2);
+  REQUIRE(documents[0].items.size() == 1);
+  CHECK(documents[0].items[0].text == "Do it");
+  REQUIRE(documents[0].warnings.size() == 1);
+  CHECK(documents[0].warnings[0].code == "cell-continued");
+  CHECK(documents[0].warnings[0].message.find("cell C2 of the Items sheet") != std::string::npos);
+}

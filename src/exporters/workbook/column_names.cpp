@@ -1,0 +1,77 @@
+// Distinct header names for an Excel Table (see column_names.hpp for the form).
+#include "exporters/workbook/column_names.hpp"
+
+#include <charconv>
+#include <optional>
+#include <unordered_set>
+
+namespace trackport::workbook {
+namespace {
+
+constexpr std::string_view kEscape = " (1)";
+
+// "Status (2)" -> "Status"; nullopt when the name does not end in " (n)" with n >= 1.
+std::optional<std::string_view> numbered_stem(std::string_view name) {
+  if (name.size() < 4 || name.back() != ')') return std::nullopt;
+  const auto open = name.rfind(" (");
+  if (open == std::string_view::npos) return std::nullopt;
+  const std::string_view digits = name.substr(open + 2, name.size() - open - 3);
+  if (digits.empty() || digits.front() == '0') return std::nullopt;
+  unsigned number = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+  if (error != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
+  return name.substr(0, open);
+}
+
+}  // namespace
+
+std::string folded_name(std::string_view name) {
+  std::string folded(name);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    auto byte = static_cast<unsigned char>(folded[i]);
+    if (byte >= 'A' && byte <= 'Z') {
+      folded[i] = static_cast<char>(byte - 'A' + 'a');
+    } else if (byte == 0xC3 && i + 1 < folded.size()) {
+      // U+00C0..U+00DE (but U+00D7, the multiplication sign) are the Latin-1 capitals, two bytes
+      // each: C3 80..C3 9E, whose small letters are C3 A0..C3 BE.
+      auto next = static_cast<unsigned char>(folded[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        folded[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return folded;
+}
+
+std::vector<std::string> distinct_column_names(const std::vector<std::string>& names,
+                                               const std::vector<std::string_view>& fixed) {
+  std::unordered_set<std::string> named;    // folded: the names read back so far, and `fixed`
+  std::unordered_set<std::string> written;  // folded: every header so far, and `fixed`
+  for (std::string_view name : fixed) {
+    named.insert(folded_name(name));
+    written.insert(folded_name(name));
+  }
+  std::vector<std::string> headers;
+  headers.reserve(names.size());
+  for (const std::string& name : names) {
+    std::string folded = folded_name(name);
+    std::string header;
+    if (named.count(folded) > 0) {
+      for (unsigned number = 2;; ++number) {
+        header = name + " (" + std::to_string(number) + ")";
+        if (written.count(folded_name(header)) == 0) break;
+      }
+    } else {
+      const auto stem = numbered_stem(name);
+      const bool misread = name.empty() || std::string_view(name).ends_with(kEscape) ||
+                           (stem && named.count(folded_name(*stem)) > 0);
+      header = misread ? name + std::string(kEscape) : name;
+    }
+    named.insert(std::move(folded));
+    written.insert(folded_name(header));
+    headers.push_back(std::move(header));
+  }
+  return headers;
+}
+
+}  // namespace trackport::workbook

@@ -1,0 +1,31 @@
+// Internal to the workbook exporter: the header names of a sheet's variable block of columns
+// (the Items sheet's assessment columns, the Indicators sheet's period columns) made distinct,
+// as an Excel Table needs its column names to be, in a form the reader
+// (src/mapping/standard_workbook.cpp) turns back into the names themselves.
+//
+// A name is written as it is unless it needs one of two marks:
+// - a name already taken, case-insensitively, by a fixed column of the sheet or an earlier name
+//   of the block, is numbered: the second "Status" becomes "Status (2)" (the lowest number from
+//   2 that no header has);
+// - a name that would read back as another (one that ends " (1)", or "X (n)" where X is taken,
+//   or an empty one) gets " (1)" after it, which the reader removes.
+// So the reader removes a final " (1)", and a final " (n)" when the rest is a fixed column's
+// name or a name read earlier in the block; every other header is the name itself.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trackport::workbook {
+
+// The names, made distinct from one another and from `fixed` (the sheet's other headers, which
+// keep their names).
+std::vector<std::string> distinct_column_names(const std::vector<std::string>& names,
+                                               const std::vector<std::string_view>& fixed);
+
+// Excel compares table column names without regard to case: "status" and "Status" clash.
+// ASCII and the Latin-1 letters are folded; other scripts compare as written.
+std::string folded_name(std::string_view name);
+
+}  // namespace trackport::workbook
