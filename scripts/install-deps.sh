@@ -20,6 +20,10 @@ packages=(
   postgresql            # tests: a real server, started by the tests in a temporary folder
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
   python3-jsonschema    # tests: every JSON output validated against docs/schema
+  pybind11-dev          # the Python module (`import trackport`): C++ bindings over libtrackport.so
+  python3-dev           # the Python headers pybind11 builds the module against
+  python3-pandas        # trackport.to_dataframe (optional for users; its tests need it)
+  python3-pytest        # tests: the Python module's tests (python/tests), run by ctest
 )
 
 # `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.
