@@ -21,6 +21,10 @@ packages=(
   libssl-dev            # SHA-256 of every input (OpenSSL's libcrypto)
   python3-jsonschema    # tests: every JSON output validated against docs/schema
   python3-openpyxl      # tests: the standard workbook read by another reader (tests/workbook)
+  pybind11-dev          # the Python module (`import trackport`): C++ bindings over libtrackport.so
+  python3-dev           # the Python headers pybind11 builds the module against
+  python3-pandas        # trackport.to_dataframe (optional for users; its tests need it)
+  python3-pytest        # tests: the Python module's tests (python/tests), run by ctest
 )
 
 # `install-deps.sh --fuzz` (make fuzz) also installs clang and its libFuzzer runtime.

@@ -21,6 +21,7 @@
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/output.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/streamed.hpp"
 
@@ -211,121 +212,6 @@ class ProgressLine {
   Clock::time_point start_;
 };
 
-// A document that only says what became of an input (listed in Sources and Warnings).
-Document input_document(const std::filesystem::path& path, std::string code, std::string message) {
-  Document document;
-  document.source.file = path.string();
-  document.source.format = extension_of(path);
-  Location location;
-  location.file = document.source.file;
-  document.warnings.push_back({std::move(code), std::move(message), location});
-  return document;
-}
-
-Document failed_document(const FileOutcome& outcome) {
-  return input_document(outcome.path, "input-failed", "could not be converted: " + outcome.error);
-}
-
-// "-", a FIFO or a device: written straight as a stream (nothing can be renamed over them).
-bool is_stream_output(const std::string& output) {
-  return output == "-" || output_kind(output) == OutputKind::stream;
-}
-
-// A workbook goes to a FIFO or a device whole (built in a temporary file first), but not to
-// stdout, which is usually a terminal; a database is a file sqlite must be able to seek in.
-void check_streamable(const Exporter& exporter, const std::string& output) {
-  if (output == "-" ? !exporter.can_stream() : exporter.writes_in_place()) {
-    throw UsageError("the " + std::string(exporter.name()) + " format cannot go to " +
-                     (output == "-" ? "stdout" : "a FIFO or a device: give a file name"));
-  }
-}
-
-// The output of a batch, taking each document as it is converted, in input order: a file (a
-// temporary renamed into place by commit()), a stream (stdout, a FIFO, a device) or a database
-// (each document committed as it comes). Nothing is opened before the first document, so a run
-// that converts nothing leaves nothing, not even an empty array on stdout.
-class BatchOutput {
- public:
-  BatchOutput(const Exporter& exporter, std::string output)
-      : exporter_(exporter), output_(std::move(output)) {
-    if (exporter_.output_is_connection()) {
-      // A database server is reached now, so a wrong address or password is one line, not one
-      // a file.
-      database_ = exporter_.open_appender(output_);
-      return;
-    }
-    if (is_stream_output(output_)) check_streamable(exporter_, output_);
-    // An existing database is opened now: a file that is no trackport database is refused
-    // before any work.
-    if (exporter_.writes_in_place() && std::filesystem::exists(output_))
-      database_ = exporter_.open_appender(output_);
-  }
-
-  bool opened() const { return database_ || writer_; }
-
-  void append(const Document& document) {
-    open();
-    if (database_) {
-      database_->append(document);
-    } else {
-      in_terms_of_output([&] { writer_->append(document); });
-    }
-  }
-
-  // Ends the output: a file is complete, and renamed into place, only now.
-  void commit() {
-    if (!writer_) return;
-    in_terms_of_output([&] { writer_->finish(); });
-    writer_.reset();
-    if (stream_) {
-      stream_->close();
-      if (!*stream_)
-        throw std::runtime_error("cannot write " + output_ + ": " + std::strerror(errno));
-    }
-    if (file_) file_->commit();
-  }
-
- private:
-  void open() {
-    if (opened()) return;
-    if (exporter_.writes_in_place()) {
-      database_ = exporter_.open_appender(output_);
-    } else if (output_ == "-") {
-      writer_ = exporter_.open_writer(std::cout);
-    } else if (is_stream_output(output_)) {
-      stream_.emplace(output_, std::ios::binary);
-      if (!*stream_)
-        throw std::runtime_error("cannot write " + output_ + ": " + std::strerror(errno));
-      writer_ = exporter_.open_writer(*stream_);
-    } else {
-      file_.emplace(std::filesystem::path(output_));
-      in_terms_of_output([&] { writer_ = exporter_.open_file_writer(file_->temp_path()); });
-    }
-  }
-
-  // Errors name the output the user gave, not the temporary file being written.
-  template <typename Write>
-  void in_terms_of_output(Write write) {
-    try {
-      write();
-    } catch (const std::exception& e) {
-      if (!file_) throw;
-      const std::string message = e.what();
-      // A temporary file of the writer's own (a spill) says nothing of the output: name it.
-      if (message.find(file_->temp_path().string()) == std::string::npos)
-        throw std::runtime_error("writing " + output_ + ": " + message);
-      throw std::runtime_error(file_->in_terms_of_target(message));
-    }
-  }
-
-  const Exporter& exporter_;
-  std::string output_;
-  std::unique_ptr<DocumentAppender> database_;
-  std::optional<AtomicOutput> file_;
-  std::optional<std::ofstream> stream_;
-  std::unique_ptr<DocumentWriter> writer_;  // last: it writes into file_ or stream_
-};
-
 // A single file into a format that takes items one at a time: converted while it is read (see
 // pipeline/streamed.hpp). nullopt, with nothing written, when it cannot go that way.
 std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const InputJob& input,
@@ -430,13 +316,6 @@ std::vector<std::string> strict_lines(const Document& document, const StrictCode
   return lines;
 }
 
-// A document made for an input that was skipped or failed (input_document), not converted.
-bool only_says_what_became_of_it(const Document& document) {
-  return document.items.empty() && document.warnings.size() == 1 &&
-         (document.warnings.front().code == "input-skipped" ||
-          document.warnings.front().code == "input-failed");
-}
-
 // What --summary prints of a document: kept for each one written, when the document itself is not.
 struct DocumentDigest {
   std::string source;
@@ -491,15 +370,14 @@ void print_summary(const std::vector<DocumentDigest>& documents, std::ostream& o
 }  // namespace
 
 void print_formats(std::ostream& out) {
-  out << "reads (told apart by content; the extension only where the content cannot say):\n"
-         "  xlsx xlsm         Excel workbooks (Office Open XML)\n"
-         "  xls               Excel 97-2003 workbooks\n"
-         "  ods               OpenDocument spreadsheets\n"
-         "  docx              Word documents\n"
-         "  html htm          web pages, and Word's \"save as web page\"\n"
-         "  pdf               PDF reports with text (not scans)\n"
-         "  csv tsv tab txt   delimited text\n"
-         "writes (-o by the extension, or --format NAME):\n";
+  out << "reads (told apart by content; the extension only where the content cannot say):\n";
+  for (const auto& format : input_format_table()) {
+    std::string extensions;
+    for (const auto extension : format.extensions)
+      (extensions += extensions.empty() ? "" : " ") += extension;
+    out << "  " << fit(extensions, 18) << format.description << '\n';
+  }
+  out << "writes (-o by the extension, or --format NAME):\n";
   for (const auto& exporter : exporters()) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
@@ -664,7 +542,13 @@ int run_convert(std::span<const std::string> words) {
   // Each document goes to the output as soon as it and those before it are converted, so the
   // batch never holds more than a few documents (and a database keeps the 899 files before a
   // batch stopped at file 900).
-  BatchOutput out(exporter, output);
+  std::optional<BatchOutput> opened_output;
+  try {
+    opened_output.emplace(exporter, output);
+  } catch (const OutputRefused& e) {
+    throw UsageError(e.what());
+  }
+  BatchOutput& out = *opened_output;
   const bool to_database = exporter.writes_in_place();
   const bool keep_digests = args.has("summary");
   std::vector<DocumentDigest> digests;

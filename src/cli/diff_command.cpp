@@ -8,11 +8,9 @@
 #include "compare/compare.hpp"
 #include "exporters/changes/changes_json.hpp"
 #include "exporters/changes/changes_workbook.hpp"
-#include "exporters/json/json_exporter.hpp"
-#include "exporters/postgres/postgres_exporter.hpp"
-#include "exporters/sqlite/sqlite_reader.hpp"
 #include "io/input.hpp"
 #include "pipeline/convert.hpp"
+#include "pipeline/documents.hpp"
 
 namespace trackport::cli {
 
@@ -45,116 +43,6 @@ options:
 Exit status: 0 compared (whether or not anything changed), 1 an input could not be read or the
 output not written, 2 usage error.
 )";
-
-// An input that gave no document to compare: one line naming it, exit 1.
-class InputFailure : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// A trackport JSON output read back: it must hold exactly one document.
-Document read_json_document(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot open the file for reading");
-  std::vector<Document> documents;
-  try {
-    documents = documents_from_json(nlohmann::ordered_json::parse(in));
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(std::string("not trackport JSON: ") + e.what());
-  }
-  if (documents.size() != 1) {
-    throw InputError("holds " + std::to_string(documents.size()) +
-                     " documents; diff compares one with one");
-  }
-  return std::move(documents.front());
-}
-
-bool is_database(const std::string& path) {
-  const std::string extension = extension_of(path);
-  return extension == "sqlite" || extension == "sqlite3" || extension == "db";
-}
-
-// "tracker.sqlite:q2.xlsx" names a document in a database by its source file or sha256; the
-// database is the part before the first ':' that ends in a database extension.
-struct DatabaseDocument {
-  std::string database;
-  std::string key;  // empty: the database must hold exactly one document
-};
-
-std::optional<DatabaseDocument> database_document(const std::string& spec) {
-  // postgresql://host/db#q2.xlsx: a URI's fragment, which libpq does not use, names the document.
-  if (is_postgres_uri(spec)) {
-    const auto hash = spec.find('#');
-    if (hash == std::string::npos) return DatabaseDocument{spec, ""};
-    return DatabaseDocument{spec.substr(0, hash), spec.substr(hash + 1)};
-  }
-  if (is_database(spec)) return DatabaseDocument{spec, ""};
-  for (auto colon = spec.find(':'); colon != std::string::npos; colon = spec.find(':', colon + 1)) {
-    const std::string database = spec.substr(0, colon);
-    if (is_database(database)) return DatabaseDocument{database, spec.substr(colon + 1)};
-  }
-  return std::nullopt;
-}
-
-// How messages name a database: a connection string without its password.
-std::string shown(const std::string& database) {
-  return is_postgres_uri(database) ? shown_postgres(database) : database;
-}
-
-// The same of an input as given on the command line.
-std::string shown_input(const std::string& spec, const std::optional<DatabaseDocument>& named) {
-  if (!named || !is_postgres_uri(spec)) return spec;
-  return shown(named->database) + (named->key.empty() ? "" : "#" + named->key);
-}
-
-Document read_database_document(const DatabaseDocument& named) {
-  const bool server = is_postgres_uri(named.database);
-  if (!server && !std::filesystem::exists(named.database)) throw InputError("no such file");
-  const std::string separator = server ? "#" : ":";
-  if (named.key.empty()) {
-    auto documents =
-        server ? read_postgres_documents(named.database) : read_documents(named.database);
-    if (documents.size() != 1) {
-      throw InputError("holds " + std::to_string(documents.size()) + " documents; name one as " +
-                       shown(named.database) + separator + "FILE or " + separator + "SHA256");
-    }
-    return std::move(documents.front());
-  }
-  auto document = server ? read_postgres_document(named.database, named.key)
-                         : read_document(named.database, named.key);
-  if (!document) {
-    throw InputError("no document from '" + named.key + "' in " + shown(named.database));
-  }
-  return std::move(*document);
-}
-
-// The database reader's errors already start with the database's path; the input's name is
-// added once, by load_document.
-std::string without_path(std::string message, const std::string& path) {
-  const std::string prefix = path + ": ";
-  if (message.starts_with(prefix)) message.erase(0, prefix.size());
-  return message;
-}
-
-Document read_any(const std::string& spec, const std::optional<DatabaseDocument>& named,
-                  const ConvertOptions& options) {
-  if (named) return read_database_document(*named);
-  if (extension_of(spec) == "json") return read_json_document(spec);
-  return convert_file(spec, options);
-}
-
-Document load_document(const std::string& spec, const ConvertOptions& options) {
-  const auto named = database_document(spec);
-  try {
-    Document document = read_any(spec, named, options);
-    // Hand-made JSON may name no source; the table's header still needs a name.
-    if (document.source.file.empty()) document.source.file = shown_input(spec, named);
-    return document;
-  } catch (const std::exception& e) {
-    throw InputFailure(shown_input(spec, named) + ": " +
-                       without_path(e.what(), named ? shown(named->database) : spec));
-  }
-}
 
 // Text columns count code points, not bytes: "→" and "…" are one column each.
 std::size_t display_width(std::string_view text) {
@@ -342,12 +230,12 @@ int run_diff(std::span<const std::string> words) {
 
   Comparison comparison;
   try {
-    const Document old_doc = load_document(args.positional()[0], options);
-    const Document new_doc = load_document(args.positional()[1], options);
+    const Document old_doc = load_one_document(args.positional()[0], options);
+    const Document new_doc = load_one_document(args.positional()[1], options);
     CompareOptions compare_options;
     compare_options.list_progress = args.has("progress");
     comparison = compare_documents(old_doc, new_doc, compare_options);
-  } catch (const InputFailure& e) {
+  } catch (const SourceError& e) {
     std::cerr << "trackport: " << e.what() << '\n';
     return kExitFailed;
   }

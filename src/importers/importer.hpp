@@ -70,6 +70,17 @@ class Importer {
   virtual std::string_view format_of(const InputFile&) const { return name(); }
 };
 
+// A format trackport reads, as the registry lists it: the one list of input formats and their
+// extensions (folder walks, --list-formats and the library read it from here).
+struct InputFormat {
+  std::string_view importer;                 // the importer that reads it
+  std::vector<std::string_view> extensions;  // lower case, no dot; the first is its name
+  std::string_view description;              // for people: "Excel 97-2003 workbooks"
+};
+const std::vector<InputFormat>& input_format_table();
+// True when `extension` (lower case, no dot) names a format trackport reads.
+bool is_input_extension(std::string_view extension);
+
 // Every importer trackport has, in a fixed order.
 const std::vector<std::unique_ptr<Importer>>& importers();
 

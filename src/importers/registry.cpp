@@ -7,6 +7,7 @@
 #include "importers/pdf/pdf_importer.hpp"
 #include "importers/xls/xls_importer.hpp"
 #include "importers/xlsx/xlsx_importer.hpp"
+#include "io/ole.hpp"
 
 namespace trackport {
 
@@ -25,6 +26,28 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
   return all;
 }
 
+const std::vector<InputFormat>& input_format_table() {
+  static const std::vector<InputFormat> table = {
+      {"xlsx", {"xlsx", "xlsm"}, "Excel workbooks (Office Open XML)"},
+      {"xls", {"xls"}, "Excel 97-2003 workbooks"},
+      {"ods", {"ods"}, "OpenDocument spreadsheets"},
+      {"docx", {"docx"}, "Word documents"},
+      {"html", {"html", "htm"}, "web pages, and Word's \"save as web page\""},
+      {"pdf", {"pdf"}, "PDF reports with text (not scans)"},
+      {"csv", {"csv", "tsv", "tab", "txt"}, "delimited text"},
+  };
+  return table;
+}
+
+bool is_input_extension(std::string_view extension) {
+  for (const auto& format : input_format_table()) {
+    for (const auto known : format.extensions) {
+      if (extension == known) return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 // What the first bytes say a file is, for error messages.
@@ -33,7 +56,7 @@ std::string describe_content(std::string_view bytes) {
   if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06")) {
     return "a ZIP container that no importer recognises";
   }
-  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+  if (is_ole_compound_file(bytes)) {
     return "an OLE compound file that is neither an .xls workbook nor a .doc document (a "
            "password-protected Office file?); open it in Office or LibreOffice and save it as "
            ".xlsx/.docx";

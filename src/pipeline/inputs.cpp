@@ -9,6 +9,7 @@
 #include <map>
 
 #include "exporters/csv/csv_exporter.hpp"
+#include "importers/importer.hpp"
 #include "io/input.hpp"
 #include "io/zip.hpp"
 #include "model/document.hpp"
@@ -208,10 +209,7 @@ FolderSettings read_folder_settings(const fs::path& file, const MappingCatalogue
 }
 
 bool is_supported_extension(const std::string& extension) {
-  static const char* const kExtensions[] = {"xlsx", "xlsm", "xls", "ods", "docx", "html",
-                                            "htm",  "pdf",  "csv", "tsv", "tab",  "txt"};
-  return std::any_of(std::begin(kExtensions), std::end(kExtensions),
-                     [&](const char* known) { return extension == known; });
+  return is_input_extension(extension);  // the importer registry's list
 }
 
 bool is_trackport_output(const fs::path& path) {
