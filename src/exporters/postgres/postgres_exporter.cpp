@@ -45,7 +45,9 @@ class PostgresAppender final : public DocumentAppender {
       writer_->write(document);
       transaction.commit();
     } catch (const pg::Error& error) {
-      if (!db_->lost()) {
+      // libpq may report a server gone away on the statement before it marks the connection
+      // bad: ask it once more (the transaction is rolled back by now) before blaming the file.
+      if (!db_->lost() && db_->try_execute("SELECT 1")) {
         throw std::runtime_error("cannot store " + document.source.file +
                                  " in the database: " + error.what());
       }
