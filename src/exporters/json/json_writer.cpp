@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "model/utf8.hpp"
+
 namespace trackport {
 namespace {
 
@@ -76,42 +78,6 @@ std::size_t skip_plain(std::string_view text, std::size_t at) {
   return at;
 }
 
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0) == 0x80;
-}
-
-// The length of the valid UTF-8 sequence at `at`, or 0 with `invalid` set to the length of the
-// maximal invalid prefix (at least 1). nlohmann's decoder (Hoehrmann's DFA) rejects at the same
-// byte, then writes one U+FFFD and reads the rejected byte again: the same substitution.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at, std::size_t& invalid) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  invalid = 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // no overlong forms
-    if (lead == 0xED) high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 0;  // a continuation byte, an overlong lead (C0, C1) or F5..FF
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    if (at + i >= text.size()) return 0;
-    const auto byte = static_cast<unsigned char>(text[at + i]);
-    const bool in_range = i == 1 ? (byte >= low && byte <= high) : is_continuation(byte);
-    if (!in_range) return 0;
-    invalid = i + 1;
-  }
-  return length;
-}
-
 // The escape of an ASCII byte that is not plain: \" \\ \b \f \n \r \t or \u00XX.
 std::string_view escape_of(unsigned char byte, char (&storage)[6]) {
   switch (byte) {
@@ -156,7 +122,9 @@ void escape(std::string_view text, Emit&& emit) {
     const auto byte = static_cast<unsigned char>(data[at]);
     std::size_t invalid = 0;
     if (byte >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, at, invalid);
+      // nlohmann's decoder (Hoehrmann's DFA) rejects at the same byte, then writes one U+FFFD
+      // and reads the rejected byte again: the substitution valid_sequence_length describes.
+      const std::size_t length = utf8::valid_sequence_length(text, at, invalid);
       if (length > 0) {
         at += length;  // valid UTF-8 is written as is
         continue;
