@@ -118,24 +118,6 @@ bool is_item_header(const std::string& header) {
   return std::find(headers.begin(), headers.end(), header) != headers.end();
 }
 
-// Excel's table column names clash without regard to case; the writer folds ASCII and the
-// Latin-1 letters (src/exporters/workbook/column_names.cpp), and so does this.
-std::string folded_name(std::string_view name) {
-  std::string folded(name);
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    auto byte = static_cast<unsigned char>(folded[i]);
-    if (byte >= 'A' && byte <= 'Z') {
-      folded[i] = static_cast<char>(byte - 'A' + 'a');
-    } else if (byte == 0xC3 && i + 1 < folded.size()) {
-      auto next = static_cast<unsigned char>(folded[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97)
-        folded[i + 1] = static_cast<char>(next + 0x20);
-      ++i;
-    }
-  }
-  return folded;
-}
-
 // "Status (2)" -> "Status"; nullopt when the header does not end in " (n)", n >= 1.
 std::optional<std::string> numbered_stem(const std::string& header) {
   if (header.size() < 4 || header.back() != ')') return std::nullopt;
@@ -157,16 +139,17 @@ std::optional<std::string> numbered_stem(const std::string& header) {
 std::vector<std::string> block_names(const std::vector<std::string>& headers,
                                      const std::vector<std::string>& fixed) {
   std::unordered_set<std::string> named;
-  for (const auto& header : fixed) named.insert(folded_name(header));
+  for (const auto& header : fixed) named.insert(fold_case_latin1(header));
   std::vector<std::string> names;
   for (const auto& header : headers) {
     std::string name = header;
     if (header.ends_with(" (1)")) {
       name = header.substr(0, header.size() - 4);
-    } else if (auto stem = numbered_stem(header); stem && named.count(folded_name(*stem)) > 0) {
+    } else if (auto stem = numbered_stem(header);
+               stem && named.count(fold_case_latin1(*stem)) > 0) {
       name = *stem;
     }
-    named.insert(folded_name(name));
+    named.insert(fold_case_latin1(name));
     names.push_back(std::move(name));
   }
   return names;

@@ -208,4 +208,22 @@ bool normalises_to(std::string_view text, std::string_view normalised) {
   return whole && matched == normalised.size();
 }
 
+std::string fold_case_latin1(std::string_view text) {
+  std::string folded(text);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    auto byte = static_cast<unsigned char>(folded[i]);
+    if (byte >= 'A' && byte <= 'Z') {
+      folded[i] = static_cast<char>(byte - 'A' + 'a');
+    } else if (byte == 0xC3 && i + 1 < folded.size()) {
+      // U+00C0..U+00DE (but U+00D7, the multiplication sign) are the Latin-1 capitals, two bytes
+      // each: C3 80..C3 9E, whose small letters are C3 A0..C3 BE.
+      auto next = static_cast<unsigned char>(folded[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97)
+        folded[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return folded;
+}
+
 }  // namespace trackport

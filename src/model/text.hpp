@@ -25,4 +25,9 @@ bool normalises_to(std::string_view text, std::string_view normalised);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string sanitise_utf8(std::string_view text);
 
+// `text` with ASCII and the Latin-1 capitals (U+00C0..U+00DE, not U+00D7) in small letters, other
+// bytes as they are: how Excel's table column names clash ("status" and "STATUS", "É" and "é"),
+// for the workbook's writer and its reader to agree.
+std::string fold_case_latin1(std::string_view text);
+
 }  // namespace trackport

@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_set>
 
+#include "model/text.hpp"
+
 namespace trackport::workbook {
 namespace {
 
@@ -25,50 +27,32 @@ std::optional<std::string_view> numbered_stem(std::string_view name) {
 
 }  // namespace
 
-std::string folded_name(std::string_view name) {
-  std::string folded(name);
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    auto byte = static_cast<unsigned char>(folded[i]);
-    if (byte >= 'A' && byte <= 'Z') {
-      folded[i] = static_cast<char>(byte - 'A' + 'a');
-    } else if (byte == 0xC3 && i + 1 < folded.size()) {
-      // U+00C0..U+00DE (but U+00D7, the multiplication sign) are the Latin-1 capitals, two bytes
-      // each: C3 80..C3 9E, whose small letters are C3 A0..C3 BE.
-      auto next = static_cast<unsigned char>(folded[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97)
-        folded[i + 1] = static_cast<char>(next + 0x20);
-      ++i;
-    }
-  }
-  return folded;
-}
-
 std::vector<std::string> distinct_column_names(const std::vector<std::string>& names,
                                                const std::vector<std::string_view>& fixed) {
   std::unordered_set<std::string> named;    // folded: the names read back so far, and `fixed`
   std::unordered_set<std::string> written;  // folded: every header so far, and `fixed`
   for (std::string_view name : fixed) {
-    named.insert(folded_name(name));
-    written.insert(folded_name(name));
+    named.insert(fold_case_latin1(name));
+    written.insert(fold_case_latin1(name));
   }
   std::vector<std::string> headers;
   headers.reserve(names.size());
   for (const std::string& name : names) {
-    std::string folded = folded_name(name);
+    std::string folded = fold_case_latin1(name);
     std::string header;
     if (named.count(folded) > 0) {
       for (unsigned number = 2;; ++number) {
         header = name + " (" + std::to_string(number) + ")";
-        if (written.count(folded_name(header)) == 0) break;
+        if (written.count(fold_case_latin1(header)) == 0) break;
       }
     } else {
       const auto stem = numbered_stem(name);
       const bool misread = name.empty() || std::string_view(name).ends_with(kEscape) ||
-                           (stem && named.count(folded_name(*stem)) > 0);
+                           (stem && named.count(fold_case_latin1(*stem)) > 0);
       header = misread ? name + std::string(kEscape) : name;
     }
     named.insert(std::move(folded));
-    written.insert(folded_name(header));
+    written.insert(fold_case_latin1(header));
     headers.push_back(std::move(header));
   }
   return headers;

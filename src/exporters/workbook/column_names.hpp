@@ -24,8 +24,4 @@ namespace trackport::workbook {
 std::vector<std::string> distinct_column_names(const std::vector<std::string>& names,
                                                const std::vector<std::string_view>& fixed);
 
-// Excel compares table column names without regard to case: "status" and "Status" clash.
-// ASCII and the Latin-1 letters are folded; other scripts compare as written.
-std::string folded_name(std::string_view name);
-
 }  // namespace trackport::workbook

@@ -8,6 +8,7 @@
 
 #include "exporters/workbook/column_names.hpp"
 #include "model/due.hpp"
+#include "model/text.hpp"
 
 namespace trackport::workbook {
 namespace {
@@ -350,7 +351,7 @@ bool SheetWriter::headers_make_a_table() const {
   std::unordered_set<std::string> seen;
   for (const auto& header : headers_) {
     if (header.empty() || utf8_length(header) > kMaxHeaderLength) return false;
-    if (!seen.insert(folded_name(header)).second) return false;
+    if (!seen.insert(fold_case_latin1(header)).second) return false;
   }
   return !headers_.empty();
 }

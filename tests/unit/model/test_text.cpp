@@ -61,3 +61,13 @@ TEST_CASE("normalises_to agrees with normalise_for_match, stopping at the first 
   CHECK(normalises_to("STATUS:", "status"));
   CHECK_FALSE(normalises_to("Status 2", "status"));
 }
+
+TEST_CASE("fold_case_latin1 folds ASCII and Latin-1 capitals, as Excel's table names clash") {
+  using trackport::fold_case_latin1;
+  CHECK(fold_case_latin1("STATUS (2)") == "status (2)");
+  CHECK(fold_case_latin1("\xC3\x89TAT") == "\xC3\xA9tat");  // É -> é
+  CHECK(fold_case_latin1("\xC3\x97") == "\xC3\x97");        // × stays
+  CHECK(fold_case_latin1("\xC3\x9F") == "\xC3\x9F");        // ß has no capital here
+  CHECK(fold_case_latin1("\xD0\x90") == "\xD0\x90");        // Cyrillic as written
+  CHECK(fold_case_latin1("end \xC3") == "end \xC3");        // a cut sequence kept
+}
