@@ -20,6 +20,8 @@ namespace trackport::item_table {
 enum class CellKind {
   text,       // short text
   long_text,  // prose or lists: wrapped in the workbook
+  quantity,   // a value that is often a number as printed ("250", "75%", "£1,200"): a number in
+              // the workbook where it is one whole, wrapped text otherwise
   date,       // a day (ISO text in CSV, an Excel date in the workbook)
   rating,     // a rating label: list validation and RAG fills in the workbook
 };
@@ -92,16 +94,16 @@ inline const std::array<FixedColumn, 20>& fixed_columns() {
       {"Category", K::text, [](D, I i, S) -> R { return i.category; }},
       {"Ref", K::text, [](D, I i, S) -> R { return i.ref; }},
       {"Text", K::long_text, [](D, I i, S) -> R { return i.text; }},
-      {"Measure", K::long_text, [](D, I i, S) -> R { return i.measure; }},
-      {"Baseline", K::long_text, [](D, I i, S) -> R { return i.baseline; }},
-      {"Target", K::long_text, [](D, I i, S) -> R { return i.target; }},
+      {"Measure", K::quantity, [](D, I i, S) -> R { return i.measure; }},
+      {"Baseline", K::quantity, [](D, I i, S) -> R { return i.baseline; }},
+      {"Target", K::quantity, [](D, I i, S) -> R { return i.target; }},
       {"Due", K::text, [](D, I i, S) -> R { return i.due ? i.due->raw : empty_text(); }},
       {"Due start", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_start(i), s); },
        due_start},
       {"Due end", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_end(i), s); }, due_end},
       {"Leads", K::long_text, [](D, I i, S s) -> R { return join_lines(i.leads, s); }},
       {"Partners", K::long_text, [](D, I i, S s) -> R { return join_lines(i.partners, s); }},
-      {"Progress", K::long_text, [](D, I i, S) -> R { return i.progress; }},
+      {"Progress", K::quantity, [](D, I i, S) -> R { return i.progress; }},
       {"Status", K::rating, [](D, I i, S s) -> R { return label_text(rating_label(i.status), s); }},
       {"Mitigation", K::long_text, [](D, I i, S) -> R { return i.mitigation; }},
       {"Comments", K::long_text, [](D, I i, S) -> R { return i.comments; }},

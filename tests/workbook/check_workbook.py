@@ -54,13 +54,21 @@ def column_of(sheet, header: str) -> int:
     return header_row(sheet).index(header) + 1
 
 
+def total_row(sheet) -> int:
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == "Total":
+            return row
+    return sheet.max_row
+
+
 def check_table(sheet) -> None:
     name = sheet.title
     check(list(sheet.tables.keys()) == [name], f"{name}: one table named {name}: {list(sheet.tables)}")
     if name not in sheet.tables:
         return
     table = sheet.tables[name]
-    last = f"{get_column_letter(sheet.max_column)}{max(sheet.max_row, 2)}"
+    last_row = total_row(sheet) if name == "Summary" else sheet.max_row  # the chart's data below
+    last = f"{get_column_letter(sheet.max_column)}{max(last_row, 2)}"
     check(table.ref == f"A1:{last}", f"{name}: the table covers A1:{last}, not {table.ref}")
     check(table.tableStyleInfo.name == "TableStyleMedium2", f"{name}: style {table.tableStyleInfo.name}")
     names = [column.name for column in table.tableColumns]
@@ -69,7 +77,7 @@ def check_table(sheet) -> None:
     check(not sheet.auto_filter.ref, f"{name}: a worksheet autofilter beside the table's")
     if table.totalsRowCount:
         filtered = table.autoFilter.ref
-        check(filtered == f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row - 1}",
+        check(filtered == f"A1:{get_column_letter(sheet.max_column)}{last_row - 1}",
               f"{name}: the filter stops above the total row: {filtered}")
 
 
@@ -85,6 +93,27 @@ def check_layout(sheet) -> None:
           f"{name}: fitted {setup.fitToWidth} wide, {setup.fitToHeight} tall (want 1 wide)")
     check(sheet.print_title_rows == "$1:$1", f"{name}: header row repeated: {sheet.print_title_rows}")
     check(sheet.oddFooter.center.text == "Page &P of &N", f"{name}: footer {sheet.oddFooter.center.text}")
+    if name == "Items":
+        # What people read (Theme .. Progress) is printed, not all the columns at 15%.
+        last = get_column_letter(column_of(sheet, "Progress"))
+        areas = sheet.print_area if isinstance(sheet.print_area, list) else [sheet.print_area]
+        check(areas == [f"$A$1:${last}${sheet.max_row}"], f"Items: print area {areas}")
+
+
+def check_extra_numbers(extra) -> None:
+    # The samples' extra values include numbers as printed ("21.2"): number cells whose format
+    # prints them so, beside text values that stay text.
+    column = column_of(extra, "Value")
+    numbers = texts = 0
+    for row in range(2, extra.max_row + 1):
+        cell = extra.cell(row, column)
+        if cell.data_type == "n" and cell.value is not None:
+            numbers += 1
+            check(cell.number_format != "General" and not cell.is_date,
+                  f"Extra {cell.coordinate}: number {cell.value!r} in format {cell.number_format}")
+        elif cell.data_type == "s":
+            texts += 1
+    check(numbers > 0 and texts > 0, f"Extra: {numbers} numbers and {texts} texts")
 
 
 def check_items(items, sources) -> None:
@@ -138,7 +167,7 @@ def check_sources(sources) -> None:
 
 
 def check_summary(summary, summary_values, sources) -> None:
-    last = summary.max_row
+    last = total_row(summary)
     check(summary.cell(last, 1).value == "Total", f"Summary A{last}: {summary.cell(last, 1).value!r}")
     table = summary.tables.get("Summary")
     check(table is not None and table.totalsRowCount == 1, "Summary: no total row in its table")
@@ -158,14 +187,26 @@ def check_summary(summary, summary_values, sources) -> None:
     check(chart.tagname == "barChart" and chart.type == "bar" and chart.grouping == "stacked",
           f"Summary chart: {chart.tagname} {chart.type} {chart.grouping}")
     check(len(chart.series) == len(RATINGS), f"Summary chart: {len(chart.series)} series")
-    charted = min(sources.max_row - 1, CHARTED_SOURCES)
+    # The chart's data, a row under the total row: a row per source that gave items, its counts
+    # those of the source's Sources row (a source with no items is no bar).
+    with_items = [row for row in range(2, sources.max_row + 1) if sources.cell(row, 10).value]
+    charted = min(len(with_items), CHARTED_SOURCES)
+    header = last + 2
+    check(summary.cell(header, 1).value == "Charted source", f"Summary A{header}: {summary.cell(header, 1).value!r}")
+    for k, source_row in enumerate(with_items[:charted]):
+        row = header + 1 + k
+        got = [summary.cell(row, 1).value] + [summary.cell(row, 3 + i).value for i in range(len(RATINGS))]
+        want = [sources.cell(source_row, 1).value] + [sources.cell(source_row, 11 + i).value
+                                                      for i in range(len(RATINGS))]
+        check(got == want, f"Summary row {row}: chart data {got}, the Sources row says {want}")
     for i, series in enumerate(chart.series):
-        letter = get_column_letter(11 + i)
-        check(series.tx.strRef.f == f"Sources!${letter}$1", f"chart series {i}: named {series.tx.strRef.f}")
-        check(series.val.numRef.f == f"Sources!${letter}$2:${letter}${charted + 1}",
+        letter = get_column_letter(3 + i)  # under the table's count columns
+        check(series.tx.strRef.f == f"Summary!${letter}${header}", f"chart series {i}: named {series.tx.strRef.f}")
+        check(series.val.numRef.f == f"Summary!${letter}${header + 1}:${letter}${header + charted}",
               f"chart series {i}: values {series.val.numRef.f}")
         categories = series.cat.strRef or series.cat.numRef
-        check(categories.f == f"Sources!$A$2:$A${charted + 1}", f"chart series {i}: categories {categories.f}")
+        check(categories.f == f"Summary!$A${header + 1}:$A${header + charted}",
+              f"chart series {i}: categories {categories.f}")
 
 
 def main() -> int:
@@ -191,6 +232,7 @@ def main() -> int:
     if set(expected) <= set(workbook.sheetnames):
         check_items(workbook["Items"], workbook["Sources"])
         check_sources(workbook["Sources"])
+        check_extra_numbers(workbook["Extra"])
         check_summary(workbook["Summary"], values["Summary"], workbook["Sources"])
 
     for failure in failures:

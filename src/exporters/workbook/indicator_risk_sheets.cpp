@@ -60,10 +60,11 @@ void spill_indicator_rows(SheetSpill& sheet, const Document& document, Indicator
     sheet.text(1, indicator.code);
     sheet.wrapped_text(2, indicator.title);
     if (area) sheet.text(3, area->area);
-    sheet.wrapped_text(4, row.baseline());
+    sheet.number_or_text(4, row.baseline(), CellFormat::wrapped);
     const auto keys = register_tables::PeriodColumns::keys_of(row.targets());
     for (std::size_t i = 0; i < keys.size(); ++i)
-      sheet.wrapped_text(key_column(periods.number(keys[i])), row.targets()[i].value);
+      sheet.number_or_text(key_column(periods.number(keys[i])), row.targets()[i].value,
+                           CellFormat::wrapped);
     location.clear();
     item_table::append_location_label(location, indicator.source);
     sheet.text(column_after_keys(0), location);
@@ -95,6 +96,9 @@ void spill_risk_rows(SheetSpill& sheet, const Document& document) {
           break;
         case CellKind::long_text:
           sheet.wrapped_text(column, columns[i].text(document, risk, scratch));
+          break;
+        case CellKind::quantity:
+          sheet.number_or_text(column, columns[i].text(document, risk, scratch), CellFormat::text);
           break;
         case CellKind::text:
         case CellKind::rating:

@@ -30,6 +30,9 @@ constexpr std::array<std::string_view, 17> kLeadingColumns = {
 constexpr std::array<std::string_view, 3> kTrailingColumns = {"Organisation", "Id", "Source"};
 // The columns before this one stay in view when the sheet scrolls sideways.
 constexpr std::string_view kFirstScrolledColumn = "Text";
+// The columns a printout shows, up to this one: what people read, at a readable size (all 24 and
+// more on one page's width printed at about 15%).
+constexpr std::string_view kLastPrintedColumn = "Progress";
 
 using Columns = std::vector<const item_table::FixedColumn*>;
 
@@ -81,6 +84,9 @@ void spill_fixed_cell(SheetSpill& sheet, SpillColumn column, const item_table::F
       break;
     case CellKind::long_text:
       sheet.wrapped_text(column, spec.text(document, item, scratch));
+      break;
+    case CellKind::quantity:
+      sheet.number_or_text(column, spec.text(document, item, scratch), CellFormat::wrapped);
       break;
     case CellKind::text:
     case CellKind::rating:
@@ -217,7 +223,9 @@ void finish_items_sheet(SheetWriter& sheet, std::size_t assessment_count) {
       add_rating_fills(sheet, range);
     }
   }
-  sheet.finish_table({.frozen_columns = leading_column(kFirstScrolledColumn)});
+  sheet.finish_table(
+      {.frozen_columns = leading_column(kFirstScrolledColumn),
+       .printed_columns = static_cast<lxw_col_t>(leading_column(kLastPrintedColumn) + 1)});
 }
 
 }  // namespace trackport::workbook

@@ -14,7 +14,7 @@ void spill_extra_rows(SheetSpill& sheet, const Document& document, const Item& i
     sheet.text(0, document.source.file);
     sheet.text(1, item.id);
     sheet.wrapped_text(2, header);
-    sheet.wrapped_text(3, value);
+    sheet.number_or_text(3, value, CellFormat::wrapped);
   }
 }
 

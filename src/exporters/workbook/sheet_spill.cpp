@@ -18,6 +18,7 @@ constexpr char kRow = 'r';
 constexpr char kText = 't';
 constexpr char kNumber = 'n';
 constexpr char kDate = 'd';
+constexpr char kPrintedNumber = 'p';
 constexpr char kBoolean = 'b';
 constexpr char kField = 'f';
 constexpr char kLink = 'l';
@@ -193,6 +194,21 @@ void SheetSpill::number(SpillColumn column, double value, CellFormat format) {
   put_value(value);
 }
 
+void SheetSpill::number_or_text(SpillColumn column, std::string_view value, CellFormat format) {
+  // Only a short value can be a number printed whole; most prose fails on its first character.
+  constexpr std::size_t kLongestPrintedNumber = 40;
+  const auto number =
+      value.size() <= kLongestPrintedNumber ? read_printed_number(value) : std::nullopt;
+  if (!number) {
+    text(column, value, format);
+    return;
+  }
+  put_cell(kPrintedNumber, column);
+  put_value(number->value);
+  put_value(number->style.code());
+  put_value(static_cast<std::uint8_t>(value.size()));
+}
+
 void SheetSpill::date(SpillColumn column, std::chrono::year_month_day day) {
   put_cell(kDate, column);
   put_value(static_cast<std::int32_t>(day.year()));
@@ -309,6 +325,12 @@ void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Docu
       case kNumber: {
         const auto format = in.value<CellFormat>();
         sheet.number(column, in.value<double>(), format_of(formats, format));
+        break;
+      }
+      case kPrintedNumber: {
+        const auto value = in.value<double>();
+        const auto style = NumberStyle::from_code(in.value<std::uint8_t>());
+        sheet.printed_number(column, value, style, in.value<std::uint8_t>());
         break;
       }
       case kDate: {

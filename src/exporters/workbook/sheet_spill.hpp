@@ -85,6 +85,9 @@ class SheetSpill {
     text(column, value, CellFormat::wrapped);
   }
   void number(SpillColumn column, double value, CellFormat format = CellFormat::text);
+  // A value that may be a number as printed ("1,250", "75%", "£3.50"): a number cell that prints
+  // it exactly so when it is one whole (read_printed_number), else text in `format`.
+  void number_or_text(SpillColumn column, std::string_view value, CellFormat format);
   void date(SpillColumn column, std::chrono::year_month_day day);
   void boolean(SpillColumn column, bool value);
   // Text that links to row `target_row` (1-based, under the header row) of the sheet `target`.

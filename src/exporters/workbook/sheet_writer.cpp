@@ -163,6 +163,7 @@ void check(lxw_error error, std::string_view step) {
 
 Formats Formats::create(lxw_workbook* workbook) {
   Formats formats;
+  formats.workbook_ = workbook;
   formats.header = new_format(workbook);
   format_set_bold(formats.header);
   format_set_bg_color(formats.header, 0xD9D9D9);
@@ -193,6 +194,15 @@ Formats Formats::create(lxw_workbook* workbook) {
   set(Rating::green, 0x00B050, kBlack);
   set(Rating::blue, 0x0070C0, kWhite);
   return formats;
+}
+
+lxw_format* Formats::number_format(NumberStyle style) const {
+  lxw_format*& format = number_formats_.at(style.code());
+  if (format == nullptr) {
+    format = top_aligned(workbook_);
+    format_set_num_format(format, style.excel_format().c_str());
+  }
+  return format;
 }
 
 const std::vector<Rating>& rag_ratings() {
@@ -264,6 +274,12 @@ void SheetWriter::number(lxw_col_t column, double value, lxw_format* format) {
   constexpr std::size_t kDecimals = 3;  // room for a sign or a fraction such as ".85"
   measure(column, std::to_string(static_cast<long long>(value)).size() + kDecimals);
   check_cell(worksheet_write_number(sheet_, row_, column, value, format ? format : formats_.text));
+}
+
+void SheetWriter::printed_number(lxw_col_t column, double value, NumberStyle style,
+                                 std::size_t printed_width) {
+  measure(column, printed_width);
+  check_cell(worksheet_write_number(sheet_, row_, column, value, formats_.number_format(style)));
 }
 
 void SheetWriter::date(lxw_col_t column, std::chrono::year_month_day day) {
@@ -338,9 +354,16 @@ void SheetWriter::set_row_height() {
   row_lines_ = 1;
 }
 
-void SheetWriter::set_up_printing() {
+void SheetWriter::set_up_printing(lxw_col_t printed_columns) {
   worksheet_set_landscape(sheet_);
   worksheet_set_paper(sheet_, kPaperA4);
+  const auto columns = printed_columns == 0
+                           ? widths_.size()
+                           : std::min<std::size_t>(printed_columns, widths_.size());
+  if (columns < widths_.size()) {
+    check(worksheet_print_area(sheet_, 0, 0, row_, static_cast<lxw_col_t>(columns - 1)),
+          "setting the print area of " + name_);
+  }
   worksheet_fit_to_pages(sheet_, 1, 0);  // one page wide, as many pages long as it takes
   check(worksheet_repeat_rows(sheet_, 0, 0), "repeating the header row of " + name_);
   check(worksheet_set_footer(sheet_, kFooter), "setting the footer of " + name_);
@@ -433,13 +456,17 @@ void SheetWriter::finish_table(const TableLayout& layout) {
   }
   set_row_height();
   worksheet_freeze_panes(sheet_, 1, layout.frozen_columns);
-  set_up_printing();
+  set_up_printing(layout.printed_columns);
   for (std::size_t column = 0; column < widths_.size(); ++column) {
-    const double width =
-        static_cast<double>(std::clamp(widths_[column] + kFilterButtonWidth, kMinWidth, kMaxWidth));
     const auto col = static_cast<lxw_col_t>(column);
-    check(worksheet_set_column(sheet_, col, col, width, nullptr), "sizing the columns of " + name_);
+    check(
+        worksheet_set_column(sheet_, col, col, static_cast<double>(column_width(column)), nullptr),
+        "sizing the columns of " + name_);
   }
+}
+
+std::size_t SheetWriter::column_width(std::size_t column) const {
+  return std::clamp(widths_[column] + kFilterButtonWidth, kMinWidth, kMaxWidth);
 }
 
 }  // namespace trackport::workbook

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "exporters/workbook/printed_number.hpp"
 #include "model/document.hpp"
 #include "model/rating.hpp"
 
@@ -34,9 +35,15 @@ struct Formats {
   std::array<lxw_format*, 7> rating_fill{};
 
   static Formats create(lxw_workbook* workbook);
+  // The top-aligned format that prints numbers in `style`, made on first use.
+  lxw_format* number_format(NumberStyle style) const;
   lxw_format* fill_for(Rating rating) const {
     return rating_fill[static_cast<std::size_t>(rating)];
   }
+
+ private:
+  lxw_workbook* workbook_ = nullptr;
+  mutable std::array<lxw_format*, 128> number_formats_{};  // by NumberStyle::code()
 };
 
 // The rated values a Status cell may hold: "Red", "Amber", ... (rating_label of each rating but
@@ -55,6 +62,9 @@ struct TableTotals {
 struct TableLayout {
   lxw_col_t frozen_columns = 0;         // columns kept in view when the sheet scrolls sideways
   const TableTotals* totals = nullptr;  // the table's total row, if it has one
+  // The columns printed, from the first: 0 prints them all. A sheet of many columns prints the
+  // ones people read, so that one page's width is not shrunk past reading.
+  lxw_col_t printed_columns = 0;
 };
 
 // Excel holds at most 65,530 hyperlinks in a sheet; past that, a cell that would link is plain
@@ -127,6 +137,9 @@ class SheetWriter {
   void wrapped_text(lxw_col_t column, const std::string& value);
   void text(lxw_col_t column, const std::string& value, lxw_format* format);
   void number(lxw_col_t column, double value, lxw_format* format = nullptr);
+  // A number read from its printed text (read_printed_number), in the format that prints it
+  // so; `printed_width` is that text's length, for the column's width.
+  void printed_number(lxw_col_t column, double value, NumberStyle style, std::size_t printed_width);
   void date(lxw_col_t column, std::chrono::year_month_day day);
   void boolean(lxw_col_t column, bool value);
   // Text that links to cell A<target_row + 1> of the named sheet (the first kMaxLinks links of
@@ -139,9 +152,9 @@ class SheetWriter {
   // header the header row (a sheet with no rows gets one empty row: a table has at least one),
   // with layout.totals as its total row; freezes the header row (and layout.frozen_columns);
   // sets each column's width from the longest line it holds (8..60 characters) and sets the sheet
-  // up for printing: A4 landscape, one page wide, the header row on every page and "Page n of m"
-  // in the footer. A header row Excel would not take as a table's (two headers alike, or one of
-  // over 255 characters) gets an autofilter instead.
+  // up for printing: A4 landscape, layout.printed_columns fitted to one page wide, the header
+  // row on every page and "Page n of m" in the footer. A header row Excel would not take as a
+  // table's (two headers alike, or one of over 255 characters) gets an autofilter instead.
   void finish_table(const TableLayout& layout = {});
 
   lxw_worksheet* worksheet() const { return sheet_; }
@@ -153,7 +166,8 @@ class SheetWriter {
   void check_cell(lxw_error error) const;
   void report_cut(lxw_col_t column, std::string_view value);
   void set_row_height();
-  void set_up_printing();
+  void set_up_printing(lxw_col_t printed_columns);
+  std::size_t column_width(std::size_t column) const;  // in characters, as the sheet sets it
   bool headers_make_a_table() const;
   void add_table(const TableTotals* totals);
   void write_totals(const TableTotals& totals);

@@ -74,7 +74,11 @@ std::vector<std::string> risks_headers();
 void spill_risk_rows(SheetSpill& sheet, const Document& document);
 
 // Summary: RAG counts per source and theme, themes in first-seen order within a document, and a
-// Total row: the table's total row, out of its filter.
+// Total row: the table's total row, out of its filter. Below the table, a row apart, the chart's
+// data: a row of counts for each of the first kChartedSources sources that gave items (a source
+// skipped or failed, or that gave none, is no empty bar).
+inline constexpr const char* kSummarySheet = "Summary";
+inline constexpr std::size_t kChartedSources = 30;
 class SummaryCounts {
  public:
   static constexpr std::size_t kRatings = 7;
@@ -88,11 +92,20 @@ class SummaryCounts {
   static std::vector<std::string> rating_headers();
   // Spills a document's counts in the column order of rating_headers(), from `first`.
   static void spill_counts(SheetSpill& sheet, SpillColumn first, const Counts& counts);
-  // The Total row.
+  // The Total row, then the chart's data.
   void finish_sheet(SheetWriter& sheet) const;
   bool any() const;
+  // The sources that gave items, and the first kChartedSources of them (the chart's bars).
+  std::size_t sources_with_items() const { return sources_with_items_; }
+  std::size_t charted() const { return charted_.size(); }
+  // The sheet row (0-based) of the chart data's header, when the table has `table_rows` rows.
+  static lxw_row_t chart_data_header_row(std::size_t table_rows) {
+    return static_cast<lxw_row_t>(table_rows + 3);  // header, rows, total row, a blank row
+  }
 
  private:
+  void write_chart_data(SheetWriter& sheet) const;
+
   struct Group {
     std::string theme;
     Counts counts{};
@@ -100,6 +113,8 @@ class SummaryCounts {
   std::vector<Group> groups_;  // the current document's
   std::map<std::string, std::size_t> group_of_theme_;
   Counts total_{};
+  std::size_t sources_with_items_ = 0;
+  std::vector<std::pair<std::string, Counts>> charted_;  // by source
 };
 
 // Sources: a row per input, with its items' count per rating (which the Summary's chart shows).
@@ -111,10 +126,10 @@ inline constexpr lxw_col_t kSourcesFirstCount = 10;
 void spill_source_row(SheetSpill& sheet, const Document& document, std::size_t items,
                       const SummaryCounts::Counts& counts);
 
-// The Summary's chart: one stacked bar per source (its items' ratings, from the Sources sheet),
-// for the first kChartedSources sources; nullptr when no source has items.
-inline constexpr std::size_t kChartedSources = 30;
-lxw_chart* add_sources_chart(lxw_workbook* workbook, std::size_t sources);
+// The Summary's chart: one stacked bar per source that gave items (its items' ratings), from the
+// chart data below the Summary's table of `table_rows` rows; nullptr when no source has items.
+lxw_chart* add_sources_chart(lxw_workbook* workbook, const SummaryCounts& counts,
+                             std::size_t table_rows);
 
 // Warnings: each document's warnings, then a cell-truncated warning for each of its cells the
 // workbook cut to fit.

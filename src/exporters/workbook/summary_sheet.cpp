@@ -47,6 +47,10 @@ SummaryCounts::Counts SummaryCounts::spill_document(SheetSpill& sheet, const std
   }
   groups_.clear();
   group_of_theme_.clear();
+  if (total(document) > 0) {
+    ++sources_with_items_;
+    if (charted_.size() < kChartedSources) charted_.emplace_back(source, document);
+  }
   return document;
 }
 
@@ -87,20 +91,41 @@ void SummaryCounts::finish_sheet(SheetWriter& sheet) const {
   }
   totals.sums.emplace_back(column, static_cast<double>(total(total_)));
   sheet.finish_table({.totals = &totals});
+  write_chart_data(sheet);
 }
 
-lxw_chart* add_sources_chart(lxw_workbook* workbook, std::size_t sources) {
-  if (sources == 0) return nullptr;
+void SummaryCounts::write_chart_data(SheetWriter& sheet) const {
+  if (charted_.empty()) return;
+  sheet.next_row();  // a blank row under the total row
+  sheet.next_row();
+  // The counts stand under the table's count columns.
+  sheet.text(0, "Charted source", sheet.formats().header);
+  lxw_col_t column = kFirstCountColumn;
+  for (const auto& header : rating_headers()) sheet.text(column++, header, sheet.formats().header);
+  for (const auto& [source, counts] : charted_) {
+    sheet.next_row();
+    sheet.text(0, source);
+    column = kFirstCountColumn;
+    for (Rating rating : kColumnOrder)
+      sheet.number(column++, static_cast<double>(counts[static_cast<std::size_t>(rating)]));
+  }
+}
+
+lxw_chart* add_sources_chart(lxw_workbook* workbook, const SummaryCounts& counts,
+                             std::size_t table_rows) {
+  const std::size_t charted = counts.charted();
+  if (charted == 0) return nullptr;
+  const std::size_t sources = counts.sources_with_items();
   lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_BAR_STACKED);
   if (chart == nullptr) throw std::runtime_error("writing the workbook: cannot add the chart");
-  const std::size_t charted = std::min(sources, kChartedSources);
-  const auto last_row = static_cast<lxw_row_t>(charted);
+  const lxw_row_t header_row = SummaryCounts::chart_data_header_row(table_rows);
+  const auto last_row = static_cast<lxw_row_t>(header_row + charted);
   for (std::size_t i = 0; i < SummaryCounts::kRatings; ++i) {
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-    const auto column = static_cast<lxw_col_t>(kSourcesFirstCount + i);
-    chart_series_set_categories(series, kSourcesSheet, 1, 0, last_row, 0);
-    chart_series_set_values(series, kSourcesSheet, 1, column, last_row, column);
-    chart_series_set_name_range(series, kSourcesSheet, 0, column);
+    const auto column = static_cast<lxw_col_t>(kFirstCountColumn + i);
+    chart_series_set_categories(series, kSummarySheet, header_row + 1, 0, last_row, 0);
+    chart_series_set_values(series, kSummarySheet, header_row + 1, column, last_row, column);
+    chart_series_set_name_range(series, kSummarySheet, header_row, column);
     lxw_chart_fill fill{};
     fill.color = kBarColours[i];
     chart_series_set_fill(series, &fill);
@@ -108,7 +133,7 @@ lxw_chart* add_sources_chart(lxw_workbook* workbook, std::size_t sources) {
   std::string title = "Items by status, per source";
   if (sources > charted) {
     title += " (the first " + std::to_string(charted) + " of " + std::to_string(sources) +
-             " sources; the Sources sheet has them all)";
+             " sources with items; the Sources sheet has them all)";
   }
   chart_title_set_name(chart, title.c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);

@@ -104,7 +104,7 @@ class WorkbookBuilder::Sheets {
                     [this](workbook::SpillColumn column) { return periods_.header_of(column); }),
         risks_("Risks",
                [](workbook::SpillColumn column) { return workbook::risks_headers().at(column); }),
-        summary_("Summary", nullptr),
+        summary_(workbook::kSummarySheet, nullptr),
         sources_(
             workbook::kSourcesSheet,
             [](workbook::SpillColumn column) { return workbook::sources_headers().at(column); }),
@@ -219,12 +219,12 @@ class WorkbookBuilder::Sheets {
   void insert_chart(lxw_workbook* workbook, workbook::SheetWriter& summary,
                     std::size_t columns) const {
     if (!summary_counts_.any()) return;
-    lxw_chart* chart = workbook::add_sources_chart(workbook, documents_);
+    lxw_chart* chart = workbook::add_sources_chart(workbook, summary_counts_, summary_.rows());
     if (chart == nullptr) return;
     constexpr double kDefaultHeight = 288;  // pixels: libxlsxwriter's chart
     constexpr double kHeightPerBar = 22;
     constexpr double kOtherHeight = 110;  // title, legend and axis
-    const auto bars = static_cast<double>(std::min(documents_, workbook::kChartedSources));
+    const auto bars = static_cast<double>(summary_counts_.charted());
     lxw_chart_options options{};
     options.x_scale = 1.5;
     options.y_scale = std::max(1.0, (kOtherHeight + kHeightPerBar * bars) / kDefaultHeight);

@@ -241,8 +241,13 @@ TEST_CASE("the Extra sheet has one row per extra value", "[workbook]") {
   CHECK(row_texts(package, extra, 1, 4) == Strings{"Source", "Id", "Header", "Value"});
   CHECK(row_texts(package, extra, 2, 4) ==
         Strings{"plans/rotherham.xlsx", "1.1", "RAG last quarter", "A"});
+  // "£10,000" is money as printed: a number cell whose format prints it so again.
   CHECK(row_texts(package, extra, 3, 4) ==
-        Strings{"plans/rotherham.xlsx", "1.1", "Budget", "£10,000"});
+        Strings{"plans/rotherham.xlsx", "1.1", "Budget", "10000"});
+  CHECK(std::string(cell(extra, "D3").attribute("t").value()).empty());  // a number
+  CHECK(test::number_format(package, cell(extra, "D3")) == "\"£\"#,##0");
+  // "A" is text, as is every Id.
+  CHECK(std::string(cell(extra, "D2").attribute("t").value()) == "inlineStr");
   CHECK(!cell(extra, "A4"));
 }
 
@@ -301,11 +306,16 @@ TEST_CASE("the Indicators and Risks sheets", "[workbook]") {
                                                         "Baseline", "2010/11", "2011/12",
                                                         "Location", ""});
   CHECK(row_texts(package, indicators, 2, 8) ==
-        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "", "70%", "75%",
-                "80%", "plans/rotherham.xlsx!Indicators!A2:F2"});
+        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "", "0.7", "0.75",
+                "0.8", "plans/rotherham.xlsx!Indicators!A2:F2"});
   CHECK(row_texts(package, indicators, 3, 8) ==
-        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "Cannock", "68%",
-                "72%", "", "plans/rotherham.xlsx!Indicators!A2:F2"});
+        Strings{"plans/rotherham.xlsx", "NI 45", "Young offenders in education", "Cannock", "0.68",
+                "0.72", "", "plans/rotherham.xlsx!Indicators!A2:F2"});
+  // The percentages are numbers shown as percentages, as the source printed them.
+  for (const char* reference : {"E2", "F2", "G2", "E3", "F3"}) {
+    INFO(reference);
+    CHECK(test::number_format(package, cell(indicators, reference)) == "0%");
+  }
   CHECK(row_texts(package, indicators, 4, 8) == Strings(8, ""));
   const auto risks = package.sheet("Risks");
   CHECK(row_texts(package, risks, 1, 12) == Strings{"Source", "Ref", "Description", "Impact",
@@ -559,19 +569,36 @@ std::string chart_xml(const XlsxPackage& package, const std::string& sheet) {
   return package.entry("xl/" + target.substr(3));
 }
 
-TEST_CASE("the Summary sheet has a chart of each source's ratings, from the Sources sheet",
+TEST_CASE("the Summary sheet has a chart of each source's ratings, from the data under its table",
           "[workbook]") {
   TempDir dir;
-  const auto package = written(dir, {test::sample_plan(), test::sample_tracker()});
+  Document skipped;  // a source that gave no items (skipped, failed or empty) is no bar
+  skipped.source.file = "notes.doc";
+  const auto package = written(dir, {test::sample_plan(), skipped, test::sample_tracker()});
   const std::string chart = chart_xml(package, "Summary");
   CHECK(chart.find("<c:barDir val=\"bar\"/>") != std::string::npos);
   CHECK(chart.find("<c:grouping val=\"stacked\"/>") != std::string::npos);
-  // A series per rating, its name the Sources header, one bar per source.
-  for (const char* range : {"Sources!$K$1", "Sources!$Q$1", "Sources!$A$2:$A$3",
-                            "Sources!$K$2:$K$3", "Sources!$Q$2:$Q$3"}) {
+  // The table: the sample plan's two themes and the tracker's one (rows 2-4), the total row (5);
+  // a blank row, then the chart's data: its header (7) and a row per source with items.
+  const auto summary = package.sheet("Summary");
+  CHECK(row_texts(package, summary, 5, 1) == Strings{"Total"});
+  CHECK(row_texts(package, summary, 6, 9) == Strings(9, ""));
+  // The counts stand under the table's count columns (C to I).
+  CHECK(row_texts(package, summary, 7, 9) == Strings{"Charted source", "", "Red", "Amber/Red",
+                                                     "Amber", "Amber/Green", "Green", "Blue",
+                                                     "None"});
+  CHECK(row_texts(package, summary, 8, 9) ==
+        Strings{"plans/rotherham.xlsx", "", "1", "0", "0", "1", "0", "0", "2"});
+  CHECK(row_texts(package, summary, 9, 9) ==
+        Strings{"sheffield.csv", "", "0", "0", "0", "0", "1", "0", "0"});
+  CHECK(!cell(summary, "A10"));
+  // A series per rating, its name the data's header, one bar per source with items.
+  for (const char* range : {"Summary!$C$7", "Summary!$I$7", "Summary!$A$8:$A$9",
+                            "Summary!$C$8:$C$9", "Summary!$I$8:$I$9"}) {
     INFO(range);
     CHECK(chart.find(range) != std::string::npos);
   }
+  CHECK(chart.find("Sources!") == std::string::npos);
   CHECK(chart.find("Items by status, per source<") != std::string::npos);
   CHECK(chart.find("FF0000") != std::string::npos);  // red bars for Red
 }
@@ -590,10 +617,10 @@ TEST_CASE("the chart shows the first 30 sources and says so", "[workbook]") {
   TempDir dir;
   const auto package = written(dir, documents);
   const std::string chart = chart_xml(package, "Summary");
-  CHECK(chart.find("Sources!$A$2:$A$31") != std::string::npos);
-  CHECK(chart.find(
-            "Items by status, per source (the first 30 of 31 sources; the Sources sheet has them "
-            "all)") != std::string::npos);
+  // 31 table rows (2-32), the total row (33), a blank row, the data's header (35), 30 sources.
+  CHECK(chart.find("Summary!$A$36:$A$65") != std::string::npos);
+  CHECK(chart.find("Items by status, per source (the first 30 of 31 sources with items; the "
+                   "Sources sheet has them all)") != std::string::npos);
 }
 
 TEST_CASE("no chart when no source has items", "[workbook]") {
