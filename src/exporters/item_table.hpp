@@ -97,7 +97,7 @@ inline const std::array<FixedColumn, 20>& fixed_columns() {
       {"Measure", K::quantity, [](D, I i, S) -> R { return i.measure; }},
       {"Baseline", K::quantity, [](D, I i, S) -> R { return i.baseline; }},
       {"Target", K::quantity, [](D, I i, S) -> R { return i.target; }},
-      {"Due", K::text, [](D, I i, S) -> R { return i.due ? i.due->raw : empty_text(); }},
+      {"Due", K::long_text, [](D, I i, S) -> R { return i.due ? i.due->raw : empty_text(); }},
       {"Due start", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_start(i), s); },
        due_start},
       {"Due end", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_end(i), s); }, due_end},

@@ -33,6 +33,14 @@ constexpr std::string_view kFirstScrolledColumn = "Text";
 // The columns a printout shows, up to this one: what people read, at a readable size (all 24 and
 // more on one page's width printed at about 15%).
 constexpr std::string_view kLastPrintedColumn = "Progress";
+// The short columns among them are kept narrower than the prose (Text, Progress), their text
+// wrapped, so the printed ones fit one page at about 60%.
+struct WidthLimit {
+  std::string_view header;
+  std::size_t widest;
+};
+constexpr std::array<WidthLimit, 4> kWidthLimits = {
+    {{"Theme", 30}, {"Due", 20}, {"Leads", 30}, {"Partners", 30}}};
 
 using Columns = std::vector<const item_table::FixedColumn*>;
 
@@ -214,6 +222,11 @@ ColumnPlan items_column_plan(std::size_t assessment_count) {
     plan.key_columns.push_back(static_cast<lxw_col_t>(first + i));
   plan.first_after_keys = static_cast<lxw_col_t>(first + assessment_count);
   return plan;
+}
+
+void prepare_items_sheet(SheetWriter& sheet) {
+  for (const auto& limit : kWidthLimits)
+    sheet.limit_width(leading_column(limit.header), limit.widest);
 }
 
 void finish_items_sheet(SheetWriter& sheet, std::size_t assessment_count) {

@@ -17,13 +17,6 @@ constexpr std::size_t kMinWidth = 8;
 constexpr std::size_t kMaxWidth = 60;
 constexpr std::size_t kDateWidth = 10;
 constexpr std::size_t kFilterButtonWidth = 2;
-// A column is never wider than kMaxWidth, autofilter button included: longer lines need not be
-// measured.
-constexpr std::size_t kWidestMeasured = kMaxWidth - kFilterButtonWidth;
-// A line longer than kWidestMeasured is in a column kMaxWidth wide, which wraps it every
-// kWrappedLineLength characters: the width, less the cell's margins and the end of a line word
-// wrap leaves empty (a width unit is a digit's width, wider than most letters).
-constexpr std::size_t kWrappedLineLength = kMaxWidth - 6;
 
 constexpr double kLineHeight = 15;     // points, Calibri 11
 constexpr double kMaxRowHeight = 409;  // points, Excel's limit
@@ -113,11 +106,16 @@ double row_height_for(std::size_t lines) {
   return std::min(static_cast<double>(lines) * kLineHeight, kMaxRowHeight);
 }
 
-std::size_t wrapped_line_count(std::string_view text) {
+std::size_t wrapped_line_count(std::string_view text, std::size_t widest) {
+  // A column `widest` wide wraps every `widest - 6` characters: less the cell's margins and the
+  // end of a line word wrap leaves empty (a width unit is a digit's width, wider than most
+  // letters).
+  const std::size_t widest_line = std::min(widest, kMaxWidth) - kFilterButtonWidth;
+  const std::size_t wrapped_line = std::max<std::size_t>(std::min(widest, kMaxWidth), 12) - 6;
   std::size_t lines = 0;
   std::size_t length = 0;  // of the current line, in code points
   auto end_line = [&] {
-    lines += length <= kWidestMeasured ? 1 : (length + kWrappedLineLength - 1) / kWrappedLineLength;
+    lines += length <= widest_line ? 1 : (length + wrapped_line - 1) / wrapped_line;
     length = 0;
   };
   for (char c : text) {
@@ -248,8 +246,9 @@ void SheetWriter::text(lxw_col_t column, const std::string& value) {
 void SheetWriter::wrapped_text(lxw_col_t column, const std::string& value) {
   text(column, value, formats_.wrapped);
   // A single short line needs no more than the default height.
-  if (value.size() > kWidestMeasured || value.find('\n') != std::string::npos) {
-    row_lines_ = std::max(row_lines_, wrapped_line_count(value));
+  const std::size_t widest = widest_of(column);
+  if (value.size() > widest - kFilterButtonWidth || value.find('\n') != std::string::npos) {
+    row_lines_ = std::max(row_lines_, wrapped_line_count(value, widest));
   }
 }
 
@@ -324,8 +323,18 @@ void SheetWriter::measure_lines(lxw_col_t column, std::string_view text) {
   std::size_t& width = widths_[column];
   // No line is longer than the text's size in bytes; and a column as wide as it gets (the common
   // case for prose) needs no more measuring.
-  if (text.size() <= width || width >= kWidestMeasured) return;
-  width = std::max(width, longest_line(text, kWidestMeasured));
+  const std::size_t widest_measured = widest_of(column) - kFilterButtonWidth;
+  if (text.size() <= width || width >= widest_measured) return;
+  width = std::max(width, longest_line(text, widest_measured));
+}
+
+void SheetWriter::limit_width(lxw_col_t column, std::size_t widest) {
+  if (column >= widest_.size()) widest_.resize(column + 1, kMaxWidth);
+  widest_[column] = std::clamp(widest, kMinWidth, kMaxWidth);
+}
+
+std::size_t SheetWriter::widest_of(std::size_t column) const {
+  return column < widest_.size() ? widest_[column] : kMaxWidth;
 }
 
 void SheetWriter::report_cut(lxw_col_t column, std::string_view value) {
@@ -466,7 +475,7 @@ void SheetWriter::finish_table(const TableLayout& layout) {
 }
 
 std::size_t SheetWriter::column_width(std::size_t column) const {
-  return std::clamp(widths_[column] + kFilterButtonWidth, kMinWidth, kMaxWidth);
+  return std::clamp(widths_[column] + kFilterButtonWidth, kMinWidth, widest_of(column));
 }
 
 }  // namespace trackport::workbook

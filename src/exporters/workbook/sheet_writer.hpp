@@ -76,7 +76,7 @@ inline constexpr std::size_t kMaxLinks = 65530;
 double row_height_for(std::size_t lines);
 // The lines a wrapped cell takes in its column: one per line of text up to the widest a column
 // gets (a column is at least as wide as its longest line, up to that), more for a longer line.
-std::size_t wrapped_line_count(std::string_view text);
+std::size_t wrapped_line_count(std::string_view text, std::size_t widest = 60);
 
 // Excel holds at most 32,767 characters in a cell, counted in UTF-16 units; libxlsxwriter refuses
 // a string of more code points than that.
@@ -130,6 +130,10 @@ class SheetWriter {
     origin_location_ = &location;
   }
   lxw_col_t columns() const { return static_cast<lxw_col_t>(widths_.size()); }
+  // Makes a column at most `widest` characters wide (8..60; 60 unless limited), before its
+  // rows are written: its wrapped text's lines, and so the rows' heights, are counted at that
+  // width.
+  void limit_width(lxw_col_t column, std::size_t widest);
 
   // Empty text leaves the cell blank. The value's own C string goes to libxlsxwriter: no copy
   // unless it must be cut to fit a cell (to its first 32,767 characters, Excel's limit).
@@ -168,6 +172,7 @@ class SheetWriter {
   void set_row_height();
   void set_up_printing(lxw_col_t printed_columns);
   std::size_t column_width(std::size_t column) const;  // in characters, as the sheet sets it
+  std::size_t widest_of(std::size_t column) const;
   bool headers_make_a_table() const;
   void add_table(const TableTotals* totals);
   void write_totals(const TableTotals& totals);
@@ -181,6 +186,7 @@ class SheetWriter {
   const Location* origin_location_ = nullptr;
   lxw_row_t row_ = 0;
   std::vector<std::size_t> widths_;  // longest line seen, per column
+  std::vector<std::size_t> widest_;  // limit_width's, per column
   std::size_t links_ = 0;
   std::size_t row_lines_ = 1;  // the most lines a wrapped cell of the current row takes
 };

@@ -43,6 +43,8 @@ void spill_item_row(SheetSpill& sheet, const Document& document, const Item& ite
                     KeyNumbers& assessments, bool organisation_later, std::uint32_t source_row);
 ColumnPlan items_column_plan(std::size_t assessment_count);
 // The RAG drop-downs and fills, frozen panes, filter, widths and print set-up.
+// Before the rows: the widths the printed columns are limited to.
+void prepare_items_sheet(SheetWriter& sheet);
 void finish_items_sheet(SheetWriter& sheet, std::size_t assessment_count);
 
 // Extra, Assessments: a row per value or assessment of the item.

@@ -185,6 +185,7 @@ class WorkbookBuilder::Sheets {
           std::make_unique<workbook::SheetWriter>(workbook, job.spill->name().c_str(), formats));
       writers.back()->write_header(job.headers);
       if (job.spill == &summary_) insert_chart(workbook, *writers.back(), job.headers.size());
+      if (job.spill == &items_) workbook::prepare_items_sheet(*writers.back());
     }
     std::vector<std::exception_ptr> failures(jobs.size());
     {
