@@ -517,10 +517,51 @@ void take_spanning_header(const std::vector<LineChunks>& lines, Block& block,
   --block.first;
 }
 
+bool is_currency_sign(const std::string& text) {
+  return text == "$" || text == "\xC2\xA3" || text == "\xE2\x82\xAC" || text == "\xC2\xA5";
+}
+
+const Piece* piece_in(const std::vector<Piece>& pieces, std::size_t col) {
+  for (const Piece& piece : pieces)
+    if (static_cast<std::size_t>(piece.col) == col) return &piece;
+  return nullptr;
+}
+
+// A currency sign printed apart from its amount, at the left of a money cell while the amount is
+// right-aligned (accounting style: "$      71.15"), is part of the amount, not a column of its
+// own: a column whose pieces, below any header lines, are all lone signs, each with a figure in
+// the column to its right, is joined to that column.
+std::vector<double> join_sign_columns(const std::vector<LineChunks>& lines, const Block& block,
+                                      std::vector<double> edges) {
+  std::vector<std::vector<Piece>> placed;
+  for (std::size_t k = block.first; k <= block.last; ++k)
+    placed.push_back(place_line(lines[k], edges));
+  // From the right, so that joining a column leaves the numbers of those left of it as they were.
+  for (std::size_t col = edges.size() - 2; col-- > 0;) {
+    int signs = 0;
+    bool other = false;
+    for (const auto& pieces : placed) {
+      const Piece* here = piece_in(pieces, col);
+      if (here == nullptr) continue;
+      const Piece* amount = piece_in(pieces, col + 1);
+      const bool sign = here->col_span == 1 && is_currency_sign(piece_text(*here)) &&
+                        amount != nullptr && numeric(piece_text(*amount));
+      if (sign) {
+        ++signs;
+      } else if (signs > 0) {
+        other = true;  // text under the signs: a column of its own
+        break;
+      }
+    }
+    if (!other && signs > 0) edges.erase(edges.begin() + static_cast<std::ptrdiff_t>(col) + 1);
+  }
+  return edges;
+}
+
 // The table of the block; `floor` is the first line not taken by a table above.
 std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, Block& block,
                                      std::size_t floor, int page_number) {
-  const std::vector<double> edges = column_edges(lines, block);
+  const std::vector<double> edges = join_sign_columns(lines, block, column_edges(lines, block));
   const int cols = static_cast<int>(edges.size()) - 1;
   if (cols < 2 || looks_like_prose(lines, block, cols)) return std::nullopt;
   take_spanning_header(lines, block, edges, floor);

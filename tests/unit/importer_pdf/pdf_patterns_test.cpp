@@ -208,3 +208,13 @@ TEST_CASE("pdf patterns: right-to-left text reads in logical order") {
   CHECK(doc.tables[0].headings == Texts{"Languages spoken at home"});
   check_rows(doc.tables[0], expected_grid("rtl_text"), 0);
 }
+
+TEST_CASE("pdf patterns: a currency sign apart from its amount is part of it") {
+  // Pattern 6 ("$ 71.15"): accounting layout puts the sign at the money cell's left and the
+  // amount at its right, a gap wider than between columns; the sign is no column of its own,
+  // whether printed on every row or on the first and total rows only. Figures with spaces
+  // between their thousands ("1 097 233") stay one cell.
+  const auto doc = read_pdf_fixture("money_columns.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  check_rows(doc.tables[0], expected_grid("money_columns"), 0);
+}
