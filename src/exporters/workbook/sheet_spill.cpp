@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 namespace trackport::workbook {
@@ -23,6 +24,7 @@ constexpr char kBoolean = 'b';
 constexpr char kField = 'f';
 constexpr char kLink = 'l';
 constexpr char kAddress = 'a';
+constexpr char kPartName = 's';
 
 [[noreturn]] void fail_temporary(const char* what) {
   throw std::runtime_error(std::string(what) +
@@ -130,13 +132,13 @@ SheetSpill::~SheetSpill() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+std::string part_sheet_name(const std::string& sheet, std::size_t part) {
+  return part == 0 ? sheet : sheet + " (" + std::to_string(part + 1) + ")";
+}
+
 void SheetSpill::next_row() {
-  // The header row is row 0, so rows_ data rows reach row rows_.
-  if (rows_ + 1 >= LXW_ROW_MAX) {
-    throw std::runtime_error("the " + sheet_ + " sheet would need more than " +
-                             std::to_string(LXW_ROW_MAX) +
-                             " rows, Excel's limit; export to JSON or CSV instead");
-  }
+  if (rows_ >= std::numeric_limits<std::uint32_t>::max() - 1)
+    throw std::runtime_error("the " + sheet_ + " sheet would need more than 4 billion rows");
   ++rows_;
   origin_ = nullptr;
   put_value(kRow);
@@ -180,7 +182,7 @@ void SheetSpill::continue_rest(SpillColumn column, std::string_view rest) {
       continued_->origin(*origin);
       continued_->text(0, origin->file);
     }
-    continued_->text(1, sheet_);
+    continued_->part_name(1, sheet_, static_cast<std::uint32_t>(rows_));
     continued_->cell_address(2, sheet_, static_cast<std::uint32_t>(rows_), column);
     continued_->number(3, part);
     continued_->wrapped_text(4, rest.substr(0, size));
@@ -246,6 +248,13 @@ void SheetSpill::cell_address(SpillColumn column, const std::string& sheet, std:
   put_value(target_column);
 }
 
+void SheetSpill::part_name(SpillColumn column, const std::string& sheet, std::uint32_t row) {
+  put_cell(kPartName, column);
+  put_value(static_cast<std::uint8_t>(sheet.size()));
+  put(sheet.data(), sheet.size());
+  put_value(row);
+}
+
 void SheetSpill::document_field(SpillColumn column, DocumentField field) {
   put_cell(kField, column);
   put_value(field);
@@ -297,16 +306,24 @@ void SheetSpill::flush() {
   buffer_.clear();
 }
 
-void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document,
-                          const ColumnResolver& resolver) {
+void SheetSpill::write_to(const std::vector<SheetWriter*>& parts, std::size_t rows_per_sheet,
+                          const ColumnPlan& plan, const Document* document,
+                          const CellResolver& resolver) {
   flush();
-  const Formats& formats = sheet.formats();
+  std::size_t part = 0;
+  SheetWriter* sheet = parts.at(0);
+  const Formats& formats = sheet->formats();
   SpillReader in(fd_);
   std::string text;  // NUL-terminated for libxlsxwriter; reused for every cell
   while (!in.at_end()) {
     const char tag = in.tag();
     if (tag == kRow) {
-      sheet.next_row();
+      if (sheet->row() >= rows_per_sheet) {
+        if (++part >= parts.size())
+          throw std::logic_error("the " + sheet_ + " sheet has more rows than its parts hold");
+        sheet = parts[part];
+      }
+      sheet->next_row();
       continue;
     }
     const lxw_col_t column = planned_column(in.value<SpillColumn>(), plan);
@@ -316,35 +333,35 @@ void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Docu
         text.resize(in.value<std::uint32_t>());
         in.read(text.data(), text.size());
         if (format == CellFormat::wrapped) {
-          sheet.wrapped_text(column, text);
+          sheet->wrapped_text(column, text);
         } else {
-          sheet.text(column, text, format_of(formats, format));
+          sheet->text(column, text, format_of(formats, format));
         }
         break;
       }
       case kNumber: {
         const auto format = in.value<CellFormat>();
-        sheet.number(column, in.value<double>(), format_of(formats, format));
+        sheet->number(column, in.value<double>(), format_of(formats, format));
         break;
       }
       case kPrintedNumber: {
         const auto value = in.value<double>();
         const auto style = NumberStyle::from_code(in.value<std::uint8_t>());
-        sheet.printed_number(column, value, style, in.value<std::uint8_t>());
+        sheet->printed_number(column, value, style, in.value<std::uint8_t>());
         break;
       }
       case kDate: {
         const auto year = in.value<std::int32_t>();
         const auto month = in.value<std::uint8_t>();
         const auto day = in.value<std::uint8_t>();
-        sheet.date(column, std::chrono::year{year} / month / day);
+        sheet->date(column, std::chrono::year{year} / month / day);
         break;
       }
       case kBoolean:
-        sheet.boolean(column, in.value<std::uint8_t>() != 0);
+        sheet->boolean(column, in.value<std::uint8_t>() != 0);
         break;
       case kField:
-        sheet.text(column, field_of(document, in.value<DocumentField>()));
+        sheet->text(column, field_of(document, in.value<DocumentField>()));
         break;
       case kAddress: {
         std::string target(in.value<std::uint8_t>(), '\0');
@@ -352,8 +369,15 @@ void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Docu
         const auto row = in.value<std::uint32_t>();
         const auto target_column = in.value<SpillColumn>();
         char address[LXW_MAX_CELL_NAME_LENGTH];
-        lxw_rowcol_to_cell(address, row, resolver(target, target_column));
-        sheet.text(column, address);
+        lxw_rowcol_to_cell(address, resolver.part(target, row).row,
+                           resolver.column(target, target_column));
+        sheet->text(column, address);
+        break;
+      }
+      case kPartName: {
+        std::string target(in.value<std::uint8_t>(), '\0');
+        in.read(target.data(), target.size());
+        sheet->text(column, resolver.part(target, in.value<std::uint32_t>()).sheet);
         break;
       }
       case kLink: {
@@ -362,7 +386,7 @@ void SheetSpill::write_to(SheetWriter& sheet, const ColumnPlan& plan, const Docu
         const auto target_row = in.value<std::uint32_t>();
         text.resize(in.value<std::uint32_t>());
         in.read(text.data(), text.size());
-        sheet.link(column, text, target, target_row);
+        sheet->link(column, text, target, target_row);
         break;
       }
       default:

@@ -44,9 +44,26 @@ struct ColumnPlan {
 // The column a spilled column goes to under a plan.
 lxw_col_t planned_column(SpillColumn column, const ColumnPlan& plan);
 
-// Gives the sheet column of a spilled column of another sheet (by its name), for the Continued
-// sheet's cell addresses.
-using ColumnResolver = std::function<lxw_col_t(const std::string& sheet, SpillColumn column)>;
+// A sheet holds at most this many data rows (Excel's 1,048,576 rows less its header row and room
+// for a total row and the Summary's chart data); a spill of more rows goes on in parts, sheets
+// named "Items (2)", "Items (3)" ... after the first, each with the header row.
+inline constexpr std::size_t kRowsPerSheet = LXW_ROW_MAX - 64;
+
+// The name of part `part` (0-based) of a sheet: the sheet's own name for the first.
+std::string part_sheet_name(const std::string& sheet, std::size_t part);
+
+// Where data row `row` (1-based, over all parts) of a sheet is: the part's name and its row there.
+struct PartCell {
+  std::string sheet;
+  std::uint32_t row = 0;
+};
+
+// Places cells of other sheets, for the Continued sheet's Sheet and Cell columns: the sheet column
+// of a spilled column of a sheet (by its name), and the part and row of a data row.
+struct CellResolver {
+  std::function<lxw_col_t(const std::string& sheet, SpillColumn column)> column;
+  std::function<PartCell(const std::string& sheet, std::uint32_t row)> part;
+};
 
 // The Continued sheet's columns: the rest of each value too long for its cell, in parts that fit
 // (part 2 is the text after the cell's, part 3 after that ...), naming the cell it continues.
@@ -68,7 +85,7 @@ class SheetSpill {
 
   const std::string& name() const { return sheet_; }
 
-  // Starts the next row. Throws when the sheet would pass Excel's row limit.
+  // Starts the next row (past kRowsPerSheet, the rows go on in parts when written).
   void next_row();
   std::size_t rows() const { return rows_; }
   // Where the current row's values came from, for a warning about a cell cut to fit.
@@ -95,17 +112,23 @@ class SheetSpill {
             std::uint32_t target_row);
   void document_field(SpillColumn column, DocumentField field);
   // The A1 address ("C2") of the cell at data row `row` and spilled column `target_column` of the
-  // sheet `sheet`, placed when written (ColumnResolver).
+  // sheet `sheet`, and the name of the sheet part holding it, placed when written (CellResolver).
   void cell_address(SpillColumn column, const std::string& sheet, std::uint32_t row,
                     SpillColumn target_column);
+  void part_name(SpillColumn column, const std::string& sheet, std::uint32_t row);
 
   // The cells cut since the last take_cut_cells() (the current document's).
   CutCells take_cut_cells();
 
-  // Writes every row after `sheet`'s header row; `document` gives document_field cells,
-  // `resolver` cell_address cells.
-  void write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document,
-                const ColumnResolver& resolver = {});
+  // Writes every row after the header rows of `parts`, `rows_per_sheet` rows in each part (the
+  // parts are as many as the rows need); `document` gives document_field cells, `resolver`
+  // cell_address and part_name cells.
+  void write_to(const std::vector<SheetWriter*>& parts, std::size_t rows_per_sheet,
+                const ColumnPlan& plan, const Document* document,
+                const CellResolver& resolver = {});
+  void write_to(SheetWriter& sheet, const ColumnPlan& plan, const Document* document) {
+    write_to({&sheet}, kRowsPerSheet, plan, document);
+  }
 
  private:
   void put(const void* bytes, std::size_t size);

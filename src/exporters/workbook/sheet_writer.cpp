@@ -388,6 +388,25 @@ bool SheetWriter::headers_make_a_table() const {
   return !headers_.empty();
 }
 
+namespace {
+
+// A table's name is a sheet's without what Excel's names may not hold: "Items (2)" is "Items_2".
+std::string excel_table_name(std::string_view sheet) {
+  std::string name;
+  for (char c : sheet) {
+    const bool kept = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
+    if (kept) {
+      name += c;
+    } else if (!name.empty() && name.back() != '_') {
+      name += '_';
+    }
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  return name;
+}
+
+}  // namespace
+
 void SheetWriter::add_table(const TableTotals* totals) {
   // Table column names are the header cells' text; a line break is written as Excel writes it
   // in a name (an XML attribute would turn it into a space).
@@ -414,7 +433,8 @@ void SheetWriter::add_table(const TableTotals* totals) {
   column_list.push_back(nullptr);
 
   lxw_table_options options{};
-  options.name = name_.data();
+  std::string table_name = excel_table_name(name_);
+  options.name = table_name.data();
   options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   options.style_type_number = 2;
   options.total_row = totals != nullptr ? LXW_TRUE : LXW_FALSE;

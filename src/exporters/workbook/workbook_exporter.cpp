@@ -93,8 +93,9 @@ void number_formats(const workbook::Formats& formats) {
 // close() writes the sheets in their order, each on a thread of its own.
 class WorkbookBuilder::Sheets {
  public:
-  Sheets()
-      : items_("Items",
+  explicit Sheets(std::size_t rows_per_sheet)
+      : rows_per_sheet_(rows_per_sheet),
+        items_("Items",
                [this](workbook::SpillColumn column) {
                  return workbook::items_column_header(column, assessments_);
                }),
@@ -161,10 +162,11 @@ class WorkbookBuilder::Sheets {
     if (indicators_.rows() > 0)
       jobs.push_back({&indicators_, periods_.headers(), periods_.column_plan(), finish_table});
     if (risks_.rows() > 0) jobs.push_back({&risks_, workbook::risks_headers(), {}, finish_table});
-    jobs.push_back(
-        {&summary_, workbook::SummaryCounts::headers(), {}, [this](workbook::SheetWriter& sheet) {
-           summary_counts_.finish_sheet(sheet);
-         }});
+    jobs.push_back({&summary_,
+                    workbook::SummaryCounts::headers(),
+                    {},
+                    [this](workbook::SheetWriter& sheet) { summary_counts_.finish_sheet(sheet); },
+                    false});
     jobs.push_back({&sources_, workbook::sources_headers(), {}, finish_table});
     jobs.push_back({&warnings_, strings(workbook::kWarningsHeaders), {}, finish_table});
     if (continued_.rows() > 0)
@@ -172,20 +174,36 @@ class WorkbookBuilder::Sheets {
     // The Continued sheet names cells of the other sheets, whose columns the plans place.
     std::map<std::string, workbook::ColumnPlan> plans;
     for (const auto& job : jobs) plans.emplace(job.spill->name(), job.plan);
-    const workbook::ColumnResolver resolver = [&plans](const std::string& sheet,
-                                                       workbook::SpillColumn column) {
-      return workbook::planned_column(column, plans.at(sheet));
-    };
-    // The sheets are added in order here; each is then filled on a thread of its own (a
-    // constant-memory worksheet writes to a temporary file of its own, and the formats are
-    // numbered already), the biggest first.
-    std::vector<std::unique_ptr<workbook::SheetWriter>> writers;
+    const std::size_t per_sheet = rows_per_sheet_;
+    const workbook::CellResolver resolver{
+        [&plans](const std::string& sheet, workbook::SpillColumn column) {
+          return workbook::planned_column(column, plans.at(sheet));
+        },
+        [per_sheet](const std::string& sheet, std::uint32_t row) {
+          const std::size_t part = row == 0 ? 0 : (row - 1) / per_sheet;
+          return workbook::PartCell{workbook::part_sheet_name(sheet, part),
+                                    static_cast<std::uint32_t>(row - part * per_sheet)};
+        }};
+    // The sheets (and their parts, past kRowsPerSheet rows) are added in order here; each is then
+    // filled on a thread of its own (a constant-memory worksheet writes to a temporary file of its
+    // own, and the formats are numbered already).
+    std::vector<std::vector<std::unique_ptr<workbook::SheetWriter>>> writers;
     for (auto& job : jobs) {
-      writers.push_back(
-          std::make_unique<workbook::SheetWriter>(workbook, job.spill->name().c_str(), formats));
-      writers.back()->write_header(job.headers);
-      if (job.spill == &summary_) insert_chart(workbook, *writers.back(), job.headers.size());
-      if (job.spill == &items_) workbook::prepare_items_sheet(*writers.back());
+      const std::size_t parts =
+          std::max<std::size_t>(1, (job.spill->rows() + per_sheet - 1) / per_sheet);
+      if (parts > 1 && !job.splits) {
+        throw std::runtime_error("the " + job.spill->name() + " sheet would need more than " +
+                                 std::to_string(per_sheet) +
+                                 " rows, Excel's limit; export to JSON or CSV instead");
+      }
+      auto& sheets = writers.emplace_back();
+      for (std::size_t part = 0; part < parts; ++part) {
+        const std::string name = workbook::part_sheet_name(job.spill->name(), part);
+        sheets.push_back(std::make_unique<workbook::SheetWriter>(workbook, name.c_str(), formats));
+        sheets.back()->write_header(job.headers);
+        if (job.spill == &summary_) insert_chart(workbook, *sheets.back(), job.headers.size());
+        if (job.spill == &items_) workbook::prepare_items_sheet(*sheets.back());
+      }
     }
     std::vector<std::exception_ptr> failures(jobs.size());
     {
@@ -193,8 +211,10 @@ class WorkbookBuilder::Sheets {
       for (std::size_t i = 0; i < jobs.size(); ++i) {
         threads.emplace_back([&, i] {
           try {
-            jobs[i].spill->write_to(*writers[i], jobs[i].plan, streamed, resolver);
-            jobs[i].finish(*writers[i]);
+            std::vector<workbook::SheetWriter*> parts;
+            for (auto& sheet : writers[i]) parts.push_back(sheet.get());
+            jobs[i].spill->write_to(parts, per_sheet, jobs[i].plan, streamed, resolver);
+            for (auto* part : parts) jobs[i].finish(*part);
           } catch (...) {
             failures[i] = std::current_exception();
           }
@@ -211,7 +231,8 @@ class WorkbookBuilder::Sheets {
     workbook::SheetSpill* spill;
     std::vector<std::string> headers;
     workbook::ColumnPlan plan;
-    std::function<void(workbook::SheetWriter&)> finish;
+    std::function<void(workbook::SheetWriter&)> finish;  // each part's
+    bool splits = true;  // may go on in parts past rows_per_sheet_ (the Summary may not)
   };
 
   static void finish_table(workbook::SheetWriter& sheet) { sheet.finish_table(); }
@@ -241,6 +262,7 @@ class WorkbookBuilder::Sheets {
     return {headers.begin(), headers.end()};
   }
 
+  std::size_t rows_per_sheet_;
   std::size_t documents_ = 0;  // ended so far
   workbook::KeyNumbers assessments_;
   workbook::IndicatorPeriods periods_;
@@ -256,8 +278,10 @@ class WorkbookBuilder::Sheets {
   workbook::SheetSpill continued_;
 };
 
-WorkbookBuilder::WorkbookBuilder(std::filesystem::path path)
-    : path_(std::move(path)), sheets_(std::make_unique<Sheets>()) {
+WorkbookBuilder::WorkbookBuilder(std::filesystem::path path, std::size_t rows_per_sheet)
+    : path_(std::move(path)),
+      sheets_(std::make_unique<Sheets>(rows_per_sheet == 0 ? workbook::kRowsPerSheet
+                                                           : rows_per_sheet)) {
   check_writable(path_);
 }
 

@@ -13,7 +13,8 @@
 namespace trackport {
 
 // Writes the standard workbook at path. Throws std::runtime_error when libxlsxwriter reports an
-// error or a sheet would pass Excel's row limit.
+// error or the Summary would pass Excel's row limit (the other sheets go on in parts, "Items (2)"
+// after "Items", past it).
 void write_standard_workbook(const std::vector<Document>& documents,
                              const std::filesystem::path& path);
 
@@ -22,7 +23,9 @@ void write_standard_workbook(const std::vector<Document>& documents,
 // in. Nothing is written at `path` but a probe (removed on failure) until close().
 class WorkbookBuilder {
  public:
-  explicit WorkbookBuilder(std::filesystem::path path);
+  // `rows_per_sheet`: the data rows a sheet holds before it goes on in a part of its own; 0 for
+  // as many as Excel allows (less room for a total row). Tests give fewer.
+  explicit WorkbookBuilder(std::filesystem::path path, std::size_t rows_per_sheet = 0);
   ~WorkbookBuilder();
   WorkbookBuilder(const WorkbookBuilder&) = delete;
   WorkbookBuilder& operator=(const WorkbookBuilder&) = delete;
@@ -35,8 +38,8 @@ class WorkbookBuilder {
   void item(const Item& item);
   void end_streamed(const Document& document);
 
-  // Writes the workbook. Throws std::runtime_error when libxlsxwriter reports an error or a
-  // sheet would pass Excel's row limit (the file at path is then removed).
+  // Writes the workbook. Throws std::runtime_error when libxlsxwriter reports an error or the
+  // Summary would pass Excel's row limit (the file at path is then removed).
   void close();
 
  private:

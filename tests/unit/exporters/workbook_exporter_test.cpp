@@ -798,3 +798,54 @@ TEST_CASE("a workbook's rows wait in temporary files, not in memory: a writer ho
 }
 
 }  // namespace trackport
+
+namespace trackport {
+namespace {
+
+TEST_CASE("a sheet past its rows goes on in parts, each an Excel Table with the header",
+          "[workbook]") {
+  // Excel's 1,048,576 rows, made 10 here: 25 items are Items, Items (2) and Items (3); their one
+  // extra value each the same in Extra; a long value of item 23 continues from Items (3)!C4.
+  Document document;
+  document.source.file = "big.xlsx";
+  for (int i = 1; i <= 25; ++i) {
+    Item item;
+    item.id = std::to_string(i);
+    item.text = "Commitment " + item.id;
+    item.extra = {{"Budget", "£" + item.id}};
+    if (i == 23) item.text = std::string(40000, 'x');
+    document.items.push_back(std::move(item));
+  }
+  TempDir dir;
+  const auto path = dir / "parts.xlsx";
+  WorkbookBuilder builder(path, 10);
+  builder.add(document);
+  builder.close();
+  const XlsxPackage package(path);
+  CHECK(package.sheet_names() == Strings{"Items", "Items (2)", "Items (3)", "Extra", "Extra (2)",
+                                         "Extra (3)", "Assessments", "Summary", "Sources",
+                                         "Warnings", "Continued"});
+  const auto text_column = 3;  // C
+  for (const auto& [sheet, first, rows, table] :
+       std::vector<std::tuple<std::string, int, int, std::string>>{
+           {"Items", 1, 10, "Items"}, {"Items (2)", 11, 10, "Items_2"},
+           {"Items (3)", 21, 5, "Items_3"}}) {
+    INFO(sheet);
+    const auto part = package.sheet(sheet);
+    CHECK(row_texts(package, part, 1, text_column) == Strings{"Theme", "Ref", "Text"});
+    CHECK(test::cell_text(package, part, "C2") ==
+          (first == 21 ? std::string("Commitment 21") : "Commitment " + std::to_string(first)));
+    CHECK(!cell(part, "C" + std::to_string(rows + 2)));
+    const auto part_table = package.table(sheet);
+    REQUIRE(part_table);
+    CHECK(std::string(part_table->child("table").attribute("name").value()) == table);
+  }
+  CHECK(test::cell_text(package, package.sheet("Items (3)"), "C6") == "Commitment 25");
+  const auto extra = package.sheet("Extra (3)");
+  CHECK(row_texts(package, extra, 6, 2) == Strings{"big.xlsx", "25"});
+  const auto continued = package.sheet("Continued");
+  CHECK(row_texts(package, continued, 2, 4) == Strings{"", "Items (3)", "C4", "2"});
+}
+
+}  // namespace
+}  // namespace trackport
