@@ -828,7 +828,8 @@ TEST_CASE("a sheet past its rows goes on in parts, each an Excel Table with the 
   const auto text_column = 3;  // C
   for (const auto& [sheet, first, rows, table] :
        std::vector<std::tuple<std::string, int, int, std::string>>{
-           {"Items", 1, 10, "Items"}, {"Items (2)", 11, 10, "Items_2"},
+           {"Items", 1, 10, "Items"},
+           {"Items (2)", 11, 10, "Items_2"},
            {"Items (3)", 21, 5, "Items_3"}}) {
     INFO(sheet);
     const auto part = package.sheet(sheet);
