@@ -448,6 +448,39 @@ void widen_group_headers(std::vector<Piece>& line, const std::vector<Piece>& nam
   }
 }
 
+// Left-aligned group headers: on a header line above a line naming each column, two pieces or
+// more right of the first column, each starting where its column's values start (the left of
+// the widest figure), each followed by at least one more named column before the next ("Revenue"
+// over Plan, Paid, Left; "Capital" over the next three). Each spans its columns up to the next.
+// One such piece alone, or one over a single column, is the first line of its column's name.
+void widen_left_aligned_groups(std::vector<Piece>& line, const std::vector<Piece>& names,
+                               const std::vector<double>& column_left, std::size_t cols) {
+  std::vector<bool> named(cols, false);
+  for (const Piece& name : names)
+    if (name.col_span == 1) named[static_cast<std::size_t>(name.col)] = true;
+  std::vector<Piece*> groups;
+  for (Piece& piece : line) {
+    if (piece.col == 0) continue;
+    if (piece.col_span != 1) return;
+    groups.push_back(&piece);
+  }
+  if (groups.size() < 2) return;
+  std::vector<int> ends;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const Piece& piece = *groups[i];
+    const int end = i + 1 < groups.size() ? groups[i + 1]->col - 1 : static_cast<int>(cols) - 1;
+    if (end <= piece.col) return;
+    for (int c = piece.col; c <= end; ++c)
+      if (!named[static_cast<std::size_t>(c)]) return;
+    const double size = std::max(1.0, piece.words.front().font_size);
+    if (std::abs(piece.box.x0 - column_left[static_cast<std::size_t>(piece.col)]) > 0.6 * size)
+      return;
+    ends.push_back(end);
+  }
+  for (std::size_t i = 0; i < groups.size(); ++i)
+    groups[i]->col_span = ends[i] - groups[i]->col + 1;
+}
+
 // Group headers spanning their columns on the header lines (those before the first figure in an
 // anchor column).
 void widen_header_groups(std::vector<std::vector<Piece>>& placed, const std::vector<bool>& anchors,
@@ -459,9 +492,18 @@ void widen_header_groups(std::vector<std::vector<Piece>>& placed, const std::vec
          }))
     ++body;
   if (body == placed.size()) return;
+  // Where each column's values start, below the header lines.
+  std::vector<double> column_left(cols, 1e9);
+  for (std::size_t k = body; k < placed.size(); ++k)
+    for (const Piece& piece : placed[k])
+      if (piece.col_span == 1) {
+        double& left = column_left[static_cast<std::size_t>(piece.col)];
+        left = std::min(left, piece.box.x0);
+      }
   for (std::size_t k = 0; k + 1 < body; ++k) {
     if (placed[k].size() >= placed[k + 1].size()) continue;
     widen_group_headers(placed[k], placed[k + 1], cols);
+    widen_left_aligned_groups(placed[k], placed[k + 1], column_left, cols);
   }
 }
 

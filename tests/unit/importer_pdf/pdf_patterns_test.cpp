@@ -218,3 +218,15 @@ TEST_CASE("pdf patterns: a currency sign apart from its amount is part of it") {
   REQUIRE(doc.tables.size() == 1);
   check_rows(doc.tables[0], expected_grid("money_columns"), 0);
 }
+
+TEST_CASE("pdf patterns: group headers left-aligned over their columns span them") {
+  // Pattern 2: "Revenue" and "Capital" start where their first column's figures start, not
+  // centred over the group; each spans Plan, Paid and Left up to the next group.
+  const auto doc = read_pdf_fixture("left_groups.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  const Table& table = doc.tables[0];
+  check_rows(table, expected_grid("left_groups"), 0);
+  CHECK(table.rows[0][1].col_span == 3);
+  CHECK(table.rows[0][4].col_span == 3);
+  CHECK(table.rows[1][1].col_span == 1);
+}
