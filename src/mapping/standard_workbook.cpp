@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "grid/sheet_parts.hpp"
 #include "model/due.hpp"
 #include "model/rating.hpp"
 #include "model/text.hpp"
@@ -608,14 +609,19 @@ std::optional<std::vector<Document>> read_joined_workbook(
 }  // namespace
 
 std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument& grid) {
-  SheetTable continued(sheet(grid, "Continued"));
-  if (!continued.valid() || continued.rows() < 2 || !continued.has("Cell") ||
-      !continued.has("Text")) {
-    return read_joined_workbook(grid, {});
-  }
+  // First the values too long for a cell, joined to the rest of them in the Continued sheet
+  // (which names the sheet part and cell each continues), then the parts of the sheets past
+  // Excel's rows ("Items (2)" ...) made one table again.
   std::vector<std::pair<std::string, Warning>> unjoined;
-  const SourceDocument joined = joined_continuations(grid, continued, unjoined);
-  return read_joined_workbook(joined, unjoined);
+  std::optional<SourceDocument> joined;
+  SheetTable continued(sheet(grid, "Continued"));
+  if (continued.valid() && continued.rows() >= 2 && continued.has("Cell") && continued.has("Text"))
+    joined = joined_continuations(grid, continued, unjoined);
+  if (has_sheet_parts(grid.tables)) {
+    if (!joined) joined = grid;
+    join_sheet_parts(joined->tables);
+  }
+  return read_joined_workbook(joined ? *joined : grid, unjoined);
 }
 
 }  // namespace trackport
