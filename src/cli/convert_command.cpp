@@ -53,6 +53,9 @@ from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Item
 its own earlier import, by sha256), or postgresql://USER@HOST/DB (the same database on a
 PostgreSQL server, which many processes can fill at once; the password from PGPASSWORD or
 ~/.pgpass; a key=value connection string with --format postgresql).
+An INPUT may also be what trackport wrote, read back as stored (told apart by content): its
+.json, a database (tracker.sqlite, tracker.sqlite:FILE or :SHA256, postgresql://HOST/DB, #FILE
+for one document) or its standard workbook; in a folder, such files are skipped unless named.
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
