@@ -325,19 +325,24 @@ void print_summary(const std::vector<DocumentDigest>& documents, std::ostream& o
 }  // namespace
 
 void print_formats(std::ostream& out) {
-  out << "reads (told apart by content; the extension only where the content cannot say):\n";
+  // One column for the extensions and the format names, as wide as the longest list needs.
+  std::vector<std::string> read_extensions;
+  std::size_t width = 18;
   for (const auto& format : input_format_table()) {
     std::string extensions;
     for (const auto extension : format.extensions)
       (extensions += extensions.empty() ? "" : " ") += extension;
-    out << "  " << fit(extensions, 18) << format.description << '\n';
+    width = std::max(width, extensions.size() + 2);
+    read_extensions.push_back(std::move(extensions));
   }
+  out << "reads (told apart by content; the extension only where the content cannot say):\n";
+  for (std::size_t i = 0; i < read_extensions.size(); ++i)
+    out << "  " << fit(read_extensions[i], width) << input_format_table()[i].description << '\n';
   out << "writes (-o by the extension, or --format NAME):\n";
   for (const auto& exporter : exporters()) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
-    out << "  " << exporter->name()
-        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ')
+    out << "  " << fit(std::string(exporter->name()), width)
         << (exporter->output_is_connection() ? "-o postgresql://USER@HOST/DB" : "-o FILE")
         << extensions
         << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())

@@ -145,7 +145,7 @@ std::string reason_to_skip(const fs::path& file, const fs::path& output, bool li
   }
   std::error_code ec;
   if (!output.empty() && fs::equivalent(file, output, ec)) return "the output of this run";
-  if ((extension == "xlsx" || extension == "xlsm") && is_trackport_output(file))
+  if (lists_extension("xlsx", extension) && is_trackport_output(file))
     return "a workbook trackport wrote (name it to read it back in)";
   if (extension == "csv" && written_by_csv_exporter(head_of(file, 4096)))
     return "a CSV file trackport wrote (name it to read it back in)";
