@@ -9,8 +9,8 @@
 #include "exporters/json/json_exporter.hpp"
 #include "exporters/postgres/postgres_exporter.hpp"
 #include "exporters/sqlite/sqlite_reader.hpp"
+#include "exporters/workbook/workbook_reader.hpp"
 #include "io/input.hpp"
-#include "mapping/standard_workbook.hpp"
 
 namespace trackport {
 

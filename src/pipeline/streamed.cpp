@@ -7,7 +7,7 @@
 #include <thread>
 #include <variant>
 
-#include "mapping/standard_workbook.hpp"
+#include "exporters/workbook/workbook_reader.hpp"
 #include "pipeline/documents.hpp"
 #include "pipeline/legacy_formats.hpp"
 
