@@ -30,13 +30,14 @@
 #include "compare/compare.hpp"
 #include "model/document.hpp"
 #include "model/rating.hpp"
+#include "trackport/export.hpp"
 
 namespace trackport {
 
 // The library's version ("0.1.0"), which is trackport's.
-std::string_view version();
+TRACKPORT_API std::string_view version();
 
-class Error : public std::runtime_error {
+class TRACKPORT_API Error : public std::runtime_error {
  public:
   // `where`: the file, output or option the error is about (what() starts with it).
   Error(std::string where, const std::string& message);
@@ -45,16 +46,16 @@ class Error : public std::runtime_error {
  private:
   std::string where_;
 };
-class InputFailed : public Error {
+class TRACKPORT_API InputFailed : public Error {
   using Error::Error;
 };
-class OutputFailed : public Error {
+class TRACKPORT_API OutputFailed : public Error {
   using Error::Error;
 };
-class InvalidOption : public Error {
+class TRACKPORT_API InvalidOption : public Error {
   using Error::Error;
 };
-class Cancelled : public Error {
+class TRACKPORT_API Cancelled : public Error {
   using Error::Error;
 };
 
@@ -83,12 +84,12 @@ struct Options {
 
 // Formats trackport reads (importer names: "xlsx", "xls", "ods", "docx", "html", "pdf", "csv",
 // "tsv") and writes (exporter names: "xlsx", "json", "jsonl", "csv", "sqlite", "postgresql").
-std::vector<std::string> input_formats();
-std::vector<std::string> output_formats();
+TRACKPORT_API std::vector<std::string> input_formats();
+TRACKPORT_API std::vector<std::string> output_formats();
 
 // The format of a file, told by its content (its extension only where content cannot say).
 // Throws InputFailed when trackport does not read it.
-std::string identify(const std::filesystem::path& file);
+TRACKPORT_API std::string identify(const std::filesystem::path& file);
 
 // One table found in a file, as the mapping engine sees it: each row's cell texts (a merged
 // cell's text at its top-left only).
@@ -99,15 +100,17 @@ struct TableView {
   std::vector<std::string> headings;  // section headings above the table, outermost first
   std::vector<std::vector<std::string>> rows;
 };
-std::vector<TableView> tables(const std::filesystem::path& file, const Options& options = {});
+TRACKPORT_API std::vector<TableView> tables(const std::filesystem::path& file,
+                                            const Options& options = {});
 // The same as `trackport tables FILE -o -` writes it (docs/MODEL.md "Raw tables").
-std::string tables_json(const std::filesystem::path& file, const Options& options = {});
+TRACKPORT_API std::string tables_json(const std::filesystem::path& file,
+                                      const Options& options = {});
 
 // Every document one file holds: one for a tracker, several for trackport's own standard
 // workbook (read back as written). `source` may also be a trackport .json output, a trackport
 // database (tracker.sqlite, tracker.sqlite:FILE or :SHA256) or postgresql://HOST/DB[#FILE]:
 // their documents as stored. Throws InputFailed.
-std::vector<Document> convert(const std::string& source, const Options& options = {});
+TRACKPORT_API std::vector<Document> convert(const std::string& source, const Options& options = {});
 
 // A batch's control: progress and cancelling.
 struct BatchControl {
@@ -131,8 +134,9 @@ struct BatchResult {
   std::size_t failed = 0;           // files that failed (each named in `errors`)
   std::vector<std::string> errors;  // "FILE: what is wrong", one a failed file
 };
-BatchResult convert_batch(const std::vector<std::string>& inputs, const Options& options = {},
-                          const BatchControl& control = {});
+TRACKPORT_API BatchResult convert_batch(const std::vector<std::string>& inputs,
+                                        const Options& options = {},
+                                        const BatchControl& control = {});
 
 // Writes documents to `output`: a file (written beside it, then renamed into place), a database
 // (tracker.sqlite, postgresql://...: each document stored, replacing the same source's earlier
@@ -140,20 +144,21 @@ BatchResult convert_batch(const std::vector<std::string>& inputs, const Options&
 // `standard_output`. The format is `format` (an output format's name) or comes from the output's
 // extension ("-": json). `table` picks the table a CSV holds ("items", "indicators", "risks").
 // Throws OutputFailed or InvalidOption.
-void write(const std::vector<Document>& documents, const std::string& output,
-           std::string_view format = {}, std::string_view table = {});
+TRACKPORT_API void write(const std::vector<Document>& documents, const std::string& output,
+                         std::string_view format = {}, std::string_view table = {});
 // The same into a stream, in a text format (json, jsonl, csv).
-void write(const std::vector<Document>& documents, std::ostream& out, std::string_view format,
-           std::string_view table = {});
+TRACKPORT_API void write(const std::vector<Document>& documents, std::ostream& out,
+                         std::string_view format, std::string_view table = {});
 
 // Documents in their JSON form (the json output's bytes), and back.
-std::string to_json(const std::vector<Document>& documents);
-std::vector<Document> from_json(std::string_view json);  // throws InvalidOption when malformed
+TRACKPORT_API std::string to_json(const std::vector<Document>& documents);
+TRACKPORT_API std::vector<Document> from_json(
+    std::string_view json);  // throws InvalidOption when malformed
 
 // Two reporting periods of one plan compared (CompareOptions: compare/compare.hpp), and the
 // comparison as `trackport diff -o changes.json` writes it.
-Comparison compare(const Document& old_document, const Document& new_document,
-                   const CompareOptions& options = {});
-std::string comparison_json(const Comparison& comparison);
+TRACKPORT_API Comparison compare(const Document& old_document, const Document& new_document,
+                                 const CompareOptions& options = {});
+TRACKPORT_API std::string comparison_json(const Comparison& comparison);
 
 }  // namespace trackport

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -19,11 +18,11 @@
 #include "exporters/exporter.hpp"
 #include "importers/importer.hpp"
 #include "io/input.hpp"
+#include "pipeline/batch.hpp"
 #include "pipeline/convert.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/output.hpp"
 #include "pipeline/progress.hpp"
-#include "pipeline/streamed.hpp"
 
 namespace trackport::cli {
 
@@ -54,6 +53,9 @@ from its extension: .xlsx (the standard workbook), .json, .jsonl, .csv (the Item
 its own earlier import, by sha256), or postgresql://USER@HOST/DB (the same database on a
 PostgreSQL server, which many processes can fill at once; the password from PGPASSWORD or
 ~/.pgpass; a key=value connection string with --format postgresql).
+An INPUT may also be what trackport wrote, read back as stored (told apart by content): its
+.json, a database (tracker.sqlite, tracker.sqlite:FILE or :SHA256, postgresql://HOST/DB, #FILE
+for one document) or its standard workbook; in a folder, such files are skipped unless named.
 Use -o - with --format json|jsonl|csv to write to standard output. Documents come out sorted by
 input path (arguments in order, each folder sorted), whatever --jobs is.
 
@@ -212,53 +214,6 @@ class ProgressLine {
   Clock::time_point start_;
 };
 
-// A single file into a format that takes items one at a time: converted while it is read (see
-// pipeline/streamed.hpp). nullopt, with nothing written, when it cannot go that way.
-std::optional<StreamedDocument> write_streamed(const Exporter& exporter, const InputJob& input,
-                                               const ConvertOptions& options,
-                                               const std::string& output,
-                                               const ProgressLine* progress) {
-  // On a terminal, the items so far while the file converts.
-  auto convert = [&](DocumentStream& stream) {
-    if (!progress) return convert_streamed(input.path, options_for(input, options), stream);
-    const std::string file = input.path.string();
-    ProgressStream counted(stream, [progress, &file](std::size_t items, bool finishing) {
-      progress->draw_items(file, items, finishing);
-    });
-    auto streamed = convert_streamed(input.path, options_for(input, options), counted);
-    progress->clear();
-    return streamed;
-  };
-  if (exporter.writes_in_place()) return std::nullopt;
-  if (output != "-" && is_stream_output(output)) return std::nullopt;  // the whole-file path
-  if (output == "-") {
-    auto stream = exporter.stream_document(std::cout, std::filesystem::temp_directory_path());
-    if (!stream) return std::nullopt;
-    auto streamed = convert(*stream);
-    std::cout.flush();
-    return streamed;
-  }
-  AtomicOutput file{std::filesystem::path(output)};
-  std::unique_ptr<DocumentStream> stream;
-  try {
-    stream = exporter.stream_document_to_file(file.temp_path());
-  } catch (const std::exception&) {
-    return std::nullopt;  // the whole-file path reports why the output cannot be written
-  }
-  if (!stream) return std::nullopt;
-  std::optional<StreamedDocument> streamed;
-  try {
-    streamed = convert(*stream);
-  } catch (const std::exception& e) {
-    // Named by the output the user gave, not the temporary file being written.
-    throw std::runtime_error("writing " + output + ": " + e.what());
-  }
-  if (!streamed) return std::nullopt;
-  stream.reset();
-  file.commit();
-  return streamed;
-}
-
 // `unchanged`: inputs a database already holds; `passed_over`: files found and not converted.
 void print_converted(std::size_t converted, std::size_t inputs, std::size_t items,
                      std::size_t warnings, std::size_t unchanged, std::size_t passed_over,
@@ -370,19 +325,24 @@ void print_summary(const std::vector<DocumentDigest>& documents, std::ostream& o
 }  // namespace
 
 void print_formats(std::ostream& out) {
-  out << "reads (told apart by content; the extension only where the content cannot say):\n";
+  // One column for the extensions and the format names, as wide as the longest list needs.
+  std::vector<std::string> read_extensions;
+  std::size_t width = 18;
   for (const auto& format : input_format_table()) {
     std::string extensions;
     for (const auto extension : format.extensions)
       (extensions += extensions.empty() ? "" : " ") += extension;
-    out << "  " << fit(extensions, 18) << format.description << '\n';
+    width = std::max(width, extensions.size() + 2);
+    read_extensions.push_back(std::move(extensions));
   }
+  out << "reads (told apart by content; the extension only where the content cannot say):\n";
+  for (std::size_t i = 0; i < read_extensions.size(); ++i)
+    out << "  " << fit(read_extensions[i], width) << input_format_table()[i].description << '\n';
   out << "writes (-o by the extension, or --format NAME):\n";
   for (const auto& exporter : exporters()) {
     std::string extensions;
     for (const auto extension : exporter->extensions()) (extensions += " .") += extension;
-    out << "  " << exporter->name()
-        << std::string(18 - std::min<std::size_t>(16, exporter->name().size()), ' ')
+    out << "  " << fit(std::string(exporter->name()), width)
         << (exporter->output_is_connection() ? "-o postgresql://USER@HOST/DB" : "-o FILE")
         << extensions
         << (exporter->can_stream() ? ", or -o - --format " + std::string(exporter->name())
@@ -513,71 +473,45 @@ int run_convert(std::span<const std::string> words) {
     only_input = paths.front().path.string();
     set_crash_context(only_input.c_str());
   }
-  // One file is converted here, streamed, unless limits were asked for.
-  const bool settings_unreadable =
-      paths.front().settings && !paths.front().settings->error.empty();  // its one line, below
-  if (paths.size() == 1 && missing.empty() && expanded.skipped.empty() && strict.empty() &&
-      !args.has("timeout") && !args.has("memory-limit") && !options.skip_sha256 &&
-      !args.has("summary") && !settings_unreadable) {
+  BatchRequests requests;
+  requests.limits_given = args.has("timeout") || args.has("memory-limit");
+  requests.documents_inspected = !strict.empty() || args.has("summary");
+  if (may_stream_single_file(expanded, options, requests)) {
     const ProgressLine items_line(1);
     const bool drawn = !quiet && !verbose && ::isatty(STDERR_FILENO);
-    if (auto streamed = write_streamed(exporter, paths.front(), options, output,
-                                       drawn ? &items_line : nullptr)) {
+    ItemProgress on_items;
+    const std::string file = paths.front().path.string();
+    if (drawn) {
+      on_items = [&items_line, &file](std::size_t items, bool finishing) {
+        items_line.draw_items(file, items, finishing);
+      };
+    }
+    auto streamed = stream_single_file(exporter, paths.front(), options, output, on_items);
+    if (drawn) items_line.clear();
+    if (streamed) {
       const Document& document = streamed->document;
       if (verbose) {
-        std::cerr << paths.front().path.string() << ": " << streamed->items << " items, "
-                  << document.warnings.size() << " warnings (mapping " << document.mapping.name
-                  << ")\n";
+        std::cerr << file << ": " << streamed->items << " items, " << document.warnings.size()
+                  << " warnings (mapping " << document.mapping.name << ")\n";
       }
       if (!quiet) print_converted(1, 1, streamed->items, document.warnings.size(), 0, 0, output);
       return kExitOk;
     }
-    // One file that cannot stream is converted here too: the pool's limits are there so that
-    // one file cannot stop the others, and here there are none (a 15 MB CSV of 300,000 rows
-    // needs more than the pool's default budget). A crash is still one line (cli/crash.hpp).
-    options.isolate = false;
+    // A crash is still one line (cli/crash.hpp).
+    convert_single_file_in_process(options);
   }
   const bool progress = !quiet && !verbose && ::isatty(STDERR_FILENO) && paths.size() > 1;
   ProgressLine line(paths.size());
-  // Each document goes to the output as soon as it and those before it are converted, so the
-  // batch never holds more than a few documents (and a database keeps the 899 files before a
-  // batch stopped at file 900).
-  std::optional<BatchOutput> opened_output;
-  try {
-    opened_output.emplace(exporter, output);
-  } catch (const OutputRefused& e) {
-    throw UsageError(e.what());
-  }
-  BatchOutput& out = *opened_output;
-  const bool to_database = exporter.writes_in_place();
   const bool keep_digests = args.has("summary");
   std::vector<DocumentDigest> digests;
   std::vector<std::string> strict_failures;
-  std::size_t failed = missing.size(), items = 0, warnings = 0, skipped = 0, converted = 0;
-  // Documents that only list a failed file wait until something converts: a run that converts
-  // nothing writes nothing.
-  std::vector<Document> waiting;
-  bool output_lost = false;  // a lost database server is said once, not once a file
-  // `store`: false for what a database does not keep (files it did not import).
-  auto write = [&](const Document& document, bool store) {
-    if (keep_digests) digests.push_back(digest_of(document));
-    auto lines = strict_lines(document, strict);
-    strict_failures.insert(strict_failures.end(), lines.begin(), lines.end());
-    if (store) out.append(document);
-  };
-  auto write_converted = [&](const std::vector<Document>& documents) {
-    for (const auto& document : waiting) write(document, true);
-    waiting.clear();
-    for (const auto& document : documents) write(document, true);
-  };
-  auto report_error = [&](const std::filesystem::path& path, const std::string& error) {
+  BatchEvents events;
+  events.file_failed = [&](const std::filesystem::path& path, const std::string& error) {
     if (progress) line.clear();
     std::cerr << "trackport: " << path.string() << ": " << error << '\n';
   };
-  auto on_done = [&](const FileOutcome& outcome) {
-    if (!outcome.error.empty()) {
-      report_error(outcome.path, outcome.error);
-    } else if (verbose) {
+  events.file_done = [&](const FileOutcome& outcome) {
+    if (outcome.error.empty() && verbose) {
       for (const auto& document : outcome.documents) {
         std::cerr << outcome.path.string() << ": " << document.items.size() << " items, "
                   << document.warnings.size() << " warnings (mapping " << document.mapping.name
@@ -587,70 +521,34 @@ int run_convert(std::span<const std::string> words) {
     line.file_done(outcome.path);
     if (progress) line.draw();
   };
-  auto on_ordered = [&](FileOutcome&& outcome) {
-    if (outcome.skipped) {
-      ++skipped;
-      return;
-    }
-    if (!outcome.error.empty()) {
-      ++failed;
-      // Files list failures in their Sources and Warnings; a database keeps only real imports,
-      // so a failed file is tried again next time.
-      if (to_database) return;
-      if (converted > 0) {
-        write(failed_document(outcome), true);
-      } else {
-        waiting.push_back(failed_document(outcome));
-      }
-      return;
-    }
-    std::size_t file_items = 0, file_warnings = 0;
-    for (const auto& document : outcome.documents) {
-      file_items += document.items.size();
-      file_warnings += document.warnings.size();
-    }
-    if (to_database) {
-      try {
-        write_converted(outcome.documents);
-        output_lost = false;
-      } catch (const OutputUnavailable& e) {
-        // The output itself has gone (a server stopped): said once, not once a file; later
-        // files try again, and each one not stored counts as failed.
-        if (progress) line.clear();
-        if (!output_lost) std::cerr << "trackport: " << e.what() << '\n';
-        output_lost = true;
-        ++failed;
-        return;
-      } catch (const std::exception& e) {
-        // The database keeps the documents before this one; the file is named and counted failed.
-        report_error(outcome.path, e.what());
-        ++failed;
-        return;
-      }
-    } else {
-      write_converted(outcome.documents);
-    }
-    items += file_items;
-    warnings += file_warnings;
-    ++converted;
+  events.document = [&](const Document& document) {
+    if (keep_digests) digests.push_back(digest_of(document));
+    auto lines = strict_lines(document, strict);
+    strict_failures.insert(strict_failures.end(), lines.begin(), lines.end());
   };
-  convert_files_in_order(paths, options, jobs, on_done, on_ordered);
+  events.output_lost = [&](const std::string& error) {
+    if (progress) line.clear();
+    std::cerr << "trackport: " << error << '\n';
+  };
+  BatchTotals totals;
+  try {
+    totals = convert_batch_to_output(expanded, options, jobs, exporter, output, events);
+  } catch (const OutputRefused& e) {
+    throw UsageError(e.what());
+  }
   if (progress) line.clear();
 
+  const std::size_t converted = totals.converted, failed = totals.failed,
+                    skipped = totals.unchanged;
   if (converted == 0 && skipped > 0 && failed == 0) {
     if (!quiet) std::cerr << "all " << skipped << " input(s) unchanged since their last import\n";
     return kExitOk;
   }
   if (converted == 0) {
     std::cerr << "trackport: nothing converted; " << exporter.shown_output(output)
-              << (out.opened() ? " holds nothing new\n" : " was not written\n");
+              << (totals.output_opened ? " holds nothing new\n" : " was not written\n");
     return kExitFailed;
   }
-  // Skipped files are listed in a file output (a database keeps only real imports).
-  for (const auto& passed_over : expanded.skipped)
-    write(input_document(passed_over.path, "input-skipped", "not converted: " + passed_over.reason),
-          !to_database);
-  out.commit();
   if (args.has("summary")) {
     // With -o -, stdout is the data: everything else goes to stderr.
     std::ostream& summary = output == "-" ? std::cerr : std::cout;
@@ -658,8 +556,8 @@ int run_convert(std::span<const std::string> words) {
     summary.flush();
   }
   if (!quiet) {
-    print_converted(converted, paths.size() + missing.size(), items, warnings, skipped,
-                    expanded.skipped.size(), exporter.shown_output(output));
+    print_converted(converted, paths.size() + missing.size(), totals.items, totals.warnings,
+                    skipped, expanded.skipped.size(), exporter.shown_output(output));
   }
   for (const auto& failure : strict_failures) std::cerr << failure << '\n';
   return failed > 0 || !strict_failures.empty() ? kExitFailed : kExitOk;

@@ -8,6 +8,9 @@
 #include "model/comparison.hpp"
 #include "model/document.hpp"
 
+// Installed with the library's API (include/trackport/export.hpp): exported from libtrackport.so.
+#pragma GCC visibility push(default)
+
 namespace trackport {
 
 struct CompareOptions {
@@ -27,3 +30,5 @@ Comparison compare_documents(const Document& old_doc, const Document& new_doc,
 double text_similarity(std::string_view a, std::string_view b);
 
 }  // namespace trackport
+
+#pragma GCC visibility pop

@@ -1,7 +1,7 @@
 // The Indicators and Risks tables shared by the CSV export (--table indicators|risks) and the
-// standard workbook's Indicators and Risks sheets (which src/mapping/standard_workbook.cpp reads
-// back by these headers). Header-only because the CSV and workbook libraries may not depend on
-// each other.
+// standard workbook's Indicators and Risks sheets (which exporters/workbook/workbook_reader.cpp
+// reads back by these headers). Header-only because the CSV and workbook libraries may not depend
+// on each other.
 //
 // Indicators: Source, Code, Title, Area, Baseline, one column per target period seen, Location.
 // An indicator is one row with Area empty; each area of its breakdown follows it as a row of its

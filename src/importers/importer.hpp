@@ -77,9 +77,32 @@ struct InputFormat {
   std::vector<std::string_view> extensions;  // lower case, no dot; the first is its name
   std::string_view description;              // for people: "Excel 97-2003 workbooks"
 };
-const std::vector<InputFormat>& input_format_table();
+// Defined here, not in the registry that lists the importers, so that an importer checks an
+// extension against this same list without linking the others.
+inline const std::vector<InputFormat>& input_format_table() {
+  static const std::vector<InputFormat> table = {
+      {"xlsx", {"xlsx", "xlsm", "xltx", "xltm"}, "Excel workbooks (Office Open XML)"},
+      {"xls", {"xls"}, "Excel 97-2003 workbooks"},
+      {"ods", {"ods"}, "OpenDocument spreadsheets"},
+      {"docx", {"docx", "docm", "dotx", "dotm"}, "Word documents"},
+      {"html", {"html", "htm"}, "web pages, and Word's \"save as web page\""},
+      {"pdf", {"pdf"}, "PDF reports with text (not scans)"},
+      {"csv", {"csv", "tsv", "tab", "txt"}, "delimited text"},
+  };
+  return table;
+}
 // True when `extension` (lower case, no dot) names a format trackport reads.
 bool is_input_extension(std::string_view extension);
+// True when the table lists `extension` for the format `importer` reads.
+inline bool lists_extension(std::string_view importer, std::string_view extension) {
+  for (const auto& format : input_format_table()) {
+    if (format.importer != importer) continue;
+    for (const auto known : format.extensions) {
+      if (known == extension) return true;
+    }
+  }
+  return false;
+}
 
 // Every importer trackport has, in a fixed order.
 const std::vector<std::unique_ptr<Importer>>& importers();

@@ -26,19 +26,6 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
   return all;
 }
 
-const std::vector<InputFormat>& input_format_table() {
-  static const std::vector<InputFormat> table = {
-      {"xlsx", {"xlsx", "xlsm"}, "Excel workbooks (Office Open XML)"},
-      {"xls", {"xls"}, "Excel 97-2003 workbooks"},
-      {"ods", {"ods"}, "OpenDocument spreadsheets"},
-      {"docx", {"docx"}, "Word documents"},
-      {"html", {"html", "htm"}, "web pages, and Word's \"save as web page\""},
-      {"pdf", {"pdf"}, "PDF reports with text (not scans)"},
-      {"csv", {"csv", "tsv", "tab", "txt"}, "delimited text"},
-  };
-  return table;
-}
-
 bool is_input_extension(std::string_view extension) {
   for (const auto& format : input_format_table()) {
     for (const auto known : format.extensions) {

@@ -12,6 +12,9 @@
 #include "model/document.hpp"
 #include "model/rating.hpp"
 
+// Installed with the library's API (include/trackport/export.hpp): exported from libtrackport.so.
+#pragma GCC visibility push(default)
+
 namespace trackport {
 
 // In the order a Comparison lists them.
@@ -93,3 +96,5 @@ struct Comparison {
 std::string location_label(const Location& location);
 
 }  // namespace trackport
+
+#pragma GCC visibility pop

@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+// Installed with the library's API (include/trackport/export.hpp): exported from libtrackport.so.
+#pragma GCC visibility push(default)
+
 namespace trackport {
 
 enum class Rating { none, red, amber, green, blue, amber_red, amber_green };
@@ -55,3 +58,5 @@ std::optional<Rgb> parse_hex_colour(std::string_view text);
 std::optional<Rating> rating_from_fill(Rgb colour);
 
 }  // namespace trackport
+
+#pragma GCC visibility pop

@@ -1,7 +1,7 @@
 #include "pipeline/convert.hpp"
 
 #include "io/input.hpp"
-#include "mapping/standard_workbook.hpp"
+#include "pipeline/documents.hpp"
 #include "pipeline/fork_server.hpp"
 #include "pipeline/legacy_formats.hpp"
 
@@ -115,29 +115,10 @@ Document build_document(const ImportedFile& imported, const ConvertOptions& opti
   return make_document(const_cast<ImportedFile&>(imported), options, details, false);
 }
 
-std::vector<Document> convert_to_documents(const std::filesystem::path& path,
-                                           const ConvertOptions& options) {
-  auto imported = import_file(path, options.import, options.libreoffice);
-  if (auto documents = read_standard_workbook(imported.source)) {
-    if (!options.organisation.empty()) {
-      for (auto& document : *documents) document.organisation = options.organisation;
-    }
-    return std::move(*documents);
-  }
+Document map_imported_file(ImportedFile&& imported, const ConvertOptions& options) {
   // The input's bytes are not needed any more; the grid is freed as it is mapped.
   std::string().swap(imported.input.bytes);
-  std::vector<Document> documents;
-  documents.push_back(make_document(imported, options, nullptr, true));
-  return documents;
-}
-
-Document convert_file(const std::filesystem::path& path, const ConvertOptions& options) {
-  auto documents = convert_to_documents(path, options);
-  if (documents.size() != 1) {
-    throw InputError("holds " + std::to_string(documents.size()) +
-                     " documents (a trackport standard workbook), not one");
-  }
-  return std::move(documents.front());
+  return make_document(imported, options, nullptr, true);
 }
 
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options) {
@@ -235,8 +216,11 @@ FileOutcome convert_one(const InputJob& input, std::size_t index, const ConvertO
                         std::optional<ForkServer>& server) {
   FileOutcome outcome;
   outcome.path = input.path;
+  // A database read as an input is no file whose bytes say whether it changed.
+  const bool database = names_database(input.path.string());
   try {
-    if (options.skip_sha256 && options.skip_sha256->count(sha256_of_file(input.path))) {
+    if (options.skip_sha256 && !database &&
+        options.skip_sha256->count(sha256_of_file(input.path))) {
       outcome.skipped = true;
     } else if (server) {
       outcome = server->convert(index, input.path);
@@ -248,6 +232,8 @@ FileOutcome convert_one(const InputJob& input, std::size_t index, const ConvertO
   } catch (const std::exception& e) {
     outcome.error = e.what();
   }
+  // Messages name a database by its connection string without its password.
+  if (database) outcome.path = shown_source(input.path.string());
   return outcome;
 }
 

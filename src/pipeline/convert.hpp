@@ -69,8 +69,13 @@ Document assemble_document(const SourceDocument& head, const InputFile& input,
 // InputError when that trackport.yaml could not be read.
 ConvertOptions options_for(const InputJob& input, const ConvertOptions& options);
 
+// Maps an imported tracker into its Document, freeing its input and grid as they are read.
+Document map_imported_file(ImportedFile&& imported, const ConvertOptions& options);
+
 // Every document a file holds: one for a tracker, several for trackport's own standard workbook
-// (read back as it was written, mapping skipped).
+// (read back as it was written, mapping skipped), a trackport JSON file's or a database's as
+// stored. The same as documents_from (pipeline/documents.cpp, where both are defined): every way
+// a path yields Documents. Throws InputError (one line, no file name).
 std::vector<Document> convert_to_documents(const std::filesystem::path& path,
                                            const ConvertOptions& options);
 

@@ -4,8 +4,10 @@
 // database (a SQLite file, or a PostgreSQL server), whole or one document of it.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.hpp"
@@ -27,6 +29,20 @@ bool names_database(const std::string& spec);
 
 // How messages show a source: a connection string without its password.
 std::string shown_source(const std::string& spec);
+
+// Every way a source yields Documents, the one dispatch for `convert`, `diff` and the library:
+// a database (by its name, or a file starting "SQLite format 3\0"), trackport JSON (a document
+// or an array of them whose first member is schema_version, or any .json, refused in one line
+// when it is not trackport's), trackport's standard workbook read back, or a file converted by
+// its importer and the mapping engine. With ConvertOptions::import.format (--from) a file always
+// goes through that importer. Throws InputError: one line without the source's name, as a
+// batch reports it.
+std::vector<Document> documents_from(const std::string& spec, const ConvertOptions& options);
+
+// Documents trackport stored, told by a file's first bytes (and its extension).
+enum class StoredDocuments { none, json, sqlite };
+inline constexpr std::size_t kStoredDocumentsHead = 64;  // bytes stored_documents_in needs
+StoredDocuments stored_documents_in(std::string_view head, const std::string& extension);
 
 // Every document `spec` holds: a database's (or the one it names), a trackport .json's, or the
 // documents of converting the file. Throws SourceError.

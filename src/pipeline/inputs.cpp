@@ -13,6 +13,7 @@
 #include "io/input.hpp"
 #include "io/zip.hpp"
 #include "model/document.hpp"
+#include "pipeline/documents.hpp"
 #include "pipeline/legacy_formats.hpp"
 
 namespace trackport {
@@ -135,13 +136,16 @@ std::string reason_to_skip(const fs::path& file, const fs::path& output, bool li
     named.path = file;
     return needs_libreoffice_message(*legacy_format_of(named));
   }
+  // trackport's own JSON and databases are inputs only when named, like its workbooks.
+  if (extension == "json" || names_database(file.string()))
+    return "a trackport JSON file or database, if it is one (name it to read it back in)";
   if (!is_supported_extension(extension)) {
     return extension.empty() ? "not a format trackport reads (no extension)"
                              : "not a format trackport reads (." + extension + ")";
   }
   std::error_code ec;
   if (!output.empty() && fs::equivalent(file, output, ec)) return "the output of this run";
-  if ((extension == "xlsx" || extension == "xlsm") && is_trackport_output(file))
+  if (lists_extension("xlsx", extension) && is_trackport_output(file))
     return "a workbook trackport wrote (name it to read it back in)";
   if (extension == "csv" && written_by_csv_exporter(head_of(file, 4096)))
     return "a CSV file trackport wrote (name it to read it back in)";
@@ -244,6 +248,13 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& arguments,
         expanded.jobs.push_back({path, nullptr});
       } else {
         expanded.skipped.push_back({path, "listed twice; converted once"});
+      }
+    } else if (names_database(argument) && !fs::exists(path, ec)) {
+      // postgresql://HOST/DB, tracker.sqlite:FILE: a database's documents, as stored.
+      if (listed.emplace(path, path).second) {
+        expanded.jobs.push_back({path, nullptr});
+      } else {
+        expanded.skipped.push_back({shown_source(argument), "listed twice; converted once"});
       }
     } else if (fs::is_directory(path, ec)) {
       for (auto& [file, not_read] : files_under(path)) {

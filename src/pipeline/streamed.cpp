@@ -7,7 +7,8 @@
 #include <thread>
 #include <variant>
 
-#include "mapping/standard_workbook.hpp"
+#include "exporters/workbook/workbook_reader.hpp"
+#include "pipeline/documents.hpp"
 #include "pipeline/legacy_formats.hpp"
 
 namespace trackport {
@@ -239,6 +240,11 @@ std::optional<StreamedDocument> convert_streamed(const std::filesystem::path& pa
     input = read_input(path);
     // A legacy format is converted by LibreOffice first: convert_to_documents does that.
     if (options.import.format.empty() && legacy_format_of(input)) return std::nullopt;
+    // Documents trackport stored are read as they are (pipeline/documents.hpp).
+    if (options.import.format.empty() &&
+        stored_documents_in(std::string_view(input.bytes).substr(0, kStoredDocumentsHead),
+                            extension_of(input.path)) != StoredDocuments::none)
+      return std::nullopt;
     importer = &choose_importer(input, options.import.format);
   } catch (const std::exception&) {
     return std::nullopt;

@@ -58,4 +58,24 @@ std::vector<std::string> distinct_column_names(const std::vector<std::string>& n
   return headers;
 }
 
+std::vector<std::string> names_of_headers(const std::vector<std::string>& headers,
+                                          const std::vector<std::string>& fixed) {
+  std::unordered_set<std::string> named;  // folded
+  for (const auto& header : fixed) named.insert(fold_case_latin1(header));
+  std::vector<std::string> names;
+  names.reserve(headers.size());
+  for (const auto& header : headers) {
+    std::string name = header;
+    if (std::string_view(header).ends_with(kEscape)) {
+      name = header.substr(0, header.size() - kEscape.size());
+    } else if (auto stem = numbered_stem(header);
+               stem && named.count(fold_case_latin1(*stem)) > 0) {
+      name = std::string(*stem);
+    }
+    named.insert(fold_case_latin1(name));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 }  // namespace trackport::workbook

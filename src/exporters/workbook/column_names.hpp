@@ -1,7 +1,7 @@
 // Internal to the workbook exporter: the header names of a sheet's variable block of columns
 // (the Items sheet's assessment columns, the Indicators sheet's period columns) made distinct,
 // as an Excel Table needs its column names to be, in a form the reader
-// (src/mapping/standard_workbook.cpp) turns back into the names themselves.
+// (workbook_reader.cpp, names_of_headers) turns back into the names themselves.
 //
 // A name is written as it is unless it needs one of two marks:
 // - a name already taken, case-insensitively, by a fixed column of the sheet or an earlier name
@@ -23,5 +23,12 @@ namespace trackport::workbook {
 // keep their names).
 std::vector<std::string> distinct_column_names(const std::vector<std::string>& names,
                                                const std::vector<std::string_view>& fixed);
+
+// The reverse, for the reader: the names under such headers, given the sheet's fixed headers. A
+// final " (1)" goes, and a final " (n)" where the rest is a fixed header or a name read before it
+// in the block. A workbook written before the tables has the names as they are, and reads the
+// same unless a name of its own ends so.
+std::vector<std::string> names_of_headers(const std::vector<std::string>& headers,
+                                          const std::vector<std::string>& fixed);
 
 }  // namespace trackport::workbook

@@ -10,6 +10,7 @@
 #include "importers/docx/docx_parse.hpp"
 #include "importers/docx/docx_xml.hpp"
 #include "importers/ooxml/package.hpp"
+#include "io/ole.hpp"
 #include "io/zip.hpp"
 #include "model/text.hpp"
 
@@ -17,21 +18,11 @@ namespace trackport {
 
 namespace {
 
-using namespace std::string_view_literals;
-
-constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv;
-// Stream names in an OLE compound file's directory are UTF-16LE.
-constexpr std::string_view kEncryptionInfo = "E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0"sv;
-constexpr std::string_view kWordDocument = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"sv;
-
-bool is_ole(std::string_view bytes) {
-  return bytes.starts_with(kOleMagic);
-}
-
+// A .doc reaches here only with --from docx (LibreOffice converts it otherwise): its OLE
+// container is claimed to say what it is.
 bool has_word_extension(const InputFile& input) {
-  std::string extension = extension_of(input.path);
-  return extension == "docx" || extension == "docm" || extension == "dotx" || extension == "dotm" ||
-         extension == "doc";
+  const std::string extension = extension_of(input.path);
+  return lists_extension("docx", extension) || extension == "doc";
 }
 
 bool is_wordprocessing_type(std::string_view content_type) {
@@ -41,12 +32,12 @@ bool is_wordprocessing_type(std::string_view content_type) {
 
 // Office puts encrypted OOXML in an OLE compound file; Word 97-2003 .doc files are OLE too.
 [[noreturn]] void refuse_ole(std::string_view bytes) {
-  if (bytes.find(kEncryptionInfo) != std::string_view::npos) {
+  if (is_encrypted_ooxml(bytes)) {
     throw InputError(
         "password-protected or encrypted document: remove the password in Word (File > Info > "
         "Protect Document) and save it again");
   }
-  if (bytes.find(kWordDocument) != std::string_view::npos) {
+  if (ole_has_entry(bytes, "WordDocument")) {
     throw InputError(
         "legacy binary Word (.doc) document: convert it first with `soffice --headless "
         "--convert-to docx FILE`");
@@ -107,8 +98,8 @@ class DocxImporter final : public Importer {
 
   Match identify(const InputFile& input) const override {
     std::string_view bytes = input.bytes;
-    if (is_ole(bytes)) {
-      if (bytes.find(kWordDocument) != std::string_view::npos) return Match::content;
+    if (is_ole_compound_file(bytes)) {
+      if (ole_has_entry(bytes, "WordDocument")) return Match::content;
       if (has_word_extension(input)) return Match::content;  // encrypted docx: we explain why
       return Match::no;
     }
@@ -128,7 +119,7 @@ class DocxImporter final : public Importer {
   }
 
   SourceDocument read(const InputFile& input, const ImportOptions& options) const override {
-    if (is_ole(input.bytes)) refuse_ole(input.bytes);
+    if (is_ole_compound_file(input.bytes)) refuse_ole(input.bytes);
     if (input.bytes.empty()) throw InputError("empty file");
     ZipLimits limits;
     limits.max_total_inflated = options.max_inflated_bytes;

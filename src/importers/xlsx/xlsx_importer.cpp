@@ -13,9 +13,9 @@ namespace trackport {
 
 namespace {
 
+// An OLE container named as a workbook (Excel encrypts .xls-named OOXML the same way).
 bool is_spreadsheet_extension(std::string_view extension) {
-  return extension == "xlsx" || extension == "xlsm" || extension == "xls" || extension == "xlsb" ||
-         extension == "xltx" || extension == "xltm";
+  return lists_extension("xlsx", extension) || lists_extension("xls", extension);
 }
 
 // An OLE container reaches here only when it was handed to this importer directly: an encrypted
@@ -62,7 +62,7 @@ class XlsxImporter final : public Importer {
     if (ZipArchive::looks_like_zip(bytes) && content_types_say_spreadsheet(bytes)) {
       return Match::content;
     }
-    return (extension == "xlsx" || extension == "xlsm") ? Match::extension : Match::no;
+    return lists_extension("xlsx", extension) ? Match::extension : Match::no;
   }
 
   SourceDocument read(const InputFile& input, const ImportOptions& options) const override {

@@ -403,6 +403,31 @@ TEST_CASE("diff reads documents from a PostgreSQL database", "[postgres][cli]") 
   CHECK_THAT(ambiguous.err, Catch::Contains("holds 2 documents; name one as postgresql://"));
 }
 
+TEST_CASE("convert reads a PostgreSQL database's documents, whole or one", "[postgres][cli]") {
+  Sandbox box;
+  history::copy_quarters(box);
+  const std::string uri = new_database();
+  history::import(box, history::kJune, "June 2025", uri);
+  history::import(box, history::kSeptember, "September 2025", uri);
+  REQUIRE(box.run("convert " + quoted(uri) + " -o both.json --quiet").status == 0);
+  REQUIRE(box.run("convert " + quoted(uri) + " -o both.sqlite --quiet").status == 0);
+  // The same documents as the server holds, through SQLite and back.
+  auto back = box.run("convert both.sqlite -o back.json --quiet");
+  INFO(back.err);
+  CHECK(back.status == 0);
+  CHECK(Sandbox::slurp(box.path("back.json")) == Sandbox::slurp(box.path("both.json")));
+  auto one = box.run("convert " + quoted(uri + "#" + history::kJune) + " -o june.json --quiet");
+  INFO(one.err);
+  CHECK(one.status == 0);
+  CHECK_THAT(Sandbox::slurp(box.path("june.json")), Catch::Contains("\"period\": \"June 2025\""));
+  CHECK_THAT(Sandbox::slurp(box.path("june.json")),
+             !Catch::Contains("\"period\": \"September 2025\""));
+  // A document it does not hold: one line, the connection string shown without its password.
+  auto missing = box.run("convert " + quoted(uri + "#nosuch.csv") + " -o none.json");
+  CHECK(missing.status == 1);
+  CHECK_THAT(missing.err, Catch::Contains("no document from 'nosuch.csv'"));
+}
+
 history::Open server_at(const std::string& uri) {
   return [uri] { return std::make_unique<pg::Connection>(uri); };
 }

@@ -1,6 +1,7 @@
 // Reading trackport's own standard workbook back into the model (round trip): a data team can
-// correct the workbook by hand and re-import it. Works on the grid of any spreadsheet reader:
-// it knows the standard sheets' names and headers, not the file format.
+// correct the workbook by hand and re-import it. Beside its writer (workbook_exporter.hpp), whose
+// column tables it reads by (exporters/item_table.hpp, column_names.hpp); it works on the grid of
+// any spreadsheet reader, knowing the standard sheets' names and headers, not the file format.
 #pragma once
 
 #include <optional>

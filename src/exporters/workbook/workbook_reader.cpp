@@ -1,10 +1,15 @@
-#include "mapping/standard_workbook.hpp"
+#include "exporters/workbook/workbook_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "exporters/item_table.hpp"
+#include "exporters/register_tables.hpp"
+#include "exporters/workbook/column_names.hpp"
+#include "exporters/workbook/sheet_spill.hpp"
+#include "exporters/workbook/sheets.hpp"
 #include "grid/sheet_parts.hpp"
 #include "model/due.hpp"
 #include "model/rating.hpp"
@@ -39,6 +44,11 @@ class SheetTable {
   const std::string& at(std::size_t row, std::size_t col) const {
     return table_->text_at(row, col);
   }
+  // A column found by columns_of(), or none: "" for every row.
+  const std::string& at(std::size_t row, const std::optional<std::size_t>& col) const {
+    static const std::string empty;
+    return col ? table_->text_at(row, *col) : empty;
+  }
   // The rightmost column of that header (a period column may repeat a fixed column's header).
   std::optional<std::size_t> last_column(const std::string& header) const {
     for (std::size_t col = width(); col-- > 0;) {
@@ -53,6 +63,16 @@ class SheetTable {
   const Table* table_ = nullptr;
   std::map<std::string, std::size_t> columns_;
 };
+
+// The columns under the writer's headers for a sheet (its table of them: sheets.hpp,
+// register_tables.hpp), in that table's order, so that neither spells them again.
+template <typename Header, std::size_t N>
+std::array<std::optional<std::size_t>, N> columns_of(const SheetTable& sheet,
+                                                     const std::array<Header, N>& headers) {
+  std::array<std::optional<std::size_t>, N> columns;
+  for (std::size_t i = 0; i < N; ++i) columns[i] = sheet.column(std::string(headers[i]));
+  return columns;
+}
 
 const Table* sheet(const SourceDocument& grid, const std::string& name) {
   for (const auto& table : grid.tables) {
@@ -105,55 +125,21 @@ Document document_from_source_row(const SheetTable& sources, std::size_t row) {
   return document;
 }
 
-// The headers of the Items sheet's item columns (exporters/item_table.hpp), read by name.
+// The headers of the Items sheet's item columns, as the writer's table spells them
+// (exporters/item_table.hpp), and Location after them.
 const std::vector<std::string>& item_headers() {
-  static const std::vector<std::string> headers = {
-      "Source", "Id",       "Organisation", "Theme",  "Objective",  "Category",  "Ref",
-      "Text",   "Measure",  "Baseline",     "Target", "Due",        "Due start", "Due end",
-      "Leads",  "Partners", "Progress",     "Status", "Mitigation", "Comments",  "Location"};
+  static const std::vector<std::string> headers = [] {
+    std::vector<std::string> made;
+    for (const auto& column : item_table::fixed_columns()) made.emplace_back(column.header);
+    made.emplace_back("Location");
+    return made;
+  }();
   return headers;
 }
 
 bool is_item_header(const std::string& header) {
   const auto& headers = item_headers();
   return std::find(headers.begin(), headers.end(), header) != headers.end();
-}
-
-// "Status (2)" -> "Status"; nullopt when the header does not end in " (n)", n >= 1.
-std::optional<std::string> numbered_stem(const std::string& header) {
-  if (header.size() < 4 || header.back() != ')') return std::nullopt;
-  const auto open = header.rfind(" (");
-  if (open == std::string::npos) return std::nullopt;
-  const std::string digits = header.substr(open + 2, header.size() - open - 3);
-  if (digits.empty() || digits.front() == '0' ||
-      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  return header.substr(0, open);
-}
-
-// The names under the headers of a variable block of columns (the Items sheet's assessments,
-// the Indicators sheet's periods), which the writer made distinct for an Excel Table: a final
-// " (1)" goes, and a final " (n)" where the rest is a fixed header or a name read before it in
-// the block. A workbook written before the tables has the names as they are, and reads the same
-// unless a name of its own ends so.
-std::vector<std::string> block_names(const std::vector<std::string>& headers,
-                                     const std::vector<std::string>& fixed) {
-  std::unordered_set<std::string> named;
-  for (const auto& header : fixed) named.insert(fold_case_latin1(header));
-  std::vector<std::string> names;
-  for (const auto& header : headers) {
-    std::string name = header;
-    if (header.ends_with(" (1)")) {
-      name = header.substr(0, header.size() - 4);
-    } else if (auto stem = numbered_stem(header);
-               stem && named.count(fold_case_latin1(*stem)) > 0) {
-      name = *stem;
-    }
-    named.insert(fold_case_latin1(name));
-    names.push_back(std::move(name));
-  }
-  return names;
 }
 
 // The rating columns the Items sheet has after Comments, one per assessment `by`: up to the next
@@ -167,7 +153,7 @@ std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetT
     if (is_item_header(items.header(col))) break;
     headers.push_back(items.header(col));
   }
-  const auto names = block_names(headers, item_headers());
+  const auto names = workbook::names_of_headers(headers, item_headers());
   for (std::size_t i = 0; i < names.size(); ++i) columns.emplace_back(*comments + 1 + i, names[i]);
   return columns;
 }
@@ -208,40 +194,43 @@ Item* find_item(std::vector<Document>& documents, const ItemIndex& index, const 
 
 void read_assessments(const SheetTable& assessments, std::vector<Document>& documents,
                       const ItemIndex& index) {
+  const auto [source, id, by, rating, raw, from, commentary] =
+      columns_of(assessments, workbook::kAssessmentHeaders);
   for (std::size_t row = 1; row < assessments.rows(); ++row) {
-    Item* item =
-        find_item(documents, index, assessments.at(row, "Source"), assessments.at(row, "Id"));
+    Item* item = find_item(documents, index, assessments.at(row, source), assessments.at(row, id));
     if (!item) continue;
     Assessment assessment;
-    assessment.by = assessments.at(row, "By");
-    assessment.rating = rating_of_label(assessments.at(row, "Rating"));
-    assessment.raw = assessments.at(row, "Raw");
+    assessment.by = assessments.at(row, by);
+    assessment.rating = rating_of_label(assessments.at(row, rating));
+    assessment.raw = assessments.at(row, raw);
     assessment.from =
-        rating_source_from_name(assessments.at(row, "From")).value_or(RatingSource::text);
-    assessment.commentary = assessments.at(row, "Commentary");
+        rating_source_from_name(assessments.at(row, from)).value_or(RatingSource::text);
+    assessment.commentary = assessments.at(row, commentary);
     item->assessments.push_back(std::move(assessment));
   }
 }
 
 void read_extra(const SheetTable& extra, std::vector<Document>& documents, const ItemIndex& index) {
+  const auto [source, id, header, value] = columns_of(extra, workbook::kExtraHeaders);
   for (std::size_t row = 1; row < extra.rows(); ++row) {
-    Item* item = find_item(documents, index, extra.at(row, "Source"), extra.at(row, "Id"));
-    if (item) item->extra.emplace_back(extra.at(row, "Header"), extra.at(row, "Value"));
+    Item* item = find_item(documents, index, extra.at(row, source), extra.at(row, id));
+    if (item) item->extra.emplace_back(extra.at(row, header), extra.at(row, value));
   }
 }
 
 void read_warnings(const SheetTable& warnings, std::vector<Document>& documents,
                    const std::map<std::string, std::size_t>& by_file) {
+  const auto [source, code, message, location] = columns_of(warnings, workbook::kWarningsHeaders);
   for (std::size_t row = 1; row < warnings.rows(); ++row) {
-    auto found = by_file.find(warnings.at(row, "Source"));
+    auto found = by_file.find(warnings.at(row, source));
     if (found == by_file.end()) continue;
     // The workbook's own note of a long text it continued on the Continued sheet: read back
     // whole, the text needs no note (a new workbook notes it again).
-    if (warnings.at(row, "Code") == "cell-continued") continue;
+    if (warnings.at(row, code) == "cell-continued") continue;
     const auto& file = found->first;
     documents[found->second].warnings.push_back(
-        {warnings.at(row, "Code"), warnings.at(row, "Message"),
-         parse_location_label(warnings.at(row, "Location"), file)});
+        {warnings.at(row, code), warnings.at(row, message),
+         parse_location_label(warnings.at(row, location), file)});
   }
 }
 
@@ -260,8 +249,10 @@ void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
   std::vector<std::string> headers;
   for (std::size_t col = *baseline + 1; col < *location; ++col)
     headers.push_back(sheet.header(col));
-  const auto periods =
-      block_names(headers, {"Source", "Code", "Title", "Area", "Baseline", "Location"});
+  std::vector<std::string> fixed(register_tables::kIndicatorHeaders.begin(),
+                                 register_tables::kIndicatorHeaders.end());
+  fixed.emplace_back(item_table::kLocationHeader);
+  const auto periods = workbook::names_of_headers(headers, fixed);
   auto targets_of = [&](std::size_t row) {
     std::vector<PeriodValue> targets;
     for (std::size_t col = *baseline + 1; col < *location; ++col) {
@@ -446,16 +437,18 @@ SourceDocument joined_continuations(const SourceDocument& grid, const SheetTable
   };
   std::map<std::pair<std::string, std::string>, std::vector<Part>> parts;  // (sheet, cell)
   std::map<std::pair<std::string, std::string>, std::string> sources;
+  const auto [source_column, sheet_column, cell_column, part_column, text_column] =
+      columns_of(continued, workbook::kContinuedHeaders);
   for (std::size_t row = 1; row < continued.rows(); ++row) {
-    const auto key = std::pair{continued.at(row, "Sheet"), continued.at(row, "Cell")};
+    const auto key = std::pair{continued.at(row, sheet_column), continued.at(row, cell_column)};
     long number = 0;
     try {
-      number = std::stol(continued.at(row, "Part"));
+      number = std::stol(continued.at(row, part_column));
     } catch (const std::exception&) {
       number = 0;
     }
-    parts[key].push_back({number, continued.at(row, "Text")});
-    sources.emplace(key, continued.at(row, "Source"));
+    parts[key].push_back({number, continued.at(row, text_column)});
+    sources.emplace(key, continued.at(row, source_column));
   }
   SourceDocument joined = grid;
   for (auto& [key, list] : parts) {
