@@ -13,6 +13,7 @@
 
 #include "model/document.hpp"
 #include "model/due.hpp"
+#include "model/fields.hpp"
 #include "model/rating.hpp"
 
 namespace trackport::item_table {
@@ -78,6 +79,19 @@ inline const std::string& label_text(std::string_view label, std::string& scratc
   return scratch;
 }
 
+// An Item field's label (model/fields.hpp): its column's header here, and what the workbook's
+// reader reads it by.
+constexpr std::string_view label_of(std::string_view field) {
+  const ItemField* found = find_item_field(field);
+  return found != nullptr ? found->label : std::string_view{};
+}
+
+// The column of the file a row came from (the Items and Risks sheets).
+inline constexpr std::string_view kSourceHeader = "Source";
+// The columns of a Due's dates beside its raw text (the Items and Risks sheets).
+inline constexpr std::string_view kDueStartHeader = "Due start";
+inline constexpr std::string_view kDueEndHeader = "Due end";
+
 // The columns before the assessment columns, in order.
 inline const std::array<FixedColumn, 20>& fixed_columns() {
   using K = CellKind;
@@ -86,27 +100,31 @@ inline const std::array<FixedColumn, 20>& fixed_columns() {
   using S = std::string&;
   using R = const std::string&;
   static const std::array<FixedColumn, 20> columns = {{
-      {"Source", K::text, [](D d, I, S) -> R { return d.source.file; }},
-      {"Id", K::text, [](D, I i, S) -> R { return i.id; }},
+      {kSourceHeader, K::text, [](D d, I, S) -> R { return d.source.file; }},
+      {label_of("id"), K::text, [](D, I i, S) -> R { return i.id; }},
       {"Organisation", K::text, [](D d, I, S) -> R { return d.organisation; }},
-      {"Theme", K::long_text, [](D, I i, S) -> R { return i.theme; }},
-      {"Objective", K::long_text, [](D, I i, S) -> R { return i.objective; }},
-      {"Category", K::text, [](D, I i, S) -> R { return i.category; }},
-      {"Ref", K::text, [](D, I i, S) -> R { return i.ref; }},
-      {"Text", K::long_text, [](D, I i, S) -> R { return i.text; }},
-      {"Measure", K::quantity, [](D, I i, S) -> R { return i.measure; }},
-      {"Baseline", K::quantity, [](D, I i, S) -> R { return i.baseline; }},
-      {"Target", K::quantity, [](D, I i, S) -> R { return i.target; }},
-      {"Due", K::long_text, [](D, I i, S) -> R { return i.due ? i.due->raw : empty_text(); }},
-      {"Due start", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_start(i), s); },
+      {label_of("theme"), K::long_text, [](D, I i, S) -> R { return i.theme; }},
+      {label_of("objective"), K::long_text, [](D, I i, S) -> R { return i.objective; }},
+      {label_of("category"), K::text, [](D, I i, S) -> R { return i.category; }},
+      {label_of("ref"), K::text, [](D, I i, S) -> R { return i.ref; }},
+      {label_of("text"), K::long_text, [](D, I i, S) -> R { return i.text; }},
+      {label_of("measure"), K::quantity, [](D, I i, S) -> R { return i.measure; }},
+      {label_of("baseline"), K::quantity, [](D, I i, S) -> R { return i.baseline; }},
+      {label_of("target"), K::quantity, [](D, I i, S) -> R { return i.target; }},
+      {label_of("due"), K::long_text,
+       [](D, I i, S) -> R { return i.due ? i.due->raw : empty_text(); }},
+      {kDueStartHeader, K::date, [](D, I i, S s) -> R { return iso_or_empty(due_start(i), s); },
        due_start},
-      {"Due end", K::date, [](D, I i, S s) -> R { return iso_or_empty(due_end(i), s); }, due_end},
-      {"Leads", K::long_text, [](D, I i, S s) -> R { return join_lines(i.leads, s); }},
-      {"Partners", K::long_text, [](D, I i, S s) -> R { return join_lines(i.partners, s); }},
-      {"Progress", K::quantity, [](D, I i, S) -> R { return i.progress; }},
-      {"Status", K::rating, [](D, I i, S s) -> R { return label_text(rating_label(i.status), s); }},
-      {"Mitigation", K::long_text, [](D, I i, S) -> R { return i.mitigation; }},
-      {"Comments", K::long_text, [](D, I i, S) -> R { return i.comments; }},
+      {kDueEndHeader, K::date, [](D, I i, S s) -> R { return iso_or_empty(due_end(i), s); },
+       due_end},
+      {label_of("leads"), K::long_text, [](D, I i, S s) -> R { return join_lines(i.leads, s); }},
+      {label_of("partners"), K::long_text,
+       [](D, I i, S s) -> R { return join_lines(i.partners, s); }},
+      {label_of("progress"), K::quantity, [](D, I i, S) -> R { return i.progress; }},
+      {label_of("status"), K::rating,
+       [](D, I i, S s) -> R { return label_text(rating_label(i.status), s); }},
+      {label_of("mitigation"), K::long_text, [](D, I i, S) -> R { return i.mitigation; }},
+      {label_of("comments"), K::long_text, [](D, I i, S) -> R { return i.comments; }},
   }};
   return columns;
 }

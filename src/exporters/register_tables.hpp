@@ -160,7 +160,8 @@ struct RiskColumn {
   std::string_view header;
   item_table::CellKind kind;
   RiskCellText text;
-  RiskDateOf date = nullptr;  // set for CellKind::date
+  RiskDateOf date = nullptr;           // set for CellKind::date
+  std::string Risk::*field = nullptr;  // the Risk's text the column holds, for the reader
 };
 
 inline std::optional<std::chrono::year_month_day> risk_due_start(const Risk& risk) {
@@ -178,22 +179,25 @@ inline const std::array<RiskColumn, 12>& risk_columns() {
   using S = std::string&;
   using T = const std::string&;
   static const std::array<RiskColumn, 12> columns = {{
-      {"Source", K::text, [](D d, R, S) -> T { return d.source.file; }},
-      {"Ref", K::text, [](D, R r, S) -> T { return r.ref; }},
-      {"Description", K::long_text, [](D, R r, S) -> T { return r.description; }},
-      {"Impact", K::quantity, [](D, R r, S) -> T { return r.impact; }},
-      {"Likelihood", K::quantity, [](D, R r, S) -> T { return r.likelihood; }},
-      {"Score", K::quantity, [](D, R r, S) -> T { return r.score; }},
-      {"Mitigation", K::long_text, [](D, R r, S) -> T { return r.mitigation; }},
-      {"Owner", K::long_text, [](D, R r, S) -> T { return r.owner; }},
-      {"Due", K::text,
+      {item_table::kSourceHeader, K::text, [](D d, R, S) -> T { return d.source.file; }},
+      {"Ref", K::text, [](D, R r, S) -> T { return r.ref; }, nullptr, &Risk::ref},
+      {"Description", K::long_text, [](D, R r, S) -> T { return r.description; }, nullptr,
+       &Risk::description},
+      {"Impact", K::quantity, [](D, R r, S) -> T { return r.impact; }, nullptr, &Risk::impact},
+      {"Likelihood", K::quantity, [](D, R r, S) -> T { return r.likelihood; }, nullptr,
+       &Risk::likelihood},
+      {"Score", K::quantity, [](D, R r, S) -> T { return r.score; }, nullptr, &Risk::score},
+      {"Mitigation", K::long_text, [](D, R r, S) -> T { return r.mitigation; }, nullptr,
+       &Risk::mitigation},
+      {"Owner", K::long_text, [](D, R r, S) -> T { return r.owner; }, nullptr, &Risk::owner},
+      {item_table::label_of("due"), K::text,
        [](D, R r, S) -> T { return r.due ? r.due->raw : item_table::empty_text(); }},
-      {"Due start", K::date,
+      {item_table::kDueStartHeader, K::date,
        [](D, R r, S s) -> T { return item_table::iso_or_empty(risk_due_start(r), s); },
        risk_due_start},
-      {"Due end", K::date,
+      {item_table::kDueEndHeader, K::date,
        [](D, R r, S s) -> T { return item_table::iso_or_empty(risk_due_end(r), s); }, risk_due_end},
-      {"Location", K::text,
+      {item_table::kLocationHeader, K::text,
        [](D, R r, S s) -> T {
          s = item_table::location_label(r.source);
          return s;

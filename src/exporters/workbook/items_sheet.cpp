@@ -14,8 +14,6 @@ namespace {
 
 using item_table::CellKind;
 
-constexpr const char* kSheetName = "Items";
-
 struct ColumnRange {
   lxw_col_t first;
   lxw_col_t last;

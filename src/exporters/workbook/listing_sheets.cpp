@@ -35,8 +35,7 @@ void spill_assessment_rows(SheetSpill& sheet, const Document& document, const It
 }
 
 std::vector<std::string> sources_headers() {
-  std::vector<std::string> headers = {"File",   "Format",  "SHA-256", "Title", "Organisation",
-                                      "Period", "Mapping", "Score",   "Auto",  "Items"};
+  std::vector<std::string> headers(kSourcesHeaders.begin(), kSourcesHeaders.end());
   for (auto& rating : SummaryCounts::rating_headers()) headers.push_back(std::move(rating));
   headers.emplace_back("Warnings");
   headers.emplace_back("Note");

@@ -17,6 +17,15 @@
 
 namespace trackport::workbook {
 
+// The sheets' names, which the reader (workbook_reader.hpp) finds them by.
+inline constexpr const char* kItemsSheet = "Items";
+inline constexpr const char* kExtraSheet = "Extra";
+inline constexpr const char* kAssessmentsSheet = "Assessments";
+inline constexpr const char* kIndicatorsSheet = "Indicators";
+inline constexpr const char* kRisksSheet = "Risks";
+inline constexpr const char* kWarningsSheet = "Warnings";
+inline constexpr const char* kContinuedSheet = "Continued";
+
 // Names numbered in first-seen order: the keys of a sheet's variable block of columns.
 class KeyNumbers {
  public:
@@ -121,6 +130,10 @@ class SummaryCounts {
 
 // Sources: a row per input, with its items' count per rating (which the Summary's chart shows).
 inline constexpr const char* kSourcesSheet = "Sources";
+// Its columns before the counts: what the reader reads a document's head from.
+inline constexpr std::array<const char*, 10> kSourcesHeaders = {
+    "File",   "Format",  "SHA-256", "Title", "Organisation",
+    "Period", "Mapping", "Score",   "Auto",  "Items"};
 std::vector<std::string> sources_headers();
 // The Sources columns of the rating counts: from this one, in SummaryCounts::rating_headers()'s
 // order.

@@ -95,22 +95,22 @@ class WorkbookBuilder::Sheets {
  public:
   explicit Sheets(std::size_t rows_per_sheet)
       : rows_per_sheet_(rows_per_sheet),
-        items_("Items",
+        items_(workbook::kItemsSheet,
                [this](workbook::SpillColumn column) {
                  return workbook::items_column_header(column, assessments_);
                }),
-        extra_("Extra", headers_of(workbook::kExtraHeaders)),
-        assessments_sheet_("Assessments", headers_of(workbook::kAssessmentHeaders)),
-        indicators_("Indicators",
+        extra_(workbook::kExtraSheet, headers_of(workbook::kExtraHeaders)),
+        assessments_sheet_(workbook::kAssessmentsSheet, headers_of(workbook::kAssessmentHeaders)),
+        indicators_(workbook::kIndicatorsSheet,
                     [this](workbook::SpillColumn column) { return periods_.header_of(column); }),
-        risks_("Risks",
+        risks_(workbook::kRisksSheet,
                [](workbook::SpillColumn column) { return workbook::risks_headers().at(column); }),
         summary_(workbook::kSummarySheet, nullptr),
         sources_(
             workbook::kSourcesSheet,
             [](workbook::SpillColumn column) { return workbook::sources_headers().at(column); }),
-        warnings_("Warnings", nullptr),
-        continued_("Continued", nullptr) {
+        warnings_(workbook::kWarningsSheet, nullptr),
+        continued_(workbook::kContinuedSheet, nullptr) {
     for (auto* sheet : {&items_, &extra_, &assessments_sheet_, &indicators_, &risks_, &summary_,
                         &sources_, &warnings_}) {
       sheet->continue_into(&continued_);

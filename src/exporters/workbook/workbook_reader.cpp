@@ -12,12 +12,17 @@
 #include "exporters/workbook/sheets.hpp"
 #include "grid/sheet_parts.hpp"
 #include "model/due.hpp"
+#include "model/fields.hpp"
 #include "model/rating.hpp"
 #include "model/text.hpp"
 
 namespace trackport {
 
 namespace {
+
+// The Items and Risks sheets' columns of the source file and the location (item_table.hpp).
+const std::string kSource(item_table::kSourceHeader);
+const std::string kLocation(item_table::kLocationHeader);
 
 // A sheet's table with its columns found by header text.
 class SheetTable {
@@ -100,27 +105,28 @@ Rating rating_of_label(const std::string& label) {
 }
 
 std::optional<Due> due_of(const SheetTable& items, std::size_t row) {
-  const auto& raw = items.at(row, "Due");
-  auto start = parse_iso_date(items.at(row, "Due start"));
-  auto end = parse_iso_date(items.at(row, "Due end"));
+  const auto& raw = items.at(row, std::string(item_table::label_of("due")));
+  auto start = parse_iso_date(items.at(row, std::string(item_table::kDueStartHeader)));
+  auto end = parse_iso_date(items.at(row, std::string(item_table::kDueEndHeader)));
   if (raw.empty() && !start && !end) return std::nullopt;
   return Due{raw, start, end};
 }
 
 Document document_from_source_row(const SheetTable& sources, std::size_t row) {
+  const auto [file, format, sha256, title, organisation, period, mapping, score, automatic_column,
+              items] = columns_of(sources, workbook::kSourcesHeaders);
   Document document;
-  document.source = {sources.at(row, "File"), sources.at(row, "Format"),
-                     sources.at(row, "SHA-256")};
-  document.title = sources.at(row, "Title");
-  document.organisation = sources.at(row, "Organisation");
-  document.period = sources.at(row, "Period");
-  document.mapping.name = sources.at(row, "Mapping");
+  document.source = {sources.at(row, file), sources.at(row, format), sources.at(row, sha256)};
+  document.title = sources.at(row, title);
+  document.organisation = sources.at(row, organisation);
+  document.period = sources.at(row, period);
+  document.mapping.name = sources.at(row, mapping);
   try {
-    document.mapping.score = std::stod(sources.at(row, "Score"));
+    document.mapping.score = std::stod(sources.at(row, score));
   } catch (const std::exception&) {
     document.mapping.score = 0;
   }
-  auto automatic = normalise_for_match(sources.at(row, "Auto"));
+  auto automatic = normalise_for_match(sources.at(row, automatic_column));
   document.mapping.automatic = automatic == "true" || automatic == "yes" || automatic == "1";
   return document;
 }
@@ -131,7 +137,7 @@ const std::vector<std::string>& item_headers() {
   static const std::vector<std::string> headers = [] {
     std::vector<std::string> made;
     for (const auto& column : item_table::fixed_columns()) made.emplace_back(column.header);
-    made.emplace_back("Location");
+    made.emplace_back(item_table::kLocationHeader);
     return made;
   }();
   return headers;
@@ -147,7 +153,7 @@ bool is_item_header(const std::string& header) {
 std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetTable& items) {
   std::vector<std::pair<std::size_t, std::string>> columns;
   auto comments = items.column("Comments");
-  if (!comments || !items.has("Location")) return columns;
+  if (!comments || !items.has(kLocation)) return columns;
   std::vector<std::string> headers;
   for (std::size_t col = *comments + 1; col < items.width(); ++col) {
     if (is_item_header(items.header(col))) break;
@@ -158,24 +164,34 @@ std::vector<std::pair<std::size_t, std::string>> assessment_columns(const SheetT
   return columns;
 }
 
+// An Items row's fields, each from the column of its label (model/fields.hpp, the labels the
+// writer's item_table heads its columns with); assessments, extra and the location are read
+// apart.
 Item item_from_row(const SheetTable& items, std::size_t row) {
   Item item;
-  item.id = items.at(row, "Id");
-  item.theme = items.at(row, "Theme");
-  item.objective = items.at(row, "Objective");
-  item.category = items.at(row, "Category");
-  item.ref = items.at(row, "Ref");
-  item.text = items.at(row, "Text");
-  item.measure = items.at(row, "Measure");
-  item.baseline = items.at(row, "Baseline");
-  item.target = items.at(row, "Target");
-  item.due = due_of(items, row);
-  item.leads = lines_of(items.at(row, "Leads"));
-  item.partners = lines_of(items.at(row, "Partners"));
-  item.progress = items.at(row, "Progress");
-  item.status = rating_of_label(items.at(row, "Status"));
-  item.mitigation = items.at(row, "Mitigation");
-  item.comments = items.at(row, "Comments");
+  for (const ItemField& field : kItemFields) {
+    const std::string label(field.label);
+    switch (field.kind) {
+      case ItemFieldKind::id:
+      case ItemFieldKind::text:
+      case ItemFieldKind::always_text:
+        item.*field.text = items.at(row, label);
+        break;
+      case ItemFieldKind::people:
+        item.*field.people = lines_of(items.at(row, label));
+        break;
+      case ItemFieldKind::due:
+        item.due = due_of(items, row);
+        break;
+      case ItemFieldKind::status:
+        item.status = rating_of_label(items.at(row, label));
+        break;
+      case ItemFieldKind::assessments:
+      case ItemFieldKind::extra:
+      case ItemFieldKind::source:
+        break;
+    }
+  }
   return item;
 }
 
@@ -244,7 +260,7 @@ using FileIndex = std::map<std::string, std::size_t>;
 void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
                      const FileIndex& by_file) {
   const auto baseline = sheet.column("Baseline");
-  const auto location = sheet.last_column("Location");
+  const auto location = sheet.last_column(kLocation);
   if (!baseline || !location || *location <= *baseline) return;
   std::vector<std::string> headers;
   for (std::size_t col = *baseline + 1; col < *location; ++col)
@@ -269,7 +285,7 @@ void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
   // (source, code, title) -> that key's indicators, in row order.
   std::map<std::string, std::vector<Placed>> by_key;
   auto key_of_row = [&](std::size_t row) {
-    return sheet.at(row, "Source") + '\x1f' + sheet.at(row, "Code") + '\x1f' +
+    return sheet.at(row, kSource) + '\x1f' + sheet.at(row, "Code") + '\x1f' +
            sheet.at(row, "Title");
   };
   auto add_indicator = [&](std::size_t row, std::size_t document, const std::string& file,
@@ -289,12 +305,12 @@ void read_indicators(const SheetTable& sheet, std::vector<Document>& documents,
     return placed;
   };
   for (std::size_t row = 1; row < sheet.rows(); ++row) {
-    auto found = by_file.find(sheet.at(row, "Source"));
+    auto found = by_file.find(sheet.at(row, kSource));
     if (found == by_file.end() || !sheet.at(row, "Area").empty()) continue;
     add_indicator(row, found->second, found->first, true);
   }
   for (std::size_t row = 1; row < sheet.rows(); ++row) {
-    auto found = by_file.find(sheet.at(row, "Source"));
+    auto found = by_file.find(sheet.at(row, kSource));
     const auto& area = sheet.at(row, "Area");
     if (found == by_file.end() || area.empty()) continue;
     std::optional<Placed> owner;
@@ -322,7 +338,7 @@ PeriodValue period_value_of_line(const std::string& line) {
 void read_legacy_indicators(const SheetTable& sheet, std::vector<Document>& documents,
                             const FileIndex& by_file) {
   for (std::size_t row = 1; row < sheet.rows(); ++row) {
-    auto found = by_file.find(sheet.at(row, "Source"));
+    auto found = by_file.find(sheet.at(row, kSource));
     if (found == by_file.end()) continue;
     Indicator indicator;
     indicator.code = sheet.at(row, "Code");
@@ -351,7 +367,7 @@ void read_legacy_indicators(const SheetTable& sheet, std::vector<Document>& docu
       }
       indicator.breakdown.push_back(std::move(area));
     }
-    indicator.source = parse_location_label(sheet.at(row, "Location"), found->first);
+    indicator.source = parse_location_label(sheet.at(row, kLocation), found->first);
     documents[found->second].indicators.push_back(std::move(indicator));
   }
 }
@@ -360,18 +376,14 @@ void read_legacy_indicators(const SheetTable& sheet, std::vector<Document>& docu
 void read_risks(const SheetTable& sheet, std::vector<Document>& documents,
                 const FileIndex& by_file) {
   for (std::size_t row = 1; row < sheet.rows(); ++row) {
-    auto found = by_file.find(sheet.at(row, "Source"));
+    auto found = by_file.find(sheet.at(row, kSource));
     if (found == by_file.end()) continue;
     Risk risk;
-    risk.ref = sheet.at(row, "Ref");
-    risk.description = sheet.at(row, "Description");
-    risk.impact = sheet.at(row, "Impact");
-    risk.likelihood = sheet.at(row, "Likelihood");
-    risk.score = sheet.at(row, "Score");
-    risk.mitigation = sheet.at(row, "Mitigation");
-    risk.owner = sheet.at(row, "Owner");
+    for (const auto& column : register_tables::risk_columns())
+      if (column.field != nullptr) risk.*column.field = sheet.at(row, std::string(column.header));
     risk.due = due_of(sheet, row);
-    risk.source = parse_location_label(sheet.at(row, "Location"), found->first);
+    risk.source =
+        parse_location_label(sheet.at(row, std::string(item_table::kLocationHeader)), found->first);
     documents[found->second].risks.push_back(std::move(risk));
   }
 }
@@ -471,7 +483,7 @@ SourceDocument joined_continuations(const SourceDocument& grid, const SheetTable
                         " sheet, which no longer holds the start of a long text (the sheet was "
                         "sorted or edited): its rest is not joined to the cell.";
       warning.location.file = sources[key];
-      warning.location.sheet = "Continued";
+      warning.location.sheet = workbook::kContinuedSheet;
       unjoined.emplace_back(sources[key], std::move(warning));
       continue;
     }
@@ -534,21 +546,24 @@ Location parse_location_label(const std::string& label, const std::string& file)
 }
 
 bool is_standard_workbook_sheet(std::string_view sheet_name) {
-  return sheet_name == "Items" || sheet_name == "Sources";
+  return sheet_name == workbook::kItemsSheet || sheet_name == workbook::kSourcesSheet;
 }
 
 namespace {
 
 std::optional<std::vector<Document>> read_joined_workbook(
     const SourceDocument& grid, const std::vector<std::pair<std::string, Warning>>& unjoined) {
-  SheetTable items(sheet(grid, "Items"));
-  SheetTable sources(sheet(grid, "Sources"));
+  SheetTable items(sheet(grid, workbook::kItemsSheet));
+  SheetTable sources(sheet(grid, workbook::kSourcesSheet));
   if (!items.valid() || !sources.valid()) return std::nullopt;
-  for (const char* header : {"Source", "Id", "Text", "Status", "Location"}) {
-    if (!items.has(header)) return std::nullopt;
+  for (const std::string_view header :
+       {item_table::kSourceHeader, item_table::label_of("id"), item_table::label_of("text"),
+        item_table::label_of("status"), item_table::kLocationHeader}) {
+    if (!items.has(std::string(header))) return std::nullopt;
   }
-  for (const char* header : {"File", "Format", "SHA-256"}) {
-    if (!sources.has(header)) return std::nullopt;
+  // File, Format and SHA-256: a document's source.
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!sources.has(workbook::kSourcesHeaders[i])) return std::nullopt;
   }
 
   std::vector<Document> documents;
@@ -558,7 +573,7 @@ std::optional<std::vector<Document>> read_joined_workbook(
     by_file.emplace(documents.back().source.file, documents.size() - 1);
   }
 
-  SheetTable assessments(sheet(grid, "Assessments"));
+  SheetTable assessments(sheet(grid, workbook::kAssessmentsSheet));
   const auto rating_columns = assessment_columns(items);
   ItemIndex index;
   for (std::size_t row = 1; row < items.rows(); ++row) {
@@ -578,11 +593,11 @@ std::optional<std::vector<Document>> read_joined_workbook(
     document.items.push_back(std::move(item));
   }
   if (assessments.valid()) read_assessments(assessments, documents, index);
-  SheetTable extra(sheet(grid, "Extra"));
+  SheetTable extra(sheet(grid, workbook::kExtraSheet));
   if (extra.valid()) read_extra(extra, documents, index);
-  SheetTable warnings(sheet(grid, "Warnings"));
+  SheetTable warnings(sheet(grid, workbook::kWarningsSheet));
   if (warnings.valid()) read_warnings(warnings, documents, by_file);
-  SheetTable indicators(sheet(grid, "Indicators"));
+  SheetTable indicators(sheet(grid, workbook::kIndicatorsSheet));
   if (indicators.valid()) {
     if (indicators.has("Targets") && !indicators.has("Area")) {
       read_legacy_indicators(indicators, documents, by_file);
@@ -590,7 +605,7 @@ std::optional<std::vector<Document>> read_joined_workbook(
       read_indicators(indicators, documents, by_file);
     }
   }
-  SheetTable risks(sheet(grid, "Risks"));
+  SheetTable risks(sheet(grid, workbook::kRisksSheet));
   if (risks.valid()) read_risks(risks, documents, by_file);
   for (const auto& [file, warning] : unjoined) {
     auto found = by_file.find(file);
@@ -607,7 +622,7 @@ std::optional<std::vector<Document>> read_standard_workbook(const SourceDocument
   // Excel's rows ("Items (2)" ...) made one table again.
   std::vector<std::pair<std::string, Warning>> unjoined;
   std::optional<SourceDocument> joined;
-  SheetTable continued(sheet(grid, "Continued"));
+  SheetTable continued(sheet(grid, workbook::kContinuedSheet));
   if (continued.valid() && continued.rows() >= 2 && continued.has("Cell") && continued.has("Text"))
     joined = joined_continuations(grid, continued, unjoined);
   if (has_sheet_parts(grid.tables)) {
