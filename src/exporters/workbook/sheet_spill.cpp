@@ -205,6 +205,10 @@ void SheetSpill::number_or_text(SpillColumn column, std::string_view value, Cell
     text(column, value, format);
     return;
   }
+  if (!has_number_style_.at(number->style.code())) {
+    has_number_style_[number->style.code()] = true;
+    number_styles_.push_back(number->style);
+  }
   put_cell(kPrintedNumber, column);
   put_value(number->value);
   put_value(number->style.code());

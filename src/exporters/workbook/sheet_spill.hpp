@@ -105,6 +105,9 @@ class SheetSpill {
   // A value that may be a number as printed ("1,250", "75%", "£3.50"): a number cell that prints
   // it exactly so when it is one whole (read_printed_number), else text in `format`.
   void number_or_text(SpillColumn column, std::string_view value, CellFormat format);
+  // The number styles of the cells number_or_text() made numbers, each once (by code): their
+  // formats are made before the sheets are written.
+  const std::vector<NumberStyle>& number_styles() const { return number_styles_; }
   void date(SpillColumn column, std::chrono::year_month_day day);
   void boolean(SpillColumn column, bool value);
   // Text that links to row `target_row` (1-based, under the header row) of the sheet `target`.
@@ -148,6 +151,8 @@ class SheetSpill {
   const Location* origin_ = nullptr;
   CutCells cut_cells_;
   SheetSpill* continued_ = nullptr;
+  std::vector<NumberStyle> number_styles_;
+  std::array<bool, 128> has_number_style_{};
 };
 
 }  // namespace trackport::workbook

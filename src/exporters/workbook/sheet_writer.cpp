@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -194,13 +195,24 @@ Formats Formats::create(lxw_workbook* workbook) {
   return formats;
 }
 
-lxw_format* Formats::number_format(NumberStyle style) const {
+void Formats::add_number_format(NumberStyle style) {
   lxw_format*& format = number_formats_.at(style.code());
-  if (format == nullptr) {
-    format = top_aligned(workbook_);
-    format_set_num_format(format, style.excel_format().c_str());
-  }
+  if (format != nullptr) return;
+  format = top_aligned(workbook_);
+  format_set_num_format(format, style.excel_format().c_str());
+}
+
+lxw_format* Formats::number_format(NumberStyle style) const {
+  lxw_format* format = number_formats_.at(style.code());
+  if (format == nullptr) throw std::logic_error("a number style whose format was not made");
   return format;
+}
+
+std::vector<lxw_format*> Formats::number_formats() const {
+  std::vector<lxw_format*> made;
+  for (lxw_format* format : number_formats_)
+    if (format != nullptr) made.push_back(format);
+  return made;
 }
 
 const std::vector<Rating>& rag_ratings() {
@@ -444,6 +456,11 @@ void SheetWriter::add_table(const TableTotals* totals) {
   // total cells itself, and those rows are behind it here: its author's advice (excel-writer-xlsx
   // issue 273) is to turn the mode off around the call. The cells it writes then go nowhere;
   // the header row is written already, and write_totals() writes the total row.
+  // With the mode off, libxlsxwriter puts those cells' strings in the workbook's shared string
+  // table, which the sheets written on other threads may be adding to at the same time: one
+  // sheet at a time (a lost table entry showed as a leak under the sanitizers).
+  static std::mutex shared_strings;
+  const std::lock_guard lock(shared_strings);
   const uint8_t optimize = sheet_->optimize;
   sheet_->optimize = LXW_FALSE;
   const lxw_error error = worksheet_add_table(

@@ -35,15 +35,20 @@ struct Formats {
   std::array<lxw_format*, 7> rating_fill{};
 
   static Formats create(lxw_workbook* workbook);
-  // The top-aligned format that prints numbers in `style`, made on first use.
+  // Makes the top-aligned format that prints numbers in `style` (before the sheets are written:
+  // they are written on threads of their own, and libxlsxwriter's formats are the workbook's).
+  void add_number_format(NumberStyle style);
+  // The format add_number_format made for `style`; throws std::logic_error when it made none.
   lxw_format* number_format(NumberStyle style) const;
+  // Every format made, for numbering them before the threads start.
+  std::vector<lxw_format*> number_formats() const;
   lxw_format* fill_for(Rating rating) const {
     return rating_fill[static_cast<std::size_t>(rating)];
   }
 
  private:
   lxw_workbook* workbook_ = nullptr;
-  mutable std::array<lxw_format*, 128> number_formats_{};  // by NumberStyle::code()
+  std::array<lxw_format*, 128> number_formats_{};  // by NumberStyle::code()
 };
 
 // The rated values a Status cell may hold: "Red", "Amber", ... (rating_label of each rating but

@@ -82,6 +82,7 @@ void number_formats(const workbook::Formats& formats) {
                              formats.score, formats.total, formats.link}) {
     lxw_format_get_xf_index(format);
   }
+  for (lxw_format* format : formats.number_formats()) lxw_format_get_xf_index(format);
   for (lxw_format* fill : formats.rating_fill) {
     if (fill != nullptr) lxw_format_get_dxf_index(fill);
   }
@@ -148,7 +149,11 @@ class WorkbookBuilder::Sheets {
   }
 
   void write(lxw_workbook* workbook, const Document* streamed) {
-    const auto formats = workbook::Formats::create(workbook);
+    auto formats = workbook::Formats::create(workbook);
+    for (const auto* spill : {&items_, &extra_, &assessments_sheet_, &indicators_, &risks_,
+                              &summary_, &sources_, &warnings_, &continued_}) {
+      for (const auto style : spill->number_styles()) formats.add_number_format(style);
+    }
     number_formats(formats);
     const std::size_t assessment_count = assessments_.names().size();
     std::vector<Job> jobs;
