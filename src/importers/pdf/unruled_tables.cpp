@@ -572,7 +572,8 @@ const Piece* piece_in(const std::vector<Piece>& pieces, std::size_t col) {
 // A currency sign printed apart from its amount, at the left of a money cell while the amount is
 // right-aligned (accounting style: "$      71.15"), is part of the amount, not a column of its
 // own: a column whose pieces, below any header lines, are all lone signs, each with a figure in
-// the column to its right, is joined to that column.
+// the column to its right, is joined to that column, unless both columns have headers of their
+// own ("Currency" and "Amount").
 std::vector<double> join_sign_columns(const std::vector<LineChunks>& lines, const Block& block,
                                       std::vector<double> edges) {
   std::vector<std::vector<Piece>> placed;
@@ -582,10 +583,14 @@ std::vector<double> join_sign_columns(const std::vector<LineChunks>& lines, cons
   for (std::size_t col = edges.size() - 2; col-- > 0;) {
     int signs = 0;
     bool other = false;
+    bool headed = false, amount_headed = false;  // above the first sign
     for (const auto& pieces : placed) {
       const Piece* here = piece_in(pieces, col);
-      if (here == nullptr) continue;
       const Piece* amount = piece_in(pieces, col + 1);
+      if (here == nullptr) {
+        amount_headed = amount_headed || (signs == 0 && amount != nullptr);
+        continue;
+      }
       const bool sign = here->col_span == 1 && is_currency_sign(piece_text(*here)) &&
                         amount != nullptr && numeric(piece_text(*amount));
       if (sign) {
@@ -593,8 +598,13 @@ std::vector<double> join_sign_columns(const std::vector<LineChunks>& lines, cons
       } else if (signs > 0) {
         other = true;  // text under the signs: a column of its own
         break;
+      } else {
+        headed = true;
+        amount_headed = amount_headed || amount != nullptr;
       }
     }
+    // A column headed apart from the amounts' ("Currency" beside "Amount") is one of its own.
+    if (headed && amount_headed) other = true;
     if (!other && signs > 0) edges.erase(edges.begin() + static_cast<std::ptrdiff_t>(col) + 1);
   }
   return edges;

@@ -3,25 +3,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/table_builder.hpp"
+
 namespace trackport {
 namespace {
 
-Table sheet_table(const std::string& sheet, const std::vector<std::vector<std::string>>& rows) {
-  Table table;
+// A table of text cells on a sheet of that name.
+Table sheet_table(const std::string& sheet, std::initializer_list<std::vector<std::string>> rows) {
+  Table table = testing::make_table(rows);
   table.sheet = sheet;
   table.addressing = Addressing::cells;
-  int number = 1;
-  for (const auto& texts : rows) {
-    std::vector<Cell> cells;
-    for (const auto& text : texts) {
-      Cell cell;
-      cell.text = text;
-      cells.push_back(std::move(cell));
-    }
-    RowOrigin origin;
-    origin.number = number++;
-    table.add_row(std::move(cells), std::move(origin));
-  }
   return table;
 }
 

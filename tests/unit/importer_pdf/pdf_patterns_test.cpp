@@ -217,6 +217,10 @@ TEST_CASE("pdf patterns: a currency sign apart from its amount is part of it") {
   const auto doc = read_pdf_fixture("money_columns.pdf");
   REQUIRE(doc.tables.size() == 1);
   check_rows(doc.tables[0], expected_grid("money_columns"), 0);
+  // Signs in a column headed apart from the amounts' are a column of their own.
+  const auto headed = read_pdf_fixture("currency_column.pdf");
+  REQUIRE(headed.tables.size() == 1);
+  check_rows(headed.tables[0], expected_grid("currency_column"), 0);
 }
 
 TEST_CASE("pdf patterns: group headers left-aligned over their columns span them") {
