@@ -120,6 +120,7 @@ constexpr int kInkLuminance = 200;   // a rule darker than this is drawn; lighte
 constexpr double kThinRule = 3.5;    // points: a stroke or filled bar this thin (or thinner) rules
 constexpr double kAxisSlack = 0.25;  // points a rule's ends may differ across its direction
 constexpr double kMinRulePiece = 0.5;
+constexpr long kMaxRulePixels = 1L << 16;  // a rule drawn as an image: its pixels read up to this
 
 // Text, and the path pieces that may be ruling lines or cell fills, gathered in one pass over
 // the page's content (the words by TextOutputDev itself).
@@ -139,6 +140,52 @@ class CaptureDevice final : public TextOutputDev {
   void eoFill(GfxState* state) override {
     TextOutputDev::eoFill(state);
     if (!dropped_) record_fill(state);
+  }
+
+  // Rules are also drawn as images: a 1x1 black image stretched into a line, by some report
+  // engines. TextOutputDev asks for no images (needNonText); this device takes them, but only to
+  // place them: their pixels are read only when the image is a thin line of few pixels. Asking
+  // for images also brings patterns and shadings, which Gfx would otherwise paint piece by
+  // piece; they are no rules, and are skipped whole.
+  bool needNonText() override { return true; }
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int,
+                         int, double, double) override {
+    return true;
+  }
+  bool useShadedFills(int) override { return true; }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return true; }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return true; }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return true; }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return true; }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
+                     bool interpolate, bool inline_image) override {
+    // A stencil mask paints in the fill colour.
+    if (!dropped_ && visible(state->getFillOpacity())) {
+      GfxRGB rgb;
+      state->getFillRGB(&rgb);
+      if (luminance({byte_of(rgb.r), byte_of(rgb.g), byte_of(rgb.b)}) < kInkLuminance)
+        if (const auto line = thin_image(state)) add_rule(line->first, line->second);
+    }
+    TextOutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                 GfxImageColorMap* colour_map, bool interpolate, const int* mask_colours,
+                 bool inline_image) override {
+    const auto line =
+        dropped_ || !visible(state->getFillOpacity()) ? std::nullopt : thin_image(state);
+    if (line && colour_map != nullptr && width > 0 && height > 0 &&
+        static_cast<long>(width) * height <= kMaxRulePixels) {
+      // Reading the pixels consumes an inline image's data, as the base class would.
+      if (mean_luminance(str, width, height, *colour_map) < kInkLuminance)
+        add_rule(line->first, line->second);
+      return;
+    }
+    TextOutputDev::drawImage(state, ref, str, width, height, colour_map, interpolate, mask_colours,
+                             inline_image);
   }
 
   Rulings rulings;
@@ -185,6 +232,49 @@ class CaptureDevice final : public TextOutputDev {
         add_rule(device_point(state, sub, i - 1), device_point(state, sub, i));
       }
     }
+  }
+
+  // An image fills the unit square of its user space; where that lands, if it is a thin
+  // axis-aligned bar long enough to rule: the line along its middle.
+  static std::optional<std::pair<Point, Point>> thin_image(GfxState* state) {
+    Rect box{};
+    for (int corner = 0; corner < 4; ++corner) {
+      Point p{};
+      state->transform(corner & 1, corner >> 1, &p.x, &p.y);
+      if (!std::isfinite(p.x) || !std::isfinite(p.y)) return std::nullopt;
+      if (corner == 0)
+        box = {p.x, p.y, p.x, p.y};
+      else
+        box.extend({p.x, p.y, p.x, p.y});
+    }
+    // A turned or sheared image covers its box only partly: no rule.
+    const double* m = state->getCTM();
+    const bool axis_aligned = (std::abs(m[1]) < 1e-6 && std::abs(m[2]) < 1e-6) ||
+                              (std::abs(m[0]) < 1e-6 && std::abs(m[3]) < 1e-6);
+    if (!axis_aligned) return std::nullopt;
+    const double w = box.width(), h = box.height();
+    if (std::min(w, h) > kThinRule || std::max(w, h) < kMinRulePiece) return std::nullopt;
+    if (w >= h) return std::pair{Point{box.x0, box.centre_y()}, Point{box.x1, box.centre_y()}};
+    return std::pair{Point{box.centre_x(), box.y0}, Point{box.centre_x(), box.y1}};
+  }
+
+  static int mean_luminance(Stream* str, int width, int height, GfxImageColorMap& colour_map) {
+    ImageStream pixels(str, width, colour_map.getNumPixelComps(), colour_map.getBits());
+    pixels.reset();
+    long sum = 0, count = 0;
+    for (int y = 0; y < height; ++y) {
+      unsigned char* line = pixels.getLine();
+      if (line == nullptr) break;
+      for (int x = 0; x < width; ++x) {
+        GfxRGB rgb;
+        colour_map.getRGB(line + static_cast<std::ptrdiff_t>(x) * colour_map.getNumPixelComps(),
+                          &rgb);
+        sum += luminance({byte_of(rgb.r), byte_of(rgb.g), byte_of(rgb.b)});
+        ++count;
+      }
+    }
+    pixels.close();
+    return count == 0 ? 255 : static_cast<int>(sum / count);
   }
 
   static Point device_point(GfxState* state, const GfxSubpath* sub, int i) {

@@ -131,6 +131,42 @@ TEST_CASE(
   CHECK(page.height == Approx(100));
 }
 
+TEST_CASE("pdf rulings: a dark image stretched into a thin line is a rule, other images not") {
+  // Some report engines draw every rule as a 1x1 image scaled into a line. PDF y grows upwards.
+  const std::string black(1, '\0');
+  const PageContent page = read_drawing(
+      // a black inline image stretched along y 80
+      "q 180 0 0 0.8 10 79.6 cm BI /W 1 /H 1 /CS /G /BPC 8 ID " + black +
+      " EI Q\n"
+      // a pale one along y 60: too light to rule
+      "q 180 0 0 0.8 10 59.6 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \xe6 EI Q\n"
+      // a stencil mask painted black, upright at x 150
+      "0 g q 0.8 0 0 60 149.6 20 cm BI /W 1 /H 1 /IM true /BPC 1 ID " +
+      black +
+      " EI Q\n"
+      // a black picture, not thin: neither a rule nor a cell fill
+      "q 50 0 0 40 20 10 cm BI /W 1 /H 1 /CS /G /BPC 8 ID " +
+      black +
+      " EI Q\n"
+      // a thin black image sheared off the axes: not a rule
+      "q 100 20 0 0.8 80 30 cm BI /W 1 /H 1 /CS /G /BPC 8 ID " +
+      black +
+      " EI Q\n"
+      "BT /F1 8 Tf 20 65 Td (Status) Tj ET");
+  REQUIRE(page.rulings.horizontal.size() == 1);
+  CHECK(page.rulings.horizontal[0].position == Approx(100 - 80));
+  CHECK(page.rulings.horizontal[0].from == Approx(10));
+  CHECK(page.rulings.horizontal[0].to == Approx(190));
+  REQUIRE(page.rulings.vertical.size() == 1);
+  CHECK(page.rulings.vertical[0].position == Approx(150));
+  CHECK(page.rulings.vertical[0].from == Approx(100 - 80));
+  CHECK(page.rulings.vertical[0].to == Approx(100 - 20));
+  CHECK(page.fills.empty());
+  // The text after the inline images is read: their data was consumed, not taken for content.
+  REQUIRE(page.words.size() == 1);
+  CHECK(page.words[0].text == "Status");
+}
+
 TEST_CASE("pdf fills: the topmost fill covering most of a cell is its background") {
   const std::vector<FilledRect> fills = {{{0, 0, 200, 100}, {255, 255, 255}},
                                          {{10, 10, 50, 30}, {0, 176, 80}},

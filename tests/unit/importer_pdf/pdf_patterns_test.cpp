@@ -234,3 +234,14 @@ TEST_CASE("pdf patterns: group headers left-aligned over their columns span them
   CHECK(table.rows[0][4].col_span == 3);
   CHECK(table.rows[1][1].col_span == 1);
 }
+
+TEST_CASE("pdf patterns: rules drawn as images stretched into lines rule the table") {
+  // Every rule is a 1x1 black image scaled into a line (image XObjects across, inline images
+  // down); the themes are merged down two rows each and centred on the rule between them.
+  const auto doc = read_pdf_fixture("image_rules.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  const Table& table = doc.tables[0];
+  check_rows(table, expected_grid("image_rules"), 0);
+  CHECK(table.rows[1][0].row_span == 2);
+  CHECK(table.rows[3][0].row_span == 2);
+}
