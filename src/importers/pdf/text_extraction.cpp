@@ -221,15 +221,18 @@ TextColumn text_column(const std::vector<TextLine>& lines) {
 // right edge, and the word with its continuation is wider than the column. Where the cell's box
 // is known, filled means to the cell's right side (less the inset its text keeps on the left, and
 // a glyph that did not fit): a word ending well short of it was not broken ("Sample" / "size"
-// in a wide header cell). The continuation starts the next line where the piece started its own:
-// lines centred one under the other are whole words ("Sample" / "unit").
+// in a wide header cell). The continuation starts the next line exactly where the piece started
+// its own (both at the column's left side): lines centred or right-aligned one under the other,
+// starting a little apart, are whole words ("Sample" / "unit", "Students" / "assessed").
+constexpr double kSameLeftSide = 0.12;  // font sizes: left-aligned lines start this close
+
 bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column,
                         const std::optional<Rect>& cell_box) {
   if (previous.words.size() != 1) return false;
   const Word& piece = previous.words.front();
   const Word& rest = line.words.front();
   const double size = std::max(1.0, previous.font_size);
-  if (std::abs(rest.box.x0 - piece.box.x0) > 0.5 * size) return false;
+  if (std::abs(rest.box.x0 - piece.box.x0) > kSameLeftSide * size) return false;
   if (cell_box) {
     const double inset = std::clamp(column.left - cell_box->x0, 0.0, 0.6 * size);
     if (piece.box.x1 < cell_box->x1 - inset - 0.7 * size) return false;

@@ -41,6 +41,12 @@ TEST_CASE("pdf text: a word broken in a narrow column is joined back") {
   CHECK(cell_text({word("Annua", 0, 0), word("in", 0, 9), word("June", 0, 18)}) == "Annuain June");
   CHECK(cell_text({word("Sure", 0, 0), word("Start", 25, 0), word("board", 0, 9)}) ==
         "Sure Start board");
+  // Lines right-aligned or centred one under the other start apart: whole words, each filling
+  // its line in a column no wider than the longest.
+  CHECK(cell_text({word("Students", 3, 0), word("assessed", 3 - 0.3 * 8, 9)}) ==
+        "Students assessed");
+  CHECK(cell_text({word("inhabitants", 0, 0), word("per", 3, 9), word("outlet", 23, 9)}) ==
+        "inhabitants per outlet");
 }
 
 TEST_CASE("pdf text: a word ending short of its cell's right side is not joined to the next") {
