@@ -124,16 +124,16 @@ void turn_runs(std::vector<Char>& chars, InRun in_run, Stops stops) {
 
 }  // namespace
 
-std::string logical_order(std::string line) {
+std::string logical_order(std::string line, LineDirection direction) {
   if (!may_hold_rtl(line)) return line;
   std::vector<Char> chars = decode(line);
-  // A line reads from its right end where its letters at both ends are right-to-left ones;
-  // else from its left, turning only its runs of right-to-left letters.
   const auto strong = [](const Char& c) { return c.kind == Kind::rtl || c.kind == Kind::ltr; };
   const auto first = std::find_if(chars.begin(), chars.end(), strong);
   const auto last = std::find_if(chars.rbegin(), chars.rend(), strong);
   if (first == chars.end()) return line;
-  if (first->kind == Kind::rtl && last->kind == Kind::rtl) {
+  const bool right_to_left = first->kind == last->kind ? first->kind == Kind::rtl
+                                                       : direction == LineDirection::right_to_left;
+  if (right_to_left) {
     turn(chars, 0, chars.size());
     // Runs of left-to-right letters and digits keep their order.
     turn_runs(

@@ -7,13 +7,18 @@
 
 namespace trackport::pdf {
 
-// A line of text in visual (left to right) order put in logical order. A line whose letters at
-// both ends are right-to-left ones is read from its right end, runs of left-to-right letters and
-// digits in it ("2025", "NHS") keeping their own order; any other line is read from its left,
-// only its runs of right-to-left letters turned ("Lead: " and a Hebrew name). (A right-to-left
-// line that starts with a left-to-right word is read as a left-to-right one: its words come in
-// the wrong order, each word right.) A line without right-to-left letters is returned as it is
-// (checked cheaply, byte by byte).
-std::string logical_order(std::string line);
+// Which way a line's paragraph runs, where its layout tells (right-to-left text stands flush
+// with its cell's right side).
+enum class LineDirection { unknown, left_to_right, right_to_left };
+
+// A line of text in visual (left to right) order put in logical order. A right-to-left line is
+// read from its right end, runs of left-to-right letters and digits in it ("2025", "NHS")
+// keeping their own order; a left-to-right line is read from its left, only its runs of
+// right-to-left letters turned ("Lead: " and a Hebrew name). A line whose letters at both ends
+// are right-to-left ones is right-to-left, one whose both ends are left-to-right ones is
+// left-to-right; where the ends differ (a line starting with a word in the other script) only
+// the layout can tell: `direction`, left to right when unknown. A line without right-to-left
+// letters is returned as it is (checked cheaply, byte by byte).
+std::string logical_order(std::string line, LineDirection direction = LineDirection::unknown);
 
 }  // namespace trackport::pdf

@@ -177,7 +177,7 @@ std::vector<TextLine> group_into_lines(std::vector<Word> words) {
 namespace {
 
 // The line's words joined, soft hyphens kept (cell_text joins a word broken at one).
-std::string words_of_line(const TextLine& line) {
+std::string words_of_line(const TextLine& line, LineDirection direction = LineDirection::unknown) {
   std::string text;
   const Word* previous = nullptr;
   for (const Word& word : line.words) {
@@ -188,7 +188,7 @@ std::string words_of_line(const TextLine& line) {
     text += word.text;
     previous = &word;
   }
-  return logical_order(std::move(text));
+  return logical_order(std::move(text), direction);
 }
 
 }  // namespace
@@ -274,10 +274,29 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
   text += body;
 }
 
-std::string bulleted_line_text(const TextLine& line) {
-  if (line.words.empty() || !is_bullet(line.words.front().text)) return words_of_line(line);
+std::string bulleted_line_text(const TextLine& line, LineDirection direction) {
+  if (line.words.empty() || !is_bullet(line.words.front().text))
+    return words_of_line(line, direction);
   TextLine rest{{line.words.begin() + 1, line.words.end()}, line.box, line.font_size};
-  return "\u2022 " + words_of_line(rest);
+  return "\u2022 " + words_of_line(rest, direction);
+}
+
+// Which way the cell's text runs, from where its lines stand in the cell (or, its sides unknown,
+// in the column they make): most of them flush with the left side and short of the right, or
+// the other way round. Lines filling the width or centred say nothing.
+LineDirection alignment_direction(const std::vector<TextLine>& lines, const TextColumn& column,
+                                  const std::optional<Rect>& cell_box) {
+  const double left = cell_box ? cell_box->x0 : column.left;
+  const double right = cell_box ? cell_box->x1 : column.right;
+  int flush_left = 0, flush_right = 0;
+  for (const TextLine& line : lines) {
+    const double margin = 0.5 * std::max(1.0, line.font_size);
+    const double left_gap = line.box.x0 - left, right_gap = right - line.box.x1;
+    if (left_gap + margin < right_gap) ++flush_left;
+    if (right_gap + margin < left_gap) ++flush_right;
+  }
+  if (flush_left == flush_right) return LineDirection::unknown;
+  return flush_right > flush_left ? LineDirection::right_to_left : LineDirection::left_to_right;
 }
 
 }  // namespace
@@ -293,10 +312,11 @@ std::string cell_text(std::vector<Word> words, std::optional<Rect> cell_box) {
   const std::vector<TextLine> lines = group_into_lines(std::move(words));
   if (lines.empty()) return {};
   const TextColumn column = text_column(lines);
+  const LineDirection direction = alignment_direction(lines, column, cell_box);
   std::string text;
   const TextLine* previous = nullptr;
   for (const TextLine& line : lines) {
-    std::string body = bulleted_line_text(line);
+    std::string body = bulleted_line_text(line, direction);
     if (body.empty()) continue;
     if (previous == nullptr)
       text = std::move(body);

@@ -74,12 +74,37 @@ TEST_CASE("pdf text: right-to-left lines in logical order") {
   // A bracket drawn mirrored already stands for the one written.
   CHECK(logical_order(")\u05DD\u05DC\u05D5\u05E2( \u05DD\u05D5\u05DC\u05E9") ==
         "\u05E9\u05DC\u05D5\u05DD (\u05E2\u05D5\u05DC\u05DD)");
+  // A right-to-left line may start with a left-to-right word, which then stands at its right
+  // end: "NHS mimen et hatochnit" (NHS funds the programme). Its ends differ, so only the layout
+  // (the line flush with its cell's right side) tells it from a left-to-right line.
+  const std::string nhs_visual =
+      "\u05EA\u05D9\u05E0\u05DB\u05D5\u05EA\u05D4 \u05EA\u05D0 \u05DF\u05DE\u05DE\u05DE NHS";
+  CHECK(logical_order(nhs_visual, LineDirection::right_to_left) ==
+        "NHS \u05DE\u05DE\u05DE\u05DF \u05D0\u05EA "
+        "\u05D4\u05EA\u05D5\u05DB\u05E0\u05D9\u05EA");
+  // Where both ends are in one script the layout is not needed.
+  CHECK(logical_order("\u05DD\u05D5\u05DC\u05E9 2025", LineDirection::left_to_right) ==
+        "2025 \u05E9\u05DC\u05D5\u05DD");
   // In a left-to-right line only the right-to-left words are turned.
   CHECK(logical_order("Lead: \u05DD\u05DC\u05D5\u05E2 \u05DD\u05D5\u05DC\u05E9 (2 sites)") ==
         "Lead: \u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD (2 sites)");
   // A point under a letter stays after it.
   CHECK(logical_order("\u05D1\u05B8\u05D0") == "\u05D0\u05D1\u05B8");
   CHECK(logical_order("Caf\u00E9 (total) 1,204") == "Caf\u00E9 (total) 1,204");
+}
+
+TEST_CASE("pdf text: a cell's lines flush right read right to left where their ends differ") {
+  // "mimen NHS" as drawn: the Hebrew word (its letters turned) left of "NHS". In a cell 0..100
+  // it stands flush right in a right-to-left cell, flush left in a left-to-right one.
+  const std::string mimen_visual = "\u05DF\u05DE\u05DE\u05DE";  // 8 bytes: 40 pt wide
+  const auto line_at = [&](double x) {
+    return std::vector<Word>{word(mimen_visual, x, 0), word("NHS", x + 43, 0)};
+  };
+  const std::string mimen = "\u05DE\u05DE\u05DE\u05DF";
+  CHECK(cell_text(line_at(100 - 3 - 58), Rect{0, 0, 100, 12}) == "NHS " + mimen);
+  CHECK(cell_text(line_at(3), Rect{0, 0, 100, 12}) == mimen + " NHS");
+  // A centred line says nothing: read from its left.
+  CHECK(cell_text(line_at(21), Rect{0, 0, 100, 12}) == mimen + " NHS");
 }
 
 TEST_CASE("pdf text: words on one baseline form a line, ordered left to right") {

@@ -202,7 +202,9 @@ TEST_CASE("pdf patterns: a priority heading and the line under it, a spanning he
 TEST_CASE("pdf patterns: right-to-left text reads in logical order") {
   // Pattern 6: Hebrew and Arabic cells typeset by LibreOffice (make_rtl_fixture.sh); poppler
   // gives their glyphs left to right as they stand. Figures in a Hebrew cell, brackets in an
-  // Arabic one and a Hebrew name after an English label keep the order they were written in.
+  // Arabic one and a Hebrew name after an English label keep the order they were written in. A
+  // right-aligned Hebrew cell starting with "NHS" reads from the right, a left-aligned English
+  // one starting with a Hebrew name from the left.
   const auto doc = read_pdf_fixture("rtl_text.pdf");
   REQUIRE(doc.tables.size() == 1);
   CHECK(doc.tables[0].headings == Texts{"Languages spoken at home"});
