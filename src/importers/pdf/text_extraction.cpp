@@ -219,12 +219,22 @@ TextColumn text_column(const std::vector<TextLine>& lines) {
 
 // Narrow columns break words that fit no line: the line holds that one word, filled to the
 // right edge, and the word with its continuation is wider than the column. Where the cell's box
-// is known, filled means to the cell's right side (less the inset its text keeps on the left, and
-// a glyph that did not fit): a word ending well short of it was not broken ("Sample" / "size"
-// in a wide header cell). The continuation starts the next line exactly where the piece started
-// its own (both at the column's left side): lines centred or right-aligned one under the other,
-// starting a little apart, are whole words ("Sample" / "unit", "Students" / "assessed").
-constexpr double kSameLeftSide = 0.12;  // font sizes: left-aligned lines start this close
+// is known, filled means to the cell's right side, less the inset its text keeps on the left,
+// so close that not even the next glyph fitted: a word ending further short of it was not broken
+// ("Sample" / "size" in a wide header cell). The continuation starts the next line exactly where
+// the piece started its own (both at the column's left side): lines centred or right-aligned one
+// under the other, starting even a little apart, are whole words ("Sample" / "unit", "Students"
+// / "assessed", "please" / "choose"). Lines wrap between words far more often than inside one,
+// so a doubt keeps the space.
+constexpr double kSameLeftSide = 0.05;  // font sizes: left-aligned lines start this close
+
+// The mean width of a glyph of `word`: the room a next glyph would have needed.
+double glyph_width(const Word& word) {
+  const auto glyphs = std::count_if(word.text.begin(), word.text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  return word.box.width() / static_cast<double>(std::max<std::ptrdiff_t>(1, glyphs));
+}
 
 bool broken_inside_word(const TextLine& previous, const TextLine& line, const TextColumn& column,
                         const std::optional<Rect>& cell_box) {
@@ -235,7 +245,8 @@ bool broken_inside_word(const TextLine& previous, const TextLine& line, const Te
   if (std::abs(rest.box.x0 - piece.box.x0) > kSameLeftSide * size) return false;
   if (cell_box) {
     const double inset = std::clamp(column.left - cell_box->x0, 0.0, 0.6 * size);
-    if (piece.box.x1 < cell_box->x1 - inset - 0.7 * size) return false;
+    const double room_left = cell_box->x1 - inset - piece.box.x1;
+    if (room_left > glyph_width(rest)) return false;
   }
   return piece.box.x1 >= column.right - 0.35 * size &&
          piece.box.width() + rest.box.width() > column.right - column.left &&

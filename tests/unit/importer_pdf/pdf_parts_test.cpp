@@ -56,6 +56,11 @@ TEST_CASE("pdf text: a word ending short of its cell's right side is not joined 
   const std::vector<Word> header = {word("Sample", 2, 0), word("size", 2, 9)};
   CHECK(cell_text(header, Rect{0, 0, 60, 20}) == "Sample size");
   CHECK(cell_text({word("Annua", 2, 0), word("lly", 2, 9)}, Rect{0, 0, 30, 20}) == "Annually");
+  // In the same cell "Halt" leaves room for more than a glyph: "days" wrapped as a whole word.
+  CHECK(cell_text({word("Halt", 2, 0), word("days", 2, 9)}, Rect{0, 0, 30, 20}) == "Halt days");
+  // Centred lines of nearly one width start half a point apart: whole words.
+  CHECK(cell_text({word("please", 2.5, 0), word("choose", 2, 9)}, Rect{0, 0, 34, 20}) ==
+        "please choose");
 }
 
 TEST_CASE("pdf text: right-to-left lines in logical order") {
