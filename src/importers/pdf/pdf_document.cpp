@@ -17,6 +17,7 @@
 #include <limits>
 #include <mutex>
 
+#include "importers/pdf/shaded_rules.hpp"
 #include "io/input.hpp"
 
 namespace trackport::pdf {
@@ -190,6 +191,7 @@ class CaptureDevice final : public TextOutputDev {
 
   Rulings rulings;
   std::vector<FilledRect> fills;
+  std::vector<LightLine> light_lines;
   bool dropped() const { return dropped_; }
 
  private:
@@ -202,16 +204,25 @@ class CaptureDevice final : public TextOutputDev {
     dropped_ = true;
     rulings = {};
     fills.clear();
+    light_lines.clear();
   }
 
-  void add_rule(Point a, Point b) {
+  // A straight line from a to b, of a colour as light as `shade`: a rule where it is dark, a
+  // light line (a rule only where it stands on a darker fill) otherwise.
+  void add_rule(Point a, Point b, int shade = 0) {
     const double dx = std::abs(a.x - b.x), dy = std::abs(a.y - b.y);
+    LightLine line;
     if (dy <= kAxisSlack && dx >= kMinRulePiece)
-      rulings.horizontal.push_back({(a.y + b.y) / 2, std::min(a.x, b.x), std::max(a.x, b.x)});
+      line = {true, {(a.y + b.y) / 2, std::min(a.x, b.x), std::max(a.x, b.x)}, shade, fills.size()};
     else if (dx <= kAxisSlack && dy >= kMinRulePiece)
-      rulings.vertical.push_back({(a.x + b.x) / 2, std::min(a.y, b.y), std::max(a.y, b.y)});
+      line = {
+          false, {(a.x + b.x) / 2, std::min(a.y, b.y), std::max(a.y, b.y)}, shade, fills.size()};
     else
       return;
+    if (shade >= kInkLuminance)
+      light_lines.push_back(line);
+    else
+      (line.horizontal ? rulings.horizontal : rulings.vertical).push_back(line.segment);
     count_piece();
   }
 
@@ -221,15 +232,14 @@ class CaptureDevice final : public TextOutputDev {
     if (!visible(state->getStrokeOpacity())) return;
     GfxRGB rgb;
     state->getStrokeRGB(&rgb);
-    const Rgb colour{byte_of(rgb.r), byte_of(rgb.g), byte_of(rgb.b)};
-    if (luminance(colour) >= kInkLuminance) return;
+    const int shade = luminance({byte_of(rgb.r), byte_of(rgb.g), byte_of(rgb.b)});
     if (state->getTransformedLineWidth() > kThinRule) return;
     const GfxPath* path = state->getPath();
     for (int s = 0; s < path->getNumSubpaths() && !dropped_; ++s) {
       const GfxSubpath* sub = path->getSubpath(s);
       for (int i = 1; i < sub->getNumPoints() && !dropped_; ++i) {
         if (sub->getCurve(i) || sub->getCurve(i - 1)) continue;
-        add_rule(device_point(state, sub, i - 1), device_point(state, sub, i));
+        add_rule(device_point(state, sub, i - 1), device_point(state, sub, i), shade);
       }
     }
   }
@@ -313,11 +323,11 @@ class CaptureDevice final : public TextOutputDev {
       const double w = box->width(), h = box->height();
       if (std::min(w, h) <= kThinRule) {
         // A bar drawn as a thin filled rectangle: a rule along its middle.
-        if (luminance(colour) >= kInkLuminance) continue;
+        const int shade = luminance(colour);
         if (w >= h)
-          add_rule({box->x0, box->centre_y()}, {box->x1, box->centre_y()});
+          add_rule({box->x0, box->centre_y()}, {box->x1, box->centre_y()}, shade);
         else
-          add_rule({box->centre_x(), box->y0}, {box->centre_x(), box->y1});
+          add_rule({box->centre_x(), box->y0}, {box->centre_x(), box->y1}, shade);
         continue;
       }
       fills.push_back({*box, colour});
@@ -494,6 +504,7 @@ std::optional<PageContent> Document::read_page(int number, const PageReadLimits&
   doc_->displayPage(&device, number, 72, 72, 0, false, false, false);
   take_words(device, limits.max_words, content);
   content.paths_dropped = device.dropped();
+  add_shading_rules(device.fills, device.light_lines, device.rulings);
   content.rulings.horizontal = join_pieces(std::move(device.rulings.horizontal));
   content.rulings.vertical = join_pieces(std::move(device.rulings.vertical));
   content.fills = std::move(device.fills);

@@ -203,6 +203,40 @@ TEST_CASE("pdf rulings: a dark image stretched into a thin line is a rule, other
   CHECK(page.words[0].text == "Status");
 }
 
+TEST_CASE("pdf rulings: white lines on a shaded block and gaps between shaded boxes rule") {
+  // PDF y grows upwards; the page is 100 pt tall.
+  const PageContent lines_on_block = read_drawing(
+      "0.8 g 10 10 180 80 re f\n"       // a grey block
+      "1 G 1.5 w 10 50 m 190 50 l S\n"  // a white line across it
+      "100 10 m 100 90 l S\n"           // and one down it
+      "1 G 20 95 m 180 95 l S\n"        // a white line on the white page: unseen
+      "0.9 G 20 30 m 180 30 l S 0 G\n"  // a light grey line on grey: too faint
+      "BT /F1 8 Tf 20 60 Td (Status) Tj ET");
+  REQUIRE(lines_on_block.rulings.horizontal.size() == 1);
+  CHECK(lines_on_block.rulings.horizontal[0].position == Approx(50));
+  REQUIRE(lines_on_block.rulings.vertical.size() == 1);
+  CHECK(lines_on_block.rulings.vertical[0].position == Approx(100));
+
+  // Four shaded boxes, 2 pt apart: the gaps are rules, and the group's outer sides its frame.
+  const PageContent boxes = read_drawing(
+      "0.7 g 10 51 89 39 re f 101 51 89 39 re f\n"
+      "0.85 g 10 10 89 39 re f 101 10 89 39 re f\n"
+      "0.85 g 10 -40 30 30 re f\n"  // a box far below the others (off the page): no gap
+      "BT /F1 8 Tf 20 60 Td (Status) Tj ET");
+  REQUIRE(boxes.rulings.horizontal.size() == 3);
+  CHECK(boxes.rulings.horizontal[0].position == Approx(10));
+  CHECK(boxes.rulings.horizontal[1].position == Approx(50));
+  CHECK(boxes.rulings.horizontal[1].from == Approx(10));
+  CHECK(boxes.rulings.horizontal[1].to == Approx(190));
+  CHECK(boxes.rulings.horizontal[2].position == Approx(90));
+  REQUIRE(boxes.rulings.vertical.size() == 3);
+  CHECK(boxes.rulings.vertical[0].position == Approx(10));
+  CHECK(boxes.rulings.vertical[1].position == Approx(100));
+  CHECK(boxes.rulings.vertical[1].from == Approx(10));
+  CHECK(boxes.rulings.vertical[1].to == Approx(90));
+  CHECK(boxes.rulings.vertical[2].position == Approx(190));
+}
+
 TEST_CASE("pdf fills: the topmost fill covering most of a cell is its background") {
   const std::vector<FilledRect> fills = {{{0, 0, 200, 100}, {255, 255, 255}},
                                          {{10, 10, 50, 30}, {0, 176, 80}},

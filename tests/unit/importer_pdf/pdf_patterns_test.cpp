@@ -247,3 +247,17 @@ TEST_CASE("pdf patterns: rules drawn as images stretched into lines rule the tab
   CHECK(table.rows[1][0].row_span == 2);
   CHECK(table.rows[3][0].row_span == 2);
 }
+
+TEST_CASE("pdf patterns: shading shows the rules where nothing dark is drawn") {
+  // The image_rules table twice more: as shaded boxes, one a cell, with white gaps between them,
+  // and on one shaded block with white lines over it. Either way the same rows and merged themes.
+  for (const char* name : {"shaded_cells", "white_rules"}) {
+    INFO(name);
+    const auto doc = read_pdf_fixture(std::string(name) + ".pdf");
+    REQUIRE(doc.tables.size() == 1);
+    const Table& table = doc.tables[0];
+    check_rows(table, expected_grid(name), 0);
+    CHECK(table.rows[1][0].row_span == 2);
+    CHECK(table.rows[3][0].row_span == 2);
+  }
+}
