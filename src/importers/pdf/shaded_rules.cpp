@@ -97,11 +97,8 @@ void add_outer_sides(const std::vector<FilledRect>& fills, const std::vector<boo
   }
 }
 
-}  // namespace
-
-void add_shading_rules(const std::vector<FilledRect>& fills, const std::vector<LightLine>& light,
-                       Rulings& pieces) {
-  add_light_lines(fills, light, pieces);
+// The rules shaded boxes show: along the gaps between them, and their outer sides.
+void add_box_rules(const std::vector<FilledRect>& fills, Rulings& pieces) {
   std::vector<Side> rights, lefts, bottoms, tops;
   std::vector<bool> shaded(fills.size(), false);
   for (std::size_t i = 0; i < fills.size(); ++i) {
@@ -126,6 +123,40 @@ void add_shading_rules(const std::vector<FilledRect>& fills, const std::vector<L
   add_outer_sides(fills, shaded, lefts, in_table, true, -1, pieces.vertical);
   add_outer_sides(fills, shaded, bottoms, in_table, false, +1, pieces.horizontal);
   add_outer_sides(fills, shaded, tops, in_table, false, -1, pieces.horizontal);
+}
+
+// Drops the `found` rules that run beside a drawn rule (within kNearInk across, over half
+// their length): there the drawing rules already, and a shaded box inset from a cell's rules
+// (word processors shade the text area) would only add a sliver of a column or row.
+void drop_beside_ink(std::vector<Segment>& found, std::vector<Segment> ink) {
+  constexpr double kNearInk = 8.0;  // points
+  const auto by_position = [](const Segment& a, const Segment& b) {
+    return a.position < b.position;
+  };
+  std::sort(ink.begin(), ink.end(), by_position);
+  std::erase_if(found, [&](const Segment& s) {
+    auto it =
+        std::lower_bound(ink.begin(), ink.end(), Segment{s.position - kNearInk, 0, 0}, by_position);
+    for (; it != ink.end() && it->position <= s.position + kNearInk; ++it) {
+      const double overlap = std::min(s.to, it->to) - std::max(s.from, it->from);
+      if (overlap >= 0.5 * (s.to - s.from)) return true;
+    }
+    return false;
+  });
+}
+
+}  // namespace
+
+void add_shading_rules(const std::vector<FilledRect>& fills, const std::vector<LightLine>& light,
+                       Rulings& pieces) {
+  Rulings found;
+  add_light_lines(fills, light, found);
+  add_box_rules(fills, found);
+  drop_beside_ink(found.horizontal, pieces.horizontal);
+  drop_beside_ink(found.vertical, pieces.vertical);
+  pieces.horizontal.insert(pieces.horizontal.end(), found.horizontal.begin(),
+                           found.horizontal.end());
+  pieces.vertical.insert(pieces.vertical.end(), found.vertical.begin(), found.vertical.end());
 }
 
 }  // namespace trackport::pdf
