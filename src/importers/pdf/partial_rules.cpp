@@ -145,6 +145,103 @@ bool has_figures(const std::vector<CellWords>& pieces) {
   return figures * 3 >= filled;
 }
 
+// A grid row split into table rows: the cells of each, and how many rows.
+struct RowSplit {
+  std::vector<CellWords> pieces;
+  int rows = 0;
+};
+
+// Lines that line up across the columns, one entry each (lists of figures).
+std::optional<RowSplit> split_aligned(const std::vector<CellWords>& cells,
+                                      const std::vector<std::size_t>& in_row, int first_row) {
+  const std::vector<LineSlot> slots = aligned_lines(cells, in_row);
+  if (slots.empty()) return std::nullopt;
+  const auto groups = group_slots(cells, in_row, slots);
+  std::vector<CellWords> pieces = split_row(cells, in_row, slots, groups, first_row);
+  if (groups.size() < 2 || wordy(pieces) || !keyed(pieces) || !has_figures(pieces))
+    return std::nullopt;
+  return RowSplit{std::move(pieces), static_cast<int>(groups.size())};
+}
+
+// The grid row's text as bands: the words' vertical extents, merged where they overlap.
+std::vector<LineSlot> text_bands(const std::vector<CellWords>& cells,
+                                 const std::vector<std::size_t>& in_row) {
+  std::vector<LineSlot> extents;
+  for (std::size_t i : in_row)
+    for (const Word& w : cells[i].words) extents.push_back({w.box.y0, w.box.y1});
+  std::sort(extents.begin(), extents.end(),
+            [](const LineSlot& a, const LineSlot& b) { return a.top < b.top; });
+  std::vector<LineSlot> bands;
+  for (const LineSlot& e : extents) {
+    if (!bands.empty() && e.top < bands.back().bottom)
+      bands.back().bottom = std::max(bands.back().bottom, e.bottom);
+    else
+      bands.push_back(e);
+  }
+  return bands;
+}
+
+// The bands grouped into blocks, split where the space between two bands is a paragraph's (at
+// least half a line, and wider than the row's closest line spacing by 0.4 of a line).
+std::vector<std::vector<std::size_t>> paragraph_blocks(const std::vector<LineSlot>& bands) {
+  if (bands.size() < 3) return {};
+  std::vector<double> heights;
+  double closest = 1e9;
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    heights.push_back(bands[b].bottom - bands[b].top);
+    if (b > 0) closest = std::min(closest, bands[b].top - bands[b - 1].bottom);
+  }
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
+                   heights.end());
+  const double line = heights[heights.size() / 2];
+  std::vector<std::vector<std::size_t>> blocks{{0}};
+  for (std::size_t b = 1; b < bands.size(); ++b) {
+    const double gap = bands[b].top - bands[b - 1].bottom;
+    if (gap >= 0.5 * line && gap >= closest + 0.4 * line) blocks.emplace_back();
+    blocks.back().push_back(b);
+  }
+  return blocks;
+}
+
+// Which columns hold words between `top` and `bottom`: the key column, and any other.
+struct BlockColumns {
+  bool key = false, other = false;
+};
+
+BlockColumns columns_between(const std::vector<CellWords>& cells,
+                             const std::vector<std::size_t>& in_row, double top, double bottom) {
+  BlockColumns found;
+  for (std::size_t i : in_row)
+    for (const Word& w : cells[i].words)
+      if (w.box.centre_y() >= top && w.box.centre_y() <= bottom)
+        (cells[i].cell.col == 0 ? found.key : found.other) = true;
+  return found;
+}
+
+// Entries set apart by paragraph spacing, in a grid row without rules between them: a block
+// starts an entry when it holds words in the key column and in another; the first block may be
+// a label alone, heading the entries under it. Any other block (a second paragraph of a key, or
+// of a cell beside it) goes on with the entry above.
+std::optional<RowSplit> split_paragraphs(const std::vector<CellWords>& cells,
+                                         const std::vector<std::size_t>& in_row, int first_row) {
+  const std::vector<LineSlot> bands = text_bands(cells, in_row);
+  std::vector<std::vector<std::size_t>> entries;
+  for (std::vector<std::size_t>& block : paragraph_blocks(bands)) {
+    const BlockColumns has =
+        columns_between(cells, in_row, bands[block.front()].top, bands[block.back()].bottom);
+    if (entries.empty() || (has.key && has.other))
+      entries.push_back(std::move(block));
+    else
+      entries.back().insert(entries.back().end(), block.begin(), block.end());
+  }
+  if (entries.size() < 2) return std::nullopt;
+  const BlockColumns first = columns_between(cells, in_row, bands[entries.front().front()].top,
+                                             bands[entries.front().back()].bottom);
+  if (!first.key) return std::nullopt;
+  std::vector<CellWords> pieces = split_row(cells, in_row, bands, entries, first_row);
+  return RowSplit{std::move(pieces), static_cast<int>(entries.size())};
+}
+
 }  // namespace
 
 void split_aligned_rows(std::vector<CellWords>& cells, int& rows) {
@@ -164,20 +261,17 @@ void split_aligned_rows(std::vector<CellWords>& cells, int& rows) {
   for (int r = 0; r < rows; ++r) {
     new_index[static_cast<std::size_t>(r)] = next;
     const std::vector<std::size_t>& in_row = by_row[r];
-    std::vector<LineSlot> slots;
-    if (!crossed[static_cast<std::size_t>(r)]) slots = aligned_lines(cells, in_row);
-    if (slots.empty()) {
+    std::optional<RowSplit> split;
+    if (!crossed[static_cast<std::size_t>(r)]) {
+      split = split_aligned(cells, in_row, next);
+      if (!split) split = split_paragraphs(cells, in_row, next);
+    }
+    if (!split) {
       ++next;
       continue;
     }
-    const auto groups = group_slots(cells, in_row, slots);
-    std::vector<CellWords> pieces = split_row(cells, in_row, slots, groups, next);
-    if (groups.size() < 2 || wordy(pieces) || !keyed(pieces) || !has_figures(pieces)) {
-      ++next;
-      continue;
-    }
-    std::move(pieces.begin(), pieces.end(), std::back_inserter(out));
-    next += static_cast<int>(groups.size());
+    std::move(split->pieces.begin(), split->pieces.end(), std::back_inserter(out));
+    next += split->rows;
   }
   new_index[static_cast<std::size_t>(rows)] = next;
   if (next == rows) return;

@@ -252,3 +252,12 @@ TEST_CASE("pdf patterns: rules drawn as images, or shown only by shading, rule t
     CHECK(table.rows[3][0].row_span == 2);
   }
 }
+
+TEST_CASE("pdf patterns: entries set apart by blank lines in a grid row are rows of their own") {
+  // Pattern 3: rules only around each group; in it a label alone, then entries a blank line
+  // apart, each key level with its cells' first lines. A second paragraph of a cell, or of a
+  // key below the other cells' text, stays in its entry.
+  const auto doc = read_pdf_fixture("grouped_entries.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  check_rows(doc.tables[0], expected_grid("grouped_entries"), 0);
+}
