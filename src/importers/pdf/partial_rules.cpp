@@ -181,8 +181,9 @@ std::vector<LineSlot> text_bands(const std::vector<CellWords>& cells,
   return bands;
 }
 
-// The bands grouped into blocks, split where the space between two bands is a paragraph's (at
-// least half a line, and wider than the row's closest line spacing by 0.4 of a line).
+// The bands grouped into blocks, split where the space between two bands is a paragraph's: a
+// blank line (0.8 of a line at least), or half a line and wider than the row's closest line
+// spacing by 0.4 of a line.
 std::vector<std::vector<std::size_t>> paragraph_blocks(const std::vector<LineSlot>& bands) {
   if (bands.size() < 3) return {};
   std::vector<double> heights;
@@ -197,7 +198,8 @@ std::vector<std::vector<std::size_t>> paragraph_blocks(const std::vector<LineSlo
   std::vector<std::vector<std::size_t>> blocks{{0}};
   for (std::size_t b = 1; b < bands.size(); ++b) {
     const double gap = bands[b].top - bands[b - 1].bottom;
-    if (gap >= 0.5 * line && gap >= closest + 0.4 * line) blocks.emplace_back();
+    if (gap >= 0.8 * line || (gap >= 0.5 * line && gap >= closest + 0.4 * line))
+      blocks.emplace_back();
     blocks.back().push_back(b);
   }
   return blocks;
@@ -221,7 +223,9 @@ BlockColumns columns_between(const std::vector<CellWords>& cells,
 // Entries set apart by paragraph spacing, in a grid row without rules between them: a block
 // starts an entry when it holds words in the key column and in another; the first block may be
 // a label alone, heading the entries under it. Any other block (a second paragraph of a key, or
-// of a cell beside it) goes on with the entry above.
+// of a cell beside it) goes on with the entry above. Two entries with no label over them may be
+// one row written in two paragraphs in a fully ruled table: a row splits when a label heads it
+// or it holds three entries or more.
 std::optional<RowSplit> split_paragraphs(const std::vector<CellWords>& cells,
                                          const std::vector<std::size_t>& in_row, int first_row) {
   const std::vector<LineSlot> bands = text_bands(cells, in_row);
@@ -238,6 +242,8 @@ std::optional<RowSplit> split_paragraphs(const std::vector<CellWords>& cells,
   const BlockColumns first = columns_between(cells, in_row, bands[entries.front().front()].top,
                                              bands[entries.front().back()].bottom);
   if (!first.key) return std::nullopt;
+  const bool labelled = !first.other;
+  if (!labelled && entries.size() < 3) return std::nullopt;
   std::vector<CellWords> pieces = split_row(cells, in_row, bands, entries, first_row);
   return RowSplit{std::move(pieces), static_cast<int>(entries.size())};
 }

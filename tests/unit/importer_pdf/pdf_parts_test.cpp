@@ -5,6 +5,7 @@
 #include "importers/pdf/bidi.hpp"
 #include "importers/pdf/cell_fill.hpp"
 #include "importers/pdf/cross_page.hpp"
+#include "importers/pdf/partial_rules.hpp"
 #include "importers/pdf/pdf_document.hpp"
 #include "importers/pdf/text_extraction.hpp"
 #include "pdf_fixture.hpp"
@@ -235,6 +236,53 @@ TEST_CASE("pdf rulings: white lines on a shaded block and gaps between shaded bo
   CHECK(boxes.rulings.vertical[1].from == Approx(10));
   CHECK(boxes.rulings.vertical[1].to == Approx(90));
   CHECK(boxes.rulings.vertical[2].position == Approx(190));
+}
+
+namespace {
+
+// One grid row of three columns, 0..60, 60..120, 120..180, 100 pt tall, holding `words`.
+std::vector<CellWords> grid_row(const std::vector<std::vector<Word>>& words) {
+  std::vector<CellWords> cells;
+  for (int c = 0; c < 3; ++c) {
+    CellWords cell;
+    cell.cell.row = 0;
+    cell.cell.col = c;
+    cell.cell.box = {60.0 * c, 0, 60.0 * (c + 1), 100};
+    cell.words = words[static_cast<std::size_t>(c)];
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
+}  // namespace
+
+TEST_CASE("pdf partial rules: entries a blank line apart split a row under a label") {
+  // Lines 11 pt apart, 10 pt tall; a blank line leaves 12 pt between two.
+  int rows = 1;
+  auto labelled = grid_row({{word("Group:", 2, 0), word("Parks", 2, 22), word("Roads", 2, 44)},
+                            {word("Plant", 62, 22), word("Mend", 62, 44)},
+                            {word("Done", 122, 22), word("Late", 122, 44)}});
+  split_aligned_rows(labelled, rows);
+  CHECK(rows == 3);
+  // Two paragraphs in the key and beside it, no label: one row written in two paragraphs.
+  rows = 1;
+  auto one_entry = grid_row({{word("1.1", 2, 0), word("High", 2, 22)},
+                             {word("Plant", 62, 0)},
+                             {word("Done", 122, 0), word("Next", 122, 22)}});
+  split_aligned_rows(one_entry, rows);
+  CHECK(rows == 1);
+  // A second paragraph of a cell with no key beside it stays in its entry.
+  rows = 1;
+  auto continued = grid_row({{word("Group:", 2, 0), word("Parks", 2, 22), word("Roads", 2, 66)},
+                             {word("Plant", 62, 22), word("Mend", 62, 66)},
+                             {word("Done", 122, 22), word("More", 122, 44)}});
+  split_aligned_rows(continued, rows);
+  REQUIRE(rows == 3);
+  const auto parks_progress = std::find_if(continued.begin(), continued.end(), [](const auto& c) {
+    return c.cell.row == 1 && c.cell.col == 2;
+  });
+  REQUIRE(parks_progress != continued.end());
+  CHECK(parks_progress->words.size() == 2);  // "Done" and "More"
 }
 
 TEST_CASE("pdf fills: the topmost fill covering most of a cell is its background") {
