@@ -18,11 +18,14 @@ struct LineSlot {
 };
 
 // The text lines of one grid row, as vertical slots, when they line up across its columns.
+// With `label_apart`, the key column's words are left out: a label set beside the lines (centred
+// on them, over two lines of its own) that lines up with none of them.
 std::vector<LineSlot> aligned_lines(const std::vector<CellWords>& cells,
-                                    const std::vector<std::size_t>& in_row) {
+                                    const std::vector<std::size_t>& in_row, bool label_apart) {
   std::vector<Word> words;
   int filled = 0;
   for (std::size_t i : in_row) {
+    if (label_apart && cells[i].cell.col == 0) continue;
     filled += cells[i].words.empty() ? 0 : 1;
     words.insert(words.end(), cells[i].words.begin(), cells[i].words.end());
   }
@@ -46,6 +49,35 @@ std::vector<LineSlot> aligned_lines(const std::vector<CellWords>& cells,
   std::vector<LineSlot> slots;
   for (const TextLine& line : lines) slots.push_back({line.box.y0, line.box.y1});
   return slots;
+}
+
+// Whether the key column's words stand level with none of the slots: a label beside them.
+bool label_beside(const std::vector<CellWords>& cells, const std::vector<std::size_t>& in_row,
+                  const std::vector<LineSlot>& slots) {
+  bool any = false;
+  for (std::size_t i : in_row) {
+    if (cells[i].cell.col != 0) continue;
+    for (const Word& w : cells[i].words) {
+      any = true;
+      const double tolerance = 0.25 * w.box.height();
+      for (const LineSlot& slot : slots)
+        if (std::abs(w.box.centre_y() - (slot.top + slot.bottom) / 2) <= tolerance) return false;
+    }
+  }
+  return any;
+}
+
+// The split row's key column as one cell spanning all its new rows, holding the label.
+void span_label(const std::vector<CellWords>& cells, const std::vector<std::size_t>& in_row,
+                int rows, std::vector<CellWords>& pieces) {
+  std::erase_if(pieces, [](const CellWords& piece) { return piece.cell.col == 0; });
+  for (std::size_t i : in_row) {
+    if (cells[i].cell.col != 0) continue;
+    CellWords label = cells[i];
+    label.cell.row = pieces.empty() ? 0 : pieces.front().cell.row;
+    label.cell.row_span = rows;
+    pieces.insert(pieces.begin(), std::move(label));
+  }
 }
 
 // A piece of a line starts a table row when it is a new key (not a lower-case continuation of
@@ -152,15 +184,19 @@ struct RowSplit {
 };
 
 // Lines that line up across the columns, one entry each (lists of figures).
+// Where the key column holds a label set beside the lines, it spans the rows they make.
 std::optional<RowSplit> split_aligned(const std::vector<CellWords>& cells,
                                       const std::vector<std::size_t>& in_row, int first_row) {
-  const std::vector<LineSlot> slots = aligned_lines(cells, in_row);
-  if (slots.empty()) return std::nullopt;
-  const auto groups = group_slots(cells, in_row, slots);
-  std::vector<CellWords> pieces = split_row(cells, in_row, slots, groups, first_row);
-  if (groups.size() < 2 || wordy(pieces) || !keyed(pieces) || !has_figures(pieces))
-    return std::nullopt;
-  return RowSplit{std::move(pieces), static_cast<int>(groups.size())};
+  for (const bool label_apart : {false, true}) {
+    const std::vector<LineSlot> slots = aligned_lines(cells, in_row, label_apart);
+    if (slots.empty() || (label_apart && !label_beside(cells, in_row, slots))) continue;
+    const auto groups = group_slots(cells, in_row, slots);
+    std::vector<CellWords> pieces = split_row(cells, in_row, slots, groups, first_row);
+    if (groups.size() < 2 || wordy(pieces) || !keyed(pieces) || !has_figures(pieces)) continue;
+    if (label_apart) span_label(cells, in_row, static_cast<int>(groups.size()), pieces);
+    return RowSplit{std::move(pieces), static_cast<int>(groups.size())};
+  }
+  return std::nullopt;
 }
 
 // The grid row's text as bands: the words' vertical extents, merged where they overlap.

@@ -261,3 +261,14 @@ TEST_CASE("pdf patterns: entries set apart by blank lines in a grid row are rows
   REQUIRE(doc.tables.size() == 1);
   check_rows(doc.tables[0], expected_grid("grouped_entries"), 0);
 }
+
+TEST_CASE("pdf patterns: a group's label centred beside its lines of figures spans them") {
+  // Pattern 3: groups ruled around, three lines of figures each by level; each group's label
+  // over two lines of its own, centred beside them and level with none, spans the three rows.
+  const auto doc = read_pdf_fixture("centred_labels.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  const Table& table = doc.tables[0];
+  check_rows(table, expected_grid("centred_labels"), 0);
+  CHECK(table.rows[1][0].row_span == 3);
+  CHECK(table.rows[4][0].row_span == 3);
+}
