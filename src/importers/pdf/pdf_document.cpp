@@ -426,6 +426,21 @@ void set_style(Word& word, const TextWord& source) {
   word.italic = font->isItalic() || name_says(name, {"Italic", "italic", "Oblique", "oblique"});
 }
 
+// A font whose ascent and descent are wrong (a Symbol bullet's box three lines tall) gives its
+// words boxes that reach into the lines above and below, joining them into one; such a box is
+// cut to the usual extent of text of its size about its baseline.
+void fit_to_font(Word& word, int rotation, double baseline) {
+  constexpr double kTallest = 1.6;  // font sizes: a text box taller than this is a font's error
+  const double size = word.font_size;
+  if (rotation == 0 && word.box.height() > kTallest * size) {
+    word.box.y0 = baseline - 0.8 * size;
+    word.box.y1 = baseline + 0.25 * size;
+  } else if (rotation == 2 && word.box.height() > kTallest * size) {
+    word.box.y0 = baseline - 0.25 * size;
+    word.box.y1 = baseline + 0.8 * size;
+  }
+}
+
 void take_words(TextOutputDev& device, std::size_t max_words, PageContent& content) {
   const std::unique_ptr<TextWordList> list = device.makeWordList();
   if (!list) return;
@@ -446,6 +461,7 @@ void take_words(TextOutputDev& device, std::size_t max_words, PageContent& conte
       continue;
     word.font_size = source->getFontSize();
     if (!(word.font_size > 0) || word.font_size > 1000) word.font_size = (y1 - y0) / 1.3;
+    fit_to_font(word, source->getRotation(), source->getBaseline());
     word.space_after = source->getSpaceAfter() || space_char_follows(*source);
     word.rotation = source->getRotation();
     set_style(word, *source);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include "importers/pdf/bidi.hpp"
@@ -207,12 +208,22 @@ struct TextColumn {
   double pitch = 0;  // the smallest distance from one line's top to the next one's
 };
 
+// The top of the line's text: a bullet's glyph (often from a symbol font of its own size and
+// metrics) stands higher or lower than the words it leads, and would make its line look further
+// from the line above than the text is.
+double text_top(const TextLine& line) {
+  double top = std::numeric_limits<double>::max();
+  for (const Word& w : line.words)
+    if (!is_bullet(w.text)) top = std::min(top, w.box.y0);
+  return top == std::numeric_limits<double>::max() ? line.box.y0 : top;
+}
+
 TextColumn text_column(const std::vector<TextLine>& lines) {
   TextColumn column{lines.front().box.x0, lines.front().box.x1, 1e9};
   for (std::size_t i = 0; i < lines.size(); ++i) {
     column.left = std::min(column.left, lines[i].box.x0);
     column.right = std::max(column.right, lines[i].box.x1);
-    if (i > 0) column.pitch = std::min(column.pitch, lines[i].box.y0 - lines[i - 1].box.y0);
+    if (i > 0) column.pitch = std::min(column.pitch, text_top(lines[i]) - text_top(lines[i - 1]));
   }
   return column;
 }
@@ -270,7 +281,7 @@ void append_line(std::string& text, const TextLine& previous, const TextLine& li
   // spacing (at most 1.25 of the font size; a 2-line cell has no other pitch to compare with).
   const double size = std::max(1.0, previous.font_size);
   const double usual = std::min(column.pitch, 1.25 * size);
-  const bool paragraph = line.box.y0 - previous.box.y0 > usual + 0.2 * size;
+  const bool paragraph = text_top(line) - text_top(previous) > usual + 0.2 * size;
   if (ends_with_soft_hyphen(text) && !body.empty()) {
     text.erase(text.size() - kSoftHyphen.size());
     text += body;

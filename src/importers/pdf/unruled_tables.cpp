@@ -610,6 +610,19 @@ std::vector<double> join_sign_columns(const std::vector<LineChunks>& lines, cons
   return edges;
 }
 
+// Bullets down one side and text beside them: a list, not a table of two columns.
+bool bulleted_list(const std::vector<RowDraft>& rows, int cols) {
+  if (cols != 2) return false;
+  int bullets = 0;
+  for (const RowDraft& row : rows) {
+    const std::vector<Word>& key = row.cell_words.front();
+    if (key.empty()) continue;
+    if (key.size() != 1 || !is_bullet(key.front().text)) return false;
+    ++bullets;
+  }
+  return bullets >= 2;
+}
+
 // The table of the block; `floor` is the first line not taken by a table above.
 std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, Block& block,
                                      std::size_t floor, int page_number) {
@@ -618,7 +631,7 @@ std::optional<PageTable> build_table(const std::vector<LineChunks>& lines, Block
   if (cols < 2 || looks_like_prose(lines, block, cols)) return std::nullopt;
   take_spanning_header(lines, block, edges, floor);
   const std::vector<RowDraft> rows = build_rows(lines, block, edges, false);
-  if (rows.size() < 2) return std::nullopt;
+  if (rows.size() < 2 || bulleted_list(rows, cols)) return std::nullopt;
   return make_table(rows, edges, page_number);
 }
 

@@ -272,3 +272,12 @@ TEST_CASE("pdf patterns: a group's label centred beside its lines of figures spa
   CHECK(table.rows[1][0].row_span == 3);
   CHECK(table.rows[4][0].row_span == 3);
 }
+
+TEST_CASE("pdf patterns: bullets from a font with boxes three lines tall keep their lines") {
+  // Pattern 6: each bullet's text box reaches into the lines above and below; the items stay
+  // one a line in reading order, a wrapped item's hanging line joins it, and the bulleted list
+  // under the table is running text, not a table of bullets and words.
+  const auto doc = read_pdf_fixture("tall_bullets.pdf");
+  REQUIRE(doc.tables.size() == 1);
+  check_rows(doc.tables[0], expected_grid("tall_bullets"), 0);
+}
