@@ -144,11 +144,14 @@ class CaptureDevice final : public TextOutputDev {
   }
 
   // Rules are also drawn as images: a 1x1 black image stretched into a line, by some report
-  // engines. TextOutputDev asks for no images (needNonText); this device takes them, but only to
-  // place them: their pixels are read only when the image is a thin line of few pixels. Asking
-  // for images also brings patterns and shadings, which Gfx would otherwise paint piece by
-  // piece; they are no rules, and are skipped whole.
-  bool needNonText() override { return true; }
+  // engines. TextOutputDev asks for no images (needNonText); this device takes them
+  // (`want_images`), but only to place them: their pixels are read only when the image is a thin
+  // line of few pixels. Not on a page with a JPEG 2000 image and none small enough to rule:
+  // poppler decodes such an image whole to learn its format. Asking for images also brings
+  // patterns and shadings, which Gfx would otherwise paint piece by piece; they are no rules,
+  // and are skipped whole.
+  bool want_images = false;
+  bool needNonText() override { return want_images; }
   bool useTilingPatternFill() override { return true; }
   bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int,
                          int, double, double) override {
@@ -387,6 +390,46 @@ std::vector<Segment> join_pieces(std::vector<Segment> pieces) {
   return rules;
 }
 
+// The images a page's resources hold (and those of the forms it draws, down to `depth`): any
+// of few enough pixels to be a rule, any in JPEG 2000.
+struct ImageKinds {
+  bool rule_sized = false;
+  bool jpeg2000 = false;
+};
+
+bool jpeg2000(Dict* image) {
+  const Object filter = image->lookup("Filter");
+  if (filter.isName("JPXDecode")) return true;
+  if (!filter.isArray()) return false;
+  for (int i = 0; i < filter.arrayGetLength(); ++i)
+    if (filter.arrayGet(i).isName("JPXDecode")) return true;
+  return false;
+}
+
+void find_images(Dict* resources, int depth, ImageKinds& kinds) {
+  if (resources == nullptr || depth < 0) return;
+  const Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return;
+  Dict* dict = xobjects.getDict();
+  const int count = std::min(dict->getLength(), 1000);  // a budget: more is no table's page
+  for (int i = 0; i < count; ++i) {
+    const Object xobject = dict->getVal(i);
+    if (!xobject.isStream()) continue;
+    Dict* stream = xobject.streamGetDict();
+    const Object subtype = stream->lookup("Subtype");
+    if (subtype.isName("Image")) {
+      const Object width = stream->lookup("Width"), height = stream->lookup("Height");
+      if (width.isNum() && height.isNum() && width.getNum() > 0 && height.getNum() > 0 &&
+          width.getNum() * height.getNum() <= static_cast<double>(kMaxRulePixels))
+        kinds.rule_sized = true;
+      kinds.jpeg2000 = kinds.jpeg2000 || jpeg2000(stream);
+    } else if (subtype.isName("Form")) {
+      const Object inner = stream->lookup("Resources");
+      if (inner.isDict()) find_images(inner.getDict(), depth - 1, kinds);
+    }
+  }
+}
+
 void set_geometry(PageContent& content, Page& page) {
   const PDFRectangle* box = page.getCropBox();
   content.rotation = page.getRotate();
@@ -517,6 +560,9 @@ std::optional<PageContent> Document::read_page(int number, const PageReadLimits&
   if (!(content.width > 0) || !(content.height > 0)) return std::nullopt;
   CaptureDevice device(limits.max_paths);
   if (!device.isOk()) return std::nullopt;
+  ImageKinds images;
+  find_images(page->getResourceDict(), 2, images);
+  device.want_images = images.rule_sized || !images.jpeg2000;
   doc_->displayPage(&device, number, 72, 72, 0, false, false, false);
   take_words(device, limits.max_words, content);
   content.paths_dropped = device.dropped();
