@@ -58,7 +58,8 @@ for n in "${SIZES[@]}"; do
       rc=0
       /usr/bin/time -f "%e %U %S %M" -o "time-$run.txt" "$TRACKPORT" convert "$n/" -o "$target" \
         --jobs "$jobs" --quiet 2>"err-$run.txt" || rc=$?
-      read -r wall user sys kb <"time-$run.txt"
+      # The last line: GNU time puts "Command terminated by signal N" before it on a stopped run.
+      read -r wall user sys kb < <(tail -n 1 "time-$run.txt")
       held=""
       [[ $output == postgresql ]] && held="documents=$(sql "$db" "SELECT count(*) FROM documents")"
       echo "$n jobs=$jobs $output rc=$rc wall=${wall}s cpu=$(echo "$user + $sys" | bc)s" \

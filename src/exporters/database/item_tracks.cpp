@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "compare/compare.hpp"
@@ -145,24 +146,88 @@ class TrackWriter {
 };
 
 // Documents of the plan with a link cut: an item matched to one that is gone (a deleted or
-// re-imported document; the foreign key set previous_item to NULL).
+// re-imported document; the foreign key set previous_item to NULL). Read from the partial index
+// items_unlinked, which holds only such items (few: the plan's next import mends them), and then
+// kept if of the plan: neither step reads the plan's other documents.
 std::vector<std::int64_t> documents_with_cut_links(Connection& db, std::string_view plan) {
-  // The partial index items_unlinked holds only such items: this never scans the plan's items.
-  const auto query = db.prepare(
-      "SELECT DISTINCT document_id FROM items WHERE matched_by IS NOT NULL AND "
-      "previous_item IS NULL AND document_id IN "
-      "(SELECT id FROM documents WHERE plan_key = ?)");
-  query->bind_text(1, plan);
-  std::vector<std::int64_t> ids;
-  while (query->step()) ids.push_back(query->integer(0));
-  return ids;
+  std::vector<std::int64_t> cut;
+  {
+    const auto query = db.prepare(
+        "SELECT DISTINCT document_id FROM items WHERE matched_by IS NOT NULL AND "
+        "previous_item IS NULL");
+    while (query->step()) cut.push_back(query->integer(0));
+  }
+  if (cut.empty()) return cut;
+  const auto of_plan = db.prepare("SELECT 1 FROM documents WHERE id = ? AND plan_key = ?");
+  std::erase_if(cut, [&](std::int64_t document) {
+    of_plan->bind_int(1, document);
+    of_plan->bind_text(2, plan);
+    const bool in_plan = of_plan->step();
+    of_plan->reset();
+    return !in_plan;
+  });
+  return cut;
 }
 
-std::string plan_of(Connection& db, std::int64_t document_row) {
-  const auto query = db.prepare("SELECT plan_key FROM documents WHERE id = ?");
+// A document's plan and period end, as stored.
+struct PlanPlace {
+  std::string plan;
+  std::optional<std::string> period_end;
+};
+
+PlanPlace place_of(Connection& db, std::int64_t document_row) {
+  const auto query = db.prepare("SELECT plan_key, period_end FROM documents WHERE id = ?");
   query->bind_int(1, document_row);
   if (!query->step()) return {};
-  return query->text(0);
+  return {query->text(0), column(*query, 1, &Statement::text)};
+}
+
+// Whether a query with these parameters gives a row; its first column when it does.
+std::optional<std::int64_t> first_row(Connection& db, std::string_view sql, std::string_view plan,
+                                      const std::optional<std::string>& period_end,
+                                      std::int64_t document_row) {
+  const auto query = db.prepare(sql);
+  query->bind_text(1, plan);
+  int next = 2;
+  if (period_end) query->bind_text(next++, *period_end);
+  query->bind_int(next, document_row);
+  if (!query->step()) return std::nullopt;
+  return query->integer(0);
+}
+
+// The document's neighbours in the order plan_documents puts the plan's periods in, each found
+// through the plan indexes (plan_indexes.hpp) in a few index steps however long the plan is.
+struct Neighbours {
+  std::optional<std::int64_t> previous;
+  bool later = false;  // a period comes after it
+};
+
+Neighbours neighbours_of(Connection& db, std::int64_t document_row, const PlanPlace& place) {
+  bool all_dated = place.period_end.has_value();
+  if (all_dated) {
+    const auto undated =
+        db.prepare("SELECT 1 FROM documents WHERE plan_key = ? AND period_end IS NULL LIMIT 1");
+    undated->bind_text(1, place.plan);
+    all_dated = !undated->step();
+  }
+  if (all_dated) {
+    return {first_row(db,
+                      "SELECT id FROM documents WHERE plan_key = ? AND (period_end, id) < (?, ?) "
+                      "ORDER BY period_end DESC, id DESC LIMIT 1",
+                      place.plan, place.period_end, document_row),
+            first_row(db,
+                      "SELECT id FROM documents WHERE plan_key = ? AND (period_end, id) > (?, ?) "
+                      "LIMIT 1",
+                      place.plan, place.period_end, document_row)
+                .has_value()};
+  }
+  return {first_row(db,
+                    "SELECT id FROM documents WHERE plan_key = ? AND id < ? ORDER BY id DESC "
+                    "LIMIT 1",
+                    place.plan, std::nullopt, document_row),
+          first_row(db, "SELECT id FROM documents WHERE plan_key = ? AND id > ? LIMIT 1",
+                    place.plan, std::nullopt, document_row)
+              .has_value()};
 }
 
 // Re-tracks the plan's documents from period `from` on: every document up to `through`, and
@@ -192,27 +257,36 @@ std::string plan_key(std::string_view organisation, std::string_view title, std:
 
 PlanTracker::PlanTracker(Connection& db, std::int64_t document_row)
     : db_(db), document_row_(document_row) {
-  const std::string plan = plan_of(db, document_row);
-  periods_ = plan_documents(db, plan);
+  const PlanPlace place = place_of(db, document_row);
+  const std::vector<std::int64_t> cut = documents_with_cut_links(db, place.plan);
+  if (cut.empty()) {
+    // The usual case, a plan's latest period with every link whole, is decided without reading
+    // the plan's other documents.
+    const Neighbours neighbours = neighbours_of(db, document_row, place);
+    if (!neighbours.later) {
+      latest_and_whole_ = true;
+      previous_period_ = neighbours.previous;
+      return;
+    }
+  }
+  periods_ = plan_documents(db, place.plan);
   auto position = [&](std::int64_t id) {
     return static_cast<std::size_t>(std::find(periods_.begin(), periods_.end(), id) -
                                     periods_.begin());
   };
   position_ = position(document_row);
   retrack_from_ = retrack_through_ = position_;
-  for (const std::int64_t cut : documents_with_cut_links(db, plan)) {
-    retrack_from_ = std::min(retrack_from_, position(cut));
-    retrack_through_ = std::max(retrack_through_, position(cut));
+  for (const std::int64_t document : cut) {
+    retrack_from_ = std::min(retrack_from_, position(document));
+    retrack_through_ = std::max(retrack_through_, position(document));
   }
 }
 
 std::vector<ItemLink> PlanTracker::links_for(const std::vector<Item>& items) {
-  const bool latest_and_whole = position_ + 1 == periods_.size() && retrack_from_ == position_ &&
-                                retrack_through_ == position_;
-  if (!latest_and_whole) return std::vector<ItemLink>(items.size());
+  if (!latest_and_whole_) return std::vector<ItemLink>(items.size());
   links_given_ = true;
-  if (position_ == 0) return std::vector<ItemLink>(items.size());
-  const StoredItems previous = load_items(db_, periods_[position_ - 1]);
+  if (!previous_period_) return std::vector<ItemLink>(items.size());
+  const StoredItems previous = load_items(db_, *previous_period_);
   return links_after(items, &previous);
 }
 

@@ -57,6 +57,11 @@ class PlanTracker {
  private:
   Connection& db_;
   std::int64_t document_row_;
+  // The plan's latest period with no link of the plan cut: its items are matched to the
+  // previous period's (if any) as they are stored, and nothing is re-tracked.
+  bool latest_and_whole_ = false;
+  std::optional<std::int64_t> previous_period_;
+  // Otherwise:
   std::vector<std::int64_t> periods_;  // the plan's documents in period order
   std::size_t position_ = 0;           // of document_row among them
   std::size_t retrack_from_ = 0;       // the first period whose links must be worked out again

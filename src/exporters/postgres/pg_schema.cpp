@@ -5,9 +5,11 @@
 // text, as in SQLite, so that the rows read the same from both.
 #include "exporters/postgres/pg_schema.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "exporters/database/plan_indexes.hpp"
 #include "exporters/database/schema_version.hpp"
 #include "exporters/database/schema_views.hpp"
 
@@ -263,6 +265,25 @@ bool has_table(Connection& db, const char* table) {
   return query.step();
 }
 
+bool has_index(Connection& db, std::string_view index) {
+  Statement query(db,
+                  "SELECT 1 FROM pg_catalog.pg_indexes WHERE schemaname = current_schema() AND "
+                  "indexname = ?");
+  query.bind_text(1, index);
+  return query.step();
+}
+
+bool lacks_plan_index(Connection& db) {
+  return std::ranges::any_of(sql::kPlanIndexes,
+                             [&db](const auto& index) { return !has_index(db, index.name); });
+}
+
+void create_plan_indexes(Connection& db) {
+  for (const auto& index : sql::kPlanIndexes) {
+    if (!has_index(db, index.name)) db.execute(std::string(index.create).c_str());
+  }
+}
+
 bool has_any_table(Connection& db) {
   for (const char* table : kTables) {
     if (has_table(db, table)) return true;
@@ -301,6 +322,7 @@ std::string checked_version(Connection& db) {
 
 void create_schema(Connection& db) {
   db.execute((std::string(kTablesSql) + std::string(sql::kSharedViewsSql)).c_str());
+  create_plan_indexes(db);
   Statement version(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?)");
   version.bind_text(1, sql::kSchemaVersion);
   version.run();
@@ -343,12 +365,29 @@ void check_privileges(Connection& db) {
   }
 }
 
+// Makes the plan indexes a database made before them lacks, under the schema lock (another
+// process may have made them while this one waited). A user who may not make indexes (not the
+// tables' owner) writes without them, as trackport did before them.
+void add_plan_indexes(Connection& db) {
+  if (!lacks_plan_index(db)) return;
+  try {
+    Transaction transaction(db);
+    lock_for_transaction(db, kSchemaLock);
+    create_plan_indexes(db);
+    transaction.commit();
+  } catch (const Error& error) {
+    constexpr std::string_view kInsufficientPrivilege = "42501";
+    if (error.sqlstate() != kInsufficientPrivilege) throw;
+  }
+}
+
 }  // namespace
 
 void prepare_schema_for_writing(Connection& db) {
   check_not_read_only(db);
   if (has_table(db, "meta") && checked_version(db) == sql::kSchemaVersion) {
     check_privileges(db);
+    add_plan_indexes(db);
     return;
   }
   {

@@ -4,9 +4,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <string>
 
 #include "exporters/database/item_tracks.hpp"
+#include "exporters/database/plan_indexes.hpp"
 #include "exporters/database/schema_views.hpp"
 
 namespace trackport::sqlite {
@@ -220,6 +222,27 @@ bool has_table(Database& db, std::string_view name) {
   return query.step();
 }
 
+bool has_index(Database& db, std::string_view name) {
+  Statement query(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+  query.bind_text(1, name);
+  return query.step();
+}
+
+// Makes the plan indexes a database made before them lacks (under the write lock, where
+// another process may have made them first).
+void add_plan_indexes(Database& db) {
+  auto missing = [&db] {
+    return std::ranges::any_of(sql::kPlanIndexes,
+                               [&db](const auto& index) { return !has_index(db, index.name); });
+  };
+  if (!missing()) return;
+  Transaction transaction(db);
+  for (const auto& index : sql::kPlanIndexes) {
+    if (!has_index(db, index.name)) db.execute(std::string(index.create).c_str());
+  }
+  transaction.commit();
+}
+
 // The first read of the file: this is where SQLite notices a file that is not a database.
 bool is_empty_database(Database& db) {
   try {
@@ -334,6 +357,7 @@ void check_schema(Database& db) {
 
 void create_schema(Database& db) {
   db.execute(std::string(kTablesSql).c_str());
+  for (const auto& index : sql::kPlanIndexes) db.execute(std::string(index.create).c_str());
   db.execute(views_sql().c_str());
   Statement version(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?)");
   version.bind_text(1, kDatabaseSchemaVersion);
@@ -346,6 +370,7 @@ void prepare_schema_for_writing(Database& db) {
   if (!is_empty_database(db)) {
     if (has_table(db, "meta") && is_older_version(stored_schema_version(db))) migrate(db);
     check_schema(db);
+    add_plan_indexes(db);
     return;
   }
   Transaction transaction(db);

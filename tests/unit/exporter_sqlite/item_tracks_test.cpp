@@ -96,6 +96,52 @@ TEST_CASE("an item keeps its track through periods, whatever their import order"
             "p.item_row = h.previous_item WHERE p.period_number <> h.period_number - 1") == 0);
 }
 
+TEST_CASE("periods without a date follow one another in import order", "[sqlite][tracks]") {
+  ScratchFolder folder;
+  const auto db = folder / "plan.sqlite";
+  SECTION("none dated") {
+    write_sqlite({period("q1", "Quarter one", kQ1), period("q2", "Quarter two", kQ2),
+                  period("q3", "Quarter three", kQ3)},
+                 db);
+  }
+  SECTION("one undated among dated ones: the plan goes by import order") {
+    write_sqlite({period("q1", "June 2025", kQ1), period("q2", "Quarter two", kQ2),
+                  period("q3", "March 2025", kQ3)},
+                 db);
+  }
+  CHECK(query_integer(db, "SELECT count(DISTINCT plan_key) FROM documents") == 1);
+  CHECK(tracks(db) ==
+        "Bike loans for pupils | Healthier vending machines>Healthier vending machines>Healthier "
+        "vending machines | Sugar smart campaign>Sugar smart campaign | Walking routes to "
+        "schools>Walking routes to schools");
+}
+
+TEST_CASE("a plan of many periods links each to the one before it", "[sqlite][tracks]") {
+  // Documents with no title share their organisation's one plan: a batch may hold hundreds.
+  ScratchFolder folder;
+  const auto db = folder / "plan.sqlite";
+  std::vector<Document> periods;
+  for (int month = 0; month < 120; ++month) {
+    const std::string label = std::to_string(2015 + month / 12) + "-" +
+                              (month % 12 < 9 ? "0" : "") + std::to_string(month % 12 + 1) + "-28";
+    periods.push_back(period("p" + std::to_string(month), label, month % 2 == 0 ? kQ1 : kQ2));
+  }
+  std::swap(periods[40], periods[41]);  // one month arrives late: the next is re-tracked
+  periods.push_back(periods[70]);       // one re-imported: its link is cut and mended
+  write_sqlite(periods, db);
+  CHECK(query_integer(db, "SELECT count(*) FROM documents") == 120);
+  CHECK(query_integer(db, "SELECT count(DISTINCT plan_key) FROM documents") == 1);
+  // The vending machines and walking routes are in every month: one track each, 120 long.
+  CHECK(query_integer(db,
+                      "SELECT count(*) FROM (SELECT track_id FROM items GROUP BY track_id "
+                      "HAVING count(*) = 120)") == 2);
+  CHECK(query_integer(db, "SELECT count(*) FROM items WHERE previous_item IS NULL") == 3 + 119);
+  CHECK(query_integer(
+            db,
+            "SELECT count(*) FROM item_history AS h JOIN item_history AS p ON "
+            "p.item_row = h.previous_item WHERE p.period_number <> h.period_number - 1") == 0);
+}
+
 TEST_CASE("a period deleted by hand is mended by the plan's next import", "[sqlite][tracks]") {
   ScratchFolder folder;
   const auto db = folder / "plan.sqlite";

@@ -33,6 +33,7 @@ void make_version_2(const std::filesystem::path& db) {
     PRAGMA foreign_keys = OFF;
     DROP VIEW latest_items; DROP VIEW item_history; DROP VIEW plan_periods;
     DROP INDEX documents_plan; DROP INDEX items_track; DROP INDEX items_previous;
+    DROP INDEX documents_plan_periods; DROP INDEX documents_plan_imports;
     ALTER TABLE documents DROP COLUMN plan_key;
     CREATE TABLE items_v2 (
       id INTEGER PRIMARY KEY,
@@ -70,7 +71,8 @@ TEST_CASE("a new database gets every table, index and view, at schema version 3"
        {"documents_organisation", "documents_file", "items_document", "items_ref", "items_status",
         "assessments_item", "extra_item", "indicators_document", "indicator_breakdown_indicator",
         "indicator_targets_indicator", "indicator_targets_breakdown", "risks_document",
-        "warnings_document", "documents_plan", "items_track", "items_previous"}) {
+        "warnings_document", "documents_plan", "documents_plan_periods", "documents_plan_imports",
+        "items_track", "items_previous"}) {
     INFO(index);
     CHECK(schema_has(db, "index", index));
   }
@@ -124,6 +126,8 @@ TEST_CASE("a version 2 database gets plans and tracks for what it holds when wri
   write_sqlite({tracker("ccc", "December 2014", {{"1", Rating::green}})}, db);
   CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   CHECK(query_integer(db, "SELECT count(DISTINCT plan_key) FROM documents") == 1);
+  CHECK(schema_has(db, "index", "documents_plan_periods"));
+  CHECK(schema_has(db, "index", "documents_plan_imports"));
   CHECK(query_integer(db, "SELECT count(*) FROM items WHERE track_id IS NULL") == 0);
   // Item 1 of June, September and December is one track; item 2 another.
   CHECK(query_integer(db, "SELECT count(DISTINCT track_id) FROM items") == 2);
@@ -131,6 +135,21 @@ TEST_CASE("a version 2 database gets plans and tracks for what it holds when wri
                    "SELECT group_concat(status, ' ') FROM (SELECT status FROM item_history "
                    "WHERE ref = '1' ORDER BY period_number)") == "amber green green");
   CHECK(read_documents(db).size() == 3);
+}
+
+TEST_CASE("a version 3 database made before the plan indexes gets them when written", "[sqlite]") {
+  ScratchFolder folder;
+  const auto db = folder / "old.sqlite";
+  write_sqlite({tracker("aaa", "June 2014", {{"1", Rating::amber}})}, db);
+  test::execute(db, "DROP INDEX documents_plan_periods; DROP INDEX documents_plan_imports;");
+  CHECK(read_documents(db).size() == 1);
+  CHECK_FALSE(schema_has(db, "index", "documents_plan_periods"));  // reading changes nothing
+
+  write_sqlite({tracker("bbb", "September 2014", {{"1", Rating::green}})}, db);
+  CHECK(schema_has(db, "index", "documents_plan_periods"));
+  CHECK(schema_has(db, "index", "documents_plan_imports"));
+  CHECK(query_text(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+  CHECK(query_integer(db, "SELECT count(DISTINCT track_id) FROM items") == 1);
 }
 
 TEST_CASE("a document with every field reads back equal", "[sqlite]") {

@@ -109,6 +109,35 @@ TEST_CASE("re-importing a sha256 replaces its rows", "[postgres]") {
   CHECK(read_postgres_documents(uri) == std::vector<Document>{other, corrected});
 }
 
+TEST_CASE("a database made before the plan indexes gets them when written", "[postgres]") {
+  const std::string uri = new_database();
+  write_postgres_documents({tracker("aaa", "June 2014", {{"1", Rating::amber}})}, uri);
+  const std::string count_plan_indexes =
+      "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN "
+      "('documents_plan_periods', 'documents_plan_imports')";
+  REQUIRE(query_integer(uri, count_plan_indexes) == 2);
+  test_pg::execute(uri, "DROP INDEX documents_plan_periods; DROP INDEX documents_plan_imports");
+  const Document september = tracker("bbb", "September 2014", {{"1", Rating::green}});
+
+  SECTION("by the tables' owner") {
+    write_postgres_documents({september}, uri);
+    CHECK(query_integer(uri, count_plan_indexes) == 2);
+  }
+  SECTION("by a user who may write rows but not make indexes: written without them") {
+    const std::string database = query_text(uri, "SELECT current_database()");
+    const std::string writer = "writer_" + database;
+    test_pg::execute(uri, "CREATE ROLE " + writer +
+                              " LOGIN; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN "
+                              "SCHEMA public TO " +
+                              writer + "; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " +
+                              writer);
+    write_postgres_documents({september}, test_pg::server().uri(database, writer));
+    CHECK(query_integer(uri, count_plan_indexes) == 0);
+  }
+  CHECK(query_integer(uri, "SELECT count(*) FROM documents") == 2);
+  CHECK(query_integer(uri, "SELECT count(DISTINCT track_id) FROM items") == 1);
+}
+
 TEST_CASE("a database trackport should not write is refused, untouched", "[postgres]") {
   const std::string uri = new_database();
 
