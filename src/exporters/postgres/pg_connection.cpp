@@ -1,11 +1,11 @@
 #include "exporters/postgres/pg_connection.hpp"
 
-#include <libpq-fe.h>
-
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <optional>
+
+#include "exporters/postgres/libpq_loader.hpp"
 
 namespace trackport::pg {
 namespace {
@@ -126,17 +126,17 @@ bool looks_like_key_values(std::string_view target) {
 
 std::string display_name(const std::string& conninfo) {
   char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  PQconninfoOption* options = libpq().PQconninfoParse(conninfo.c_str(), &error);
   if (options == nullptr) {
     std::string reason = error ? first_line(error) : "out of memory";
-    PQfreemem(error);
+    libpq().PQfreemem(error);
     throw Error("not a PostgreSQL connection string: " + without_passwords(reason, conninfo));
   }
   std::map<std::string, std::string, std::less<>> values;
   for (auto* option = options; option->keyword != nullptr; ++option) {
     if (option->val != nullptr && *option->val != '\0') values[option->keyword] = option->val;
   }
-  PQconninfoFree(options);
+  libpq().PQconninfoFree(options);
   std::string name = "postgresql://";
   if (values.contains("user")) name += values["user"] + "@";
   if (values.contains("host")) {
@@ -154,19 +154,20 @@ Connection::Connection(const std::string& conninfo) : name_(display_name(conninf
   const char* keywords[] = {"connect_timeout", "dbname", "fallback_application_name",
                             "client_encoding", nullptr};
   const char* values[] = {kConnectTimeoutSeconds, conninfo.c_str(), "trackport", "UTF8", nullptr};
-  conn_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
+  conn_ = libpq().PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (conn_ == nullptr) throw Error(name_ + ": cannot connect: out of memory");
-  if (PQstatus(conn_) != CONNECTION_OK) {
-    const std::string reason = without_passwords(first_line(PQerrorMessage(conn_)), conninfo);
-    PQfinish(conn_);
+  if (libpq().PQstatus(conn_) != CONNECTION_OK) {
+    const std::string reason =
+        without_passwords(first_line(libpq().PQerrorMessage(conn_)), conninfo);
+    libpq().PQfinish(conn_);
     conn_ = nullptr;
     throw Error(name_ + ": cannot connect: " + reason, {}, true);
   }
-  PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+  libpq().PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
 }
 
 Connection::~Connection() {
-  PQfinish(conn_);
+  libpq().PQfinish(conn_);
 }
 
 std::unique_ptr<sql::Statement> Connection::prepare(std::string_view sql) {
@@ -176,24 +177,24 @@ std::unique_ptr<sql::Statement> Connection::prepare(std::string_view sql) {
 void Connection::execute(const char* sql) {
   if (pipeline_) {
     // One statement, through the extended protocol (BEGIN, COMMIT, ROLLBACK).
-    if (PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+    if (libpq().PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
       fail("sending SQL", nullptr);
     }
     ++pending_;
-    PQclear(wait_for_pipeline(false));
+    libpq().PQclear(wait_for_pipeline(false));
     return;
   }
-  PGresult* result = PQexec(conn_, sql);
-  const auto status = PQresultStatus(result);
+  PGresult* result = libpq().PQexec(conn_, sql);
+  const auto status = libpq().PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     try {
       fail("running SQL", result);
     } catch (...) {
-      PQclear(result);
+      libpq().PQclear(result);
       throw;
     }
   }
-  PQclear(result);
+  libpq().PQclear(result);
 }
 
 std::optional<std::vector<std::int64_t>> Connection::reserve_ids(std::string_view table,
@@ -211,7 +212,7 @@ std::optional<std::vector<std::int64_t>> Connection::reserve_ids(std::string_vie
 }
 
 bool Connection::lost() const {
-  return PQstatus(conn_) == CONNECTION_BAD;
+  return libpq().PQstatus(conn_) == CONNECTION_BAD;
 }
 
 bool Connection::try_execute(const char* sql) noexcept {
@@ -226,37 +227,37 @@ bool Connection::try_execute(const char* sql) noexcept {
 
 void Connection::enter_pipeline() {
   if (pipeline_) return;
-  if (PQenterPipelineMode(conn_) != 1) fail("entering pipeline mode", nullptr);
+  if (libpq().PQenterPipelineMode(conn_) != 1) fail("entering pipeline mode", nullptr);
   pipeline_ = true;
   pending_ = 0;
 }
 
 void Connection::leave_pipeline() {
   if (!pipeline_) return;
-  if (pending_ > 0 && !lost()) PQclear(wait_for_pipeline(false));
+  if (pending_ > 0 && !lost()) libpq().PQclear(wait_for_pipeline(false));
   pipeline_ = false;
   pending_ = 0;
-  if (!lost()) PQexitPipelineMode(conn_);
+  if (!lost()) libpq().PQexitPipelineMode(conn_);
 }
 
 pg_result* Connection::run_prepared(const std::string& name, const std::vector<const char*>& values,
                                     const std::vector<int>& lengths, bool wait) {
   const int count = static_cast<int>(values.size());
   if (!pipeline_) {
-    PGresult* result =
-        PQexecPrepared(conn_, name.c_str(), count, values.data(), lengths.data(), nullptr, 0);
-    const auto status = PQresultStatus(result);
+    PGresult* result = libpq().PQexecPrepared(conn_, name.c_str(), count, values.data(),
+                                              lengths.data(), nullptr, 0);
+    const auto status = libpq().PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       const Error error = error_from("running a statement", result);
-      PQclear(result);
+      libpq().PQclear(result);
       throw error;
     }
     if (wait) return result;
-    PQclear(result);
+    libpq().PQclear(result);
     return nullptr;
   }
-  if (PQsendQueryPrepared(conn_, name.c_str(), count, values.data(), lengths.data(), nullptr, 0) !=
-      1) {
+  if (libpq().PQsendQueryPrepared(conn_, name.c_str(), count, values.data(), lengths.data(),
+                                  nullptr, 0) != 1) {
     fail("sending a statement", nullptr);
   }
   ++pending_;
@@ -267,40 +268,40 @@ pg_result* Connection::run_prepared(const std::string& name, const std::vector<c
 }
 
 pg_result* Connection::wait_for_pipeline(bool keep_last) {
-  if (PQpipelineSync(conn_) != 1) fail("sending to the server", nullptr);
+  if (libpq().PQpipelineSync(conn_) != 1) fail("sending to the server", nullptr);
   const int answers = pending_;
   pending_ = 0;
   std::optional<Error> first_error;
   PGresult* last = nullptr;
   for (int i = 0; i < answers; ++i) {
-    PGresult* result = PQgetResult(conn_);
+    PGresult* result = libpq().PQgetResult(conn_);
     if (result == nullptr) {
       if (lost()) fail("reading the server's answer", nullptr);
       continue;
     }
-    const auto status = PQresultStatus(result);
+    const auto status = libpq().PQresultStatus(result);
     if (status == PGRES_FATAL_ERROR && !first_error) {
       first_error = error_from("running a statement", result);
     }
     if (keep_last && i + 1 == answers && !first_error) {
       last = result;
     } else {
-      PQclear(result);
+      libpq().PQclear(result);
     }
-    PQclear(PQgetResult(conn_));  // the NULL that ends each statement's answers
+    libpq().PQclear(libpq().PQgetResult(conn_));  // the NULL that ends each statement's answers
   }
   // The sync point's own answer.
-  while (PGresult* result = PQgetResult(conn_)) {
-    const bool sync = PQresultStatus(result) == PGRES_PIPELINE_SYNC;
-    PQclear(result);
+  while (PGresult* result = libpq().PQgetResult(conn_)) {
+    const bool sync = libpq().PQresultStatus(result) == PGRES_PIPELINE_SYNC;
+    libpq().PQclear(result);
     if (sync) break;
   }
   if (first_error) {
-    PQclear(last);
+    libpq().PQclear(last);
     throw *first_error;
   }
   if (lost()) {
-    PQclear(last);
+    libpq().PQclear(last);
     fail("reading the server's answer", nullptr);
   }
   return last;
@@ -316,23 +317,23 @@ const std::string& Connection::prepared(std::string_view sql, int& parameters) {
   statement.name = "trackport_" + std::to_string(prepared_.size() + 1);
   if (pipeline_) {
     // Its answer is read with the statements after it, which the server runs after it.
-    if (PQsendPrepare(conn_, statement.name.c_str(), numbered.c_str(), 0, nullptr) != 1) {
+    if (libpq().PQsendPrepare(conn_, statement.name.c_str(), numbered.c_str(), 0, nullptr) != 1) {
       fail("preparing \"" + std::string(sql.substr(0, 60)) + "...\"", nullptr);
     }
     ++pending_;
     parameters = statement.parameters;
     return prepared_.emplace(std::string(sql), std::move(statement)).first->second.name;
   }
-  PGresult* result = PQprepare(conn_, statement.name.c_str(), numbered.c_str(), 0, nullptr);
-  if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+  PGresult* result = libpq().PQprepare(conn_, statement.name.c_str(), numbered.c_str(), 0, nullptr);
+  if (libpq().PQresultStatus(result) != PGRES_COMMAND_OK) {
     try {
       fail("preparing \"" + std::string(sql.substr(0, 60)) + "...\"", result);
     } catch (...) {
-      PQclear(result);
+      libpq().PQclear(result);
       throw;
     }
   }
-  PQclear(result);
+  libpq().PQclear(result);
   parameters = statement.parameters;
   return prepared_.emplace(std::string(sql), std::move(statement)).first->second.name;
 }
@@ -345,12 +346,12 @@ Error Connection::error_from(std::string_view context, const pg_result* result) 
   std::string message;
   std::string sqlstate;
   if (result != nullptr) {
-    if (const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)) {
+    if (const char* primary = libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)) {
       message = primary;
     }
-    if (const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE)) sqlstate = state;
+    if (const char* state = libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE)) sqlstate = state;
   }
-  if (message.empty()) message = first_line(PQerrorMessage(conn_));
+  if (message.empty()) message = first_line(libpq().PQerrorMessage(conn_));
   if (message.empty()) message = "no answer from the server";
   const bool gone = lost();
   return Error(name_ + ": " + std::string(context) + ": " + message, sqlstate, gone);
@@ -364,7 +365,7 @@ Statement::Statement(Connection& db, std::string_view sql) : db_(db) {
 }
 
 Statement::~Statement() {
-  PQclear(result_);
+  libpq().PQclear(result_);
 }
 
 void Statement::bind_text(int index, std::string_view text) {
@@ -396,7 +397,7 @@ void Statement::execute(bool wait) {
     values[i] = nulls_[i] ? nullptr : values_[i].c_str();
     lengths[i] = static_cast<int>(values_[i].size());
   }
-  PQclear(result_);
+  libpq().PQclear(result_);
   result_ = nullptr;
   result_ = db_.run_prepared(name_, values, lengths, wait);
   row_ = -1;
@@ -405,7 +406,7 @@ void Statement::execute(bool wait) {
 bool Statement::step() {
   if (result_ == nullptr) execute(true);
   ++row_;
-  return row_ < PQntuples(result_);
+  return row_ < libpq().PQntuples(result_);
 }
 
 void Statement::run() {
@@ -414,18 +415,18 @@ void Statement::run() {
 }
 
 void Statement::reset() {
-  PQclear(result_);
+  libpq().PQclear(result_);
   result_ = nullptr;
   row_ = -1;
 }
 
 bool Statement::is_null(int column) const {
-  return PQgetisnull(result_, row_, column) == 1;
+  return libpq().PQgetisnull(result_, row_, column) == 1;
 }
 
 std::string_view Statement::value(int column) const {
-  return {PQgetvalue(result_, row_, column),
-          static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+  return {libpq().PQgetvalue(result_, row_, column),
+          static_cast<std::size_t>(libpq().PQgetlength(result_, row_, column))};
 }
 
 std::string Statement::text(int column) const {
