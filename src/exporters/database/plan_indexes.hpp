@@ -8,6 +8,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace trackport::sql {
 
@@ -24,5 +25,16 @@ inline constexpr std::array<PlanIndex, 2> kPlanIndexes = {{
     // ... and in import order when one has none.
     {"documents_plan_imports", "CREATE INDEX documents_plan_imports ON documents (plan_key, id)"},
 }};
+
+// The CREATE statements of the plan indexes a database lacks, by `has_index(name)`: the engine's
+// own catalog query.
+template <typename HasIndex>
+std::vector<std::string_view> missing_plan_indexes(HasIndex&& has_index) {
+  std::vector<std::string_view> missing;
+  for (const auto& index : kPlanIndexes) {
+    if (!has_index(index.name)) missing.push_back(index.create);
+  }
+  return missing;
+}
 
 }  // namespace trackport::sql

@@ -5,7 +5,6 @@
 // text, as in SQLite, so that the rows read the same from both.
 #include "exporters/postgres/pg_schema.hpp"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -273,14 +272,13 @@ bool has_index(Connection& db, std::string_view index) {
   return query.step();
 }
 
-bool lacks_plan_index(Connection& db) {
-  return std::ranges::any_of(sql::kPlanIndexes,
-                             [&db](const auto& index) { return !has_index(db, index.name); });
+std::vector<std::string_view> missing_plan_indexes(Connection& db) {
+  return sql::missing_plan_indexes([&db](std::string_view name) { return has_index(db, name); });
 }
 
 void create_plan_indexes(Connection& db) {
-  for (const auto& index : sql::kPlanIndexes) {
-    if (!has_index(db, index.name)) db.execute(std::string(index.create).c_str());
+  for (const std::string_view create : missing_plan_indexes(db)) {
+    db.execute(std::string(create).c_str());
   }
 }
 
@@ -369,7 +367,7 @@ void check_privileges(Connection& db) {
 // process may have made them while this one waited). A user who may not make indexes (not the
 // tables' owner) writes without them, as trackport did before them.
 void add_plan_indexes(Connection& db) {
-  if (!lacks_plan_index(db)) return;
+  if (missing_plan_indexes(db).empty()) return;
   try {
     Transaction transaction(db);
     lock_for_transaction(db, kSchemaLock);

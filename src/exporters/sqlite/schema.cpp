@@ -4,7 +4,6 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <string>
 
 #include "exporters/database/item_tracks.hpp"
@@ -231,14 +230,11 @@ bool has_index(Database& db, std::string_view name) {
 // Makes the plan indexes a database made before them lacks (under the write lock, where
 // another process may have made them first).
 void add_plan_indexes(Database& db) {
-  auto missing = [&db] {
-    return std::ranges::any_of(sql::kPlanIndexes,
-                               [&db](const auto& index) { return !has_index(db, index.name); });
-  };
-  if (!missing()) return;
+  const auto has = [&db](std::string_view name) { return has_index(db, name); };
+  if (sql::missing_plan_indexes(has).empty()) return;
   Transaction transaction(db);
-  for (const auto& index : sql::kPlanIndexes) {
-    if (!has_index(db, index.name)) db.execute(std::string(index.create).c_str());
+  for (const std::string_view create : sql::missing_plan_indexes(has)) {
+    db.execute(std::string(create).c_str());
   }
   transaction.commit();
 }
