@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "compare/compare.hpp"
@@ -31,25 +33,6 @@ std::string without_words(std::string text, std::string_view part) {
     text.erase(at, part.size());
   }
   return normalise_for_match(text);
-}
-
-// The plan's documents in period order: by period_end when every one has a period_end, else by
-// import (id); equal period ends by import. The same order as the plan_periods view.
-std::vector<std::int64_t> plan_documents(Connection& db, std::string_view plan) {
-  const auto query =
-      db.prepare("SELECT id, period_end FROM documents WHERE plan_key = ? ORDER BY id");
-  query->bind_text(1, plan);
-  std::vector<std::pair<std::string, std::int64_t>> documents;
-  bool all_dated = true;
-  while (query->step()) {
-    if (query->is_null(1)) all_dated = false;
-    documents.emplace_back(query->text(1), query->integer(0));
-  }
-  if (all_dated) std::stable_sort(documents.begin(), documents.end());
-  std::vector<std::int64_t> ids;
-  ids.reserve(documents.size());
-  for (const auto& document : documents) ids.push_back(document.second);
-  return ids;
 }
 
 struct StoredItems {
@@ -172,79 +155,103 @@ std::vector<std::int64_t> documents_with_cut_links(Connection& db, std::string_v
   return cut;
 }
 
-// A document's plan and period end, as stored.
-struct PlanPlace {
-  std::string plan;
+// Where a document stands among its plan's periods: the order of the plan_periods view, by
+// (period_end, id) when every document of the plan has a period end, else by id (import order).
+struct PlanPosition {
   std::optional<std::string> period_end;
+  std::int64_t id = 0;
 };
 
-PlanPlace place_of(Connection& db, std::int64_t document_row) {
-  const auto query = db.prepare("SELECT plan_key, period_end FROM documents WHERE id = ?");
-  query->bind_int(1, document_row);
-  if (!query->step()) return {};
-  return {query->text(0), column(*query, 1, &Statement::text)};
-}
-
-// Whether a query with these parameters gives a row; its first column when it does.
-std::optional<std::int64_t> first_row(Connection& db, std::string_view sql, std::string_view plan,
-                                      const std::optional<std::string>& period_end,
-                                      std::int64_t document_row) {
-  const auto query = db.prepare(sql);
-  query->bind_text(1, plan);
-  int next = 2;
-  if (period_end) query->bind_text(next++, *period_end);
-  query->bind_int(next, document_row);
-  if (!query->step()) return std::nullopt;
-  return query->integer(0);
-}
-
-// The document's neighbours in the order plan_documents puts the plan's periods in, each found
-// through the plan indexes (plan_indexes.hpp) in a few index steps however long the plan is.
-struct Neighbours {
-  std::optional<std::int64_t> previous;
-  bool later = false;  // a period comes after it
-};
-
-Neighbours neighbours_of(Connection& db, std::int64_t document_row, const PlanPlace& place) {
-  bool all_dated = place.period_end.has_value();
-  if (all_dated) {
+// A plan's periods in that order, walked one document at a time through the plan indexes
+// (plan_indexes.hpp): each step is a few index steps however long the plan is, so a document
+// that goes between two periods reads only its neighbours, not the plan.
+class PlanOrder {
+ public:
+  PlanOrder(Connection& db, std::string plan) : db_(db), plan_(std::move(plan)) {
     const auto undated =
         db.prepare("SELECT 1 FROM documents WHERE plan_key = ? AND period_end IS NULL LIMIT 1");
-    undated->bind_text(1, place.plan);
-    all_dated = !undated->step();
+    undated->bind_text(1, plan_);
+    dated_ = !undated->step();
   }
-  if (all_dated) {
-    return {first_row(db,
-                      "SELECT id FROM documents WHERE plan_key = ? AND (period_end, id) < (?, ?) "
-                      "ORDER BY period_end DESC, id DESC LIMIT 1",
-                      place.plan, place.period_end, document_row),
-            first_row(db,
-                      "SELECT id FROM documents WHERE plan_key = ? AND (period_end, id) > (?, ?) "
-                      "LIMIT 1",
-                      place.plan, place.period_end, document_row)
-                .has_value()};
+
+  std::optional<PlanPosition> first() {
+    return dated_ ? one("SELECT id, period_end FROM documents WHERE plan_key = ? "
+                        "ORDER BY period_end, id LIMIT 1",
+                        nullptr)
+                  : one("SELECT id, period_end FROM documents WHERE plan_key = ? "
+                        "ORDER BY id LIMIT 1",
+                        nullptr);
   }
-  return {first_row(db,
-                    "SELECT id FROM documents WHERE plan_key = ? AND id < ? ORDER BY id DESC "
-                    "LIMIT 1",
-                    place.plan, std::nullopt, document_row),
-          first_row(db, "SELECT id FROM documents WHERE plan_key = ? AND id > ? LIMIT 1",
-                    place.plan, std::nullopt, document_row)
-              .has_value()};
+  std::optional<PlanPosition> previous(const PlanPosition& at) {
+    return dated_ ? one("SELECT id, period_end FROM documents WHERE plan_key = ? AND "
+                        "(period_end, id) < (?, ?) ORDER BY period_end DESC, id DESC LIMIT 1",
+                        &at)
+                  : one("SELECT id, period_end FROM documents WHERE plan_key = ? AND id < ? "
+                        "ORDER BY id DESC LIMIT 1",
+                        &at);
+  }
+  std::optional<PlanPosition> next(const PlanPosition& at) {
+    return dated_ ? one("SELECT id, period_end FROM documents WHERE plan_key = ? AND "
+                        "(period_end, id) > (?, ?) ORDER BY period_end, id LIMIT 1",
+                        &at)
+                  : one("SELECT id, period_end FROM documents WHERE plan_key = ? AND id > ? "
+                        "ORDER BY id LIMIT 1",
+                        &at);
+  }
+
+  // Whether `a` comes before `b`. Text compares as its bytes, as the indexes' collation does.
+  bool before(const PlanPosition& a, const PlanPosition& b) const {
+    if (!dated_) return a.id < b.id;
+    return std::tie(*a.period_end, a.id) < std::tie(*b.period_end, b.id);
+  }
+
+  // A document of the plan, as stored.
+  PlanPosition position_of(std::int64_t document_row) {
+    const auto query = db_.prepare("SELECT period_end FROM documents WHERE id = ?");
+    query->bind_int(1, document_row);
+    PlanPosition position{std::nullopt, document_row};
+    if (query->step()) position.period_end = column(*query, 0, &Statement::text);
+    return position;
+  }
+
+ private:
+  // The one row (or none) a neighbour query gives, the neighbours of `at` when it has one.
+  std::optional<PlanPosition> one(std::string_view sql, const PlanPosition* at) {
+    const auto query = db_.prepare(sql);
+    query->bind_text(1, plan_);
+    if (at != nullptr) {
+      int next = 2;
+      if (dated_) query->bind_text(next++, *at->period_end);
+      query->bind_int(next, at->id);
+    }
+    if (!query->step()) return std::nullopt;
+    return PlanPosition{column(*query, 1, &Statement::text), query->integer(0)};
+  }
+
+  Connection& db_;
+  std::string plan_;
+  bool dated_ = true;
+};
+
+std::string plan_of(Connection& db, std::int64_t document_row) {
+  const auto query = db.prepare("SELECT plan_key FROM documents WHERE id = ?");
+  query->bind_int(1, document_row);
+  return query->step() ? query->text(0) : std::string();
 }
 
-// Re-tracks the plan's documents from period `from` on: every document up to `through`, and
-// after it as long as a document's links change (a later one matches against those links only).
-void retrack(Connection& db, const std::vector<std::int64_t>& documents, std::size_t from,
-             std::size_t through) {
+// Re-tracks the plan's documents from period `from` on: every one up to `through` (to the end
+// when none), and after it as long as a document's links change (a later one matches against
+// those links only).
+void retrack(Connection& db, PlanOrder& order, const PlanPosition& from,
+             const std::optional<PlanPosition>& through) {
   TrackWriter writer(db);
   std::optional<StoredItems> previous;
-  if (from > 0) previous = load_items(db, documents[from - 1]);
-  for (std::size_t k = from; k < documents.size(); ++k) {
-    StoredItems current = load_items(db, documents[k]);
+  if (const auto before = order.previous(from)) previous = load_items(db, before->id);
+  for (std::optional<PlanPosition> at = from; at; at = order.next(*at)) {
+    StoredItems current = load_items(db, at->id);
     const bool changed =
         writer.store(current, stored_links_after(current, previous ? &*previous : nullptr));
-    if (!changed && k > through) break;
+    if (!changed && through && order.before(*through, *at)) break;
     previous = std::move(current);
   }
 }
@@ -259,35 +266,32 @@ std::string plan_key(std::string_view organisation, std::string_view title, std:
 }
 
 PlanTracker::PlanTracker(Connection& db, std::int64_t document_row)
-    : db_(db), document_row_(document_row) {
-  const PlanPlace place = place_of(db, document_row);
-  const std::vector<std::int64_t> cut = documents_with_cut_links(db, place.plan);
-  if (cut.empty()) {
-    // The usual case, a plan's latest period with every link whole, is decided without reading
-    // the plan's other documents.
-    const Neighbours neighbours = neighbours_of(db, document_row, place);
-    if (!neighbours.later) {
-      latest_and_whole_ = true;
-      previous_period_ = neighbours.previous;
-      return;
-    }
+    : db_(db), document_row_(document_row), plan_(plan_of(db, document_row)) {
+  PlanOrder order(db, plan_);
+  const PlanPosition here = order.position_of(document_row);
+  const std::vector<std::int64_t> cut = documents_with_cut_links(db, plan_);
+  if (cut.empty() && !order.next(here)) {
+    // The usual case, a plan's latest period with every link whole: its items are matched to
+    // the previous period's as they are stored.
+    latest_and_whole_ = true;
+    if (const auto previous = order.previous(here)) previous_period_ = previous->id;
+    return;
   }
-  periods_ = plan_documents(db, place.plan);
-  auto position = [&](std::int64_t id) {
-    return static_cast<std::size_t>(std::find(periods_.begin(), periods_.end(), id) -
-                                    periods_.begin());
-  };
-  position_ = position(document_row);
-  retrack_from_ = retrack_through_ = position_;
+  // Otherwise the periods from the earliest of this document and those with a cut link, through
+  // the latest of them, are tracked again once the items are stored.
+  PlanPosition from = here;
+  PlanPosition through = here;
   for (const std::int64_t document : cut) {
-    retrack_from_ = std::min(retrack_from_, position(document));
-    retrack_through_ = std::max(retrack_through_, position(document));
+    const PlanPosition position = order.position_of(document);
+    if (order.before(position, from)) from = position;
+    if (order.before(through, position)) through = position;
   }
+  retrack_from_ = from.id;
+  retrack_through_ = through.id;
 }
 
 std::vector<ItemLink> PlanTracker::links_for(const std::vector<Item>& items) {
   if (!latest_and_whole_) return std::vector<ItemLink>(items.size());
-  links_given_ = true;
   if (!previous_period_) return std::vector<ItemLink>(items.size());
   const StoredItems previous = load_items(db_, *previous_period_);
   return links_after(items, &previous);
@@ -298,9 +302,9 @@ void PlanTracker::finish() {
       db_.prepare("UPDATE items SET track_id = id WHERE document_id = ? AND track_id IS NULL");
   own_tracks->bind_int(1, document_row_);
   own_tracks->run();
-  if (!links_given_ && position_ < periods_.size()) {
-    retrack(db_, periods_, retrack_from_, retrack_through_);
-  }
+  if (latest_and_whole_) return;
+  PlanOrder order(db_, plan_);
+  retrack(db_, order, order.position_of(retrack_from_), order.position_of(retrack_through_));
 }
 
 void track_all_items(Connection& db) {
@@ -311,8 +315,8 @@ void track_all_items(Connection& db) {
   }
   db.execute("UPDATE items SET track_id = id WHERE track_id IS NULL");
   for (const auto& plan : plans) {
-    const auto documents = plan_documents(db, plan);
-    if (!documents.empty()) retrack(db, documents, 0, documents.size() - 1);
+    PlanOrder order(db, plan);
+    if (const auto first = order.first()) retrack(db, order, *first, std::nullopt);
   }
 }
 

@@ -57,16 +57,15 @@ class PlanTracker {
  private:
   Connection& db_;
   std::int64_t document_row_;
+  std::string plan_;
   // The plan's latest period with no link of the plan cut: its items are matched to the
   // previous period's (if any) as they are stored, and nothing is re-tracked.
   bool latest_and_whole_ = false;
   std::optional<std::int64_t> previous_period_;
-  // Otherwise:
-  std::vector<std::int64_t> periods_;  // the plan's documents in period order
-  std::size_t position_ = 0;           // of document_row among them
-  std::size_t retrack_from_ = 0;       // the first period whose links must be worked out again
-  std::size_t retrack_through_ = 0;    // ... and every one up to this
-  bool links_given_ = false;
+  // Otherwise the first and last documents whose links finish() works out again; later ones
+  // too, as long as their links change.
+  std::int64_t retrack_from_ = 0;
+  std::int64_t retrack_through_ = 0;
 };
 
 // Every plan's items from its first period on: for a database written before items had tracks.

@@ -19,7 +19,7 @@ struct PlanIndex {
 
 inline constexpr std::array<PlanIndex, 2> kPlanIndexes = {{
     // The plan's periods in order when every one has a period_end (ISO dates, which every
-    // collation orders as their bytes, as plan_documents does).
+    // collation orders as their bytes, as PlanOrder::before does).
     {"documents_plan_periods",
      "CREATE INDEX documents_plan_periods ON documents (plan_key, period_end, id)"},
     // ... and in import order when one has none.

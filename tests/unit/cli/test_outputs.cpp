@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -79,6 +80,25 @@ TEST_CASE("cli: a folder as the output is refused, naming it") {
   CHECK(run.status != 0);
   CHECK(run.err.find("out.json: it is a folder") != std::string::npos);
   CHECK(fs::is_directory(box.path("out.json")));
+}
+
+TEST_CASE("cli: without a loadable libpq, PostgreSQL is one line naming it; other outputs work") {
+  Sandbox box;
+  // libpq is loaded when a PostgreSQL database is first named: one that will not load (here a
+  // broken file found first on the library path) must not stop the other outputs.
+  box.write("lib/libpq.so.5", "");
+  const std::string broken_libpq = "LD_LIBRARY_PATH='" + box.path("lib").string() + "'";
+  auto postgres =
+      box.run("convert '" + kSample + "' -o 'postgresql://localhost:1/plans'", broken_libpq);
+  CHECK(postgres.status == 1);
+  CHECK(postgres.err.find("cannot load libpq.so.5 (Debian package libpq5)") != std::string::npos);
+  CHECK(std::count(postgres.err.begin(), postgres.err.end(), '\n') == 1);
+  auto diff =
+      box.run("diff 'postgresql://localhost:1/a' 'postgresql://localhost:1/b'", broken_libpq);
+  CHECK(diff.status == 1);
+  CHECK(diff.err.find("cannot load libpq.so.5") != std::string::npos);
+  CHECK(box.run("convert '" + kSample + "' -o out.json", broken_libpq).status == 0);
+  CHECK(fs::exists(box.path("out.json")));
 }
 
 TEST_CASE("cli: SIGTERM mid-write leaves no temporary file; a SIGKILL's is swept next run") {

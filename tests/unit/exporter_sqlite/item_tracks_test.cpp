@@ -154,6 +154,18 @@ TEST_CASE("a period deleted by hand is mended by the plan's next import", "[sqli
   CHECK(tracks(db) ==
         "Bike loans for pupils | Healthier vending machines>Healthier vending machines>Healthier "
         "vending machines | Sugar smart campaign>Sugar smart campaign | Walking routes to schools");
+  // December's links are mended, not left pointing nowhere: the campaign there starts its own
+  // track, and every link points into the period before.
+  CHECK(query_integer(db,
+                      "SELECT count(*) FROM items WHERE matched_by IS NOT NULL AND previous_item "
+                      "IS NULL") == 0);
+  CHECK(query_integer(db,
+                      "SELECT count(*) FROM items WHERE text = 'Sugar smart campaign' AND "
+                      "track_id = id") == 1);
+  CHECK(query_integer(
+            db,
+            "SELECT count(*) FROM item_history AS h JOIN item_history AS p ON "
+            "p.item_row = h.previous_item WHERE p.period_number <> h.period_number - 1") == 0);
 }
 
 TEST_CASE("different plans and organisations never share tracks", "[sqlite][tracks]") {
