@@ -174,30 +174,9 @@ class PlanOrder {
     dated_ = !undated->step();
   }
 
-  std::optional<PlanPosition> first() {
-    return dated_ ? one("SELECT id, period_end FROM documents WHERE plan_key = ? "
-                        "ORDER BY period_end, id LIMIT 1",
-                        nullptr)
-                  : one("SELECT id, period_end FROM documents WHERE plan_key = ? "
-                        "ORDER BY id LIMIT 1",
-                        nullptr);
-  }
-  std::optional<PlanPosition> previous(const PlanPosition& at) {
-    return dated_ ? one("SELECT id, period_end FROM documents WHERE plan_key = ? AND "
-                        "(period_end, id) < (?, ?) ORDER BY period_end DESC, id DESC LIMIT 1",
-                        &at)
-                  : one("SELECT id, period_end FROM documents WHERE plan_key = ? AND id < ? "
-                        "ORDER BY id DESC LIMIT 1",
-                        &at);
-  }
-  std::optional<PlanPosition> next(const PlanPosition& at) {
-    return dated_ ? one("SELECT id, period_end FROM documents WHERE plan_key = ? AND "
-                        "(period_end, id) > (?, ?) ORDER BY period_end, id LIMIT 1",
-                        &at)
-                  : one("SELECT id, period_end FROM documents WHERE plan_key = ? AND id > ? "
-                        "ORDER BY id LIMIT 1",
-                        &at);
-  }
+  std::optional<PlanPosition> first() { return neighbour(nullptr, ">"); }
+  std::optional<PlanPosition> previous(const PlanPosition& at) { return neighbour(&at, "<"); }
+  std::optional<PlanPosition> next(const PlanPosition& at) { return neighbour(&at, ">"); }
 
   // Whether `a` comes before `b`. Text compares as its bytes, as the indexes' collation does.
   bool before(const PlanPosition& a, const PlanPosition& b) const {
@@ -215,8 +194,18 @@ class PlanOrder {
   }
 
  private:
-  // The one row (or none) a neighbour query gives, the neighbours of `at` when it has one.
-  std::optional<PlanPosition> one(std::string_view sql, const PlanPosition* at) {
+  // The plan's document nearest `at` on the side `side` ("<" before it, ">" after it); from the
+  // start of the plan when `at` is null.
+  std::optional<PlanPosition> neighbour(const PlanPosition* at, std::string_view side) {
+    const std::string order = side == "<" ? " DESC" : "";
+    std::string sql = "SELECT id, period_end FROM documents WHERE plan_key = ?";
+    if (at != nullptr) {
+      sql += dated_ ? " AND (period_end, id) " : " AND id ";
+      sql += side;
+      sql += dated_ ? " (?, ?)" : " ?";
+    }
+    sql += dated_ ? " ORDER BY period_end" + order + ", id" + order : " ORDER BY id" + order;
+    sql += " LIMIT 1";
     const auto query = db_.prepare(sql);
     query->bind_text(1, plan_);
     if (at != nullptr) {
