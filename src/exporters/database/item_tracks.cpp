@@ -128,11 +128,22 @@ class TrackWriter {
   std::unique_ptr<Statement> update_;
 };
 
-// Documents of the plan with a link cut: an item matched to one that is gone (a deleted or
-// re-imported document; the foreign key set previous_item to NULL). Read from the partial index
-// items_unlinked, which holds only such items (few: the plan's next import mends them), and then
-// kept if of the plan: neither step reads the plan's other documents.
-std::vector<std::int64_t> documents_with_cut_links(Connection& db, std::string_view plan) {
+// A stored document's plan, and its place there.
+std::pair<std::string, PlanPosition> plan_and_position(Connection& db, std::int64_t document_row) {
+  const auto query = db.prepare("SELECT plan_key, period_end FROM documents WHERE id = ?");
+  query->bind_int(1, document_row);
+  PlanPosition position{std::nullopt, document_row};
+  if (!query->step()) return {std::string(), position};
+  position.period_end = column(*query, 1, &Statement::text);
+  return {query->text(0), position};
+}
+
+// The plan's documents with a link cut, where each stands in the plan: an item matched to one
+// that is gone (a deleted or re-imported document; the foreign key set previous_item to NULL).
+// Read from the partial index items_unlinked, which holds only such items (few: the plan's next
+// import mends them), and then kept if of the plan: neither step reads the plan's other
+// documents.
+std::vector<PlanPosition> documents_with_cut_links(Connection& db, std::string_view plan) {
   // SQLite, without statistics, would rather read every item with no previous_item through
   // items_previous (every first period's items); PostgreSQL picks the partial index itself.
   const std::string items =
@@ -143,24 +154,13 @@ std::vector<std::int64_t> documents_with_cut_links(Connection& db, std::string_v
                                   " WHERE matched_by IS NOT NULL AND previous_item IS NULL");
     while (query->step()) cut.push_back(query->integer(0));
   }
-  if (cut.empty()) return cut;
-  const auto of_plan = db.prepare("SELECT 1 FROM documents WHERE id = ? AND plan_key = ?");
-  std::erase_if(cut, [&](std::int64_t document) {
-    of_plan->bind_int(1, document);
-    of_plan->bind_text(2, plan);
-    const bool in_plan = of_plan->step();
-    of_plan->reset();
-    return !in_plan;
-  });
-  return cut;
+  std::vector<PlanPosition> of_plan;
+  for (const std::int64_t document : cut) {
+    auto [document_plan, position] = plan_and_position(db, document);
+    if (document_plan == plan) of_plan.push_back(std::move(position));
+  }
+  return of_plan;
 }
-
-// Where a document stands among its plan's periods: the order of the plan_periods view, by
-// (period_end, id) when every document of the plan has a period end, else by id (import order).
-struct PlanPosition {
-  std::optional<std::string> period_end;
-  std::int64_t id = 0;
-};
 
 // A plan's periods in that order, walked one document at a time through the plan indexes
 // (plan_indexes.hpp): each step is a few index steps however long the plan is, so a document
@@ -182,15 +182,6 @@ class PlanOrder {
   bool before(const PlanPosition& a, const PlanPosition& b) const {
     if (!dated_) return a.id < b.id;
     return std::tie(*a.period_end, a.id) < std::tie(*b.period_end, b.id);
-  }
-
-  // A document of the plan, as stored.
-  PlanPosition position_of(std::int64_t document_row) {
-    const auto query = db_.prepare("SELECT period_end FROM documents WHERE id = ?");
-    query->bind_int(1, document_row);
-    PlanPosition position{std::nullopt, document_row};
-    if (query->step()) position.period_end = column(*query, 0, &Statement::text);
-    return position;
   }
 
  private:
@@ -222,12 +213,6 @@ class PlanOrder {
   bool dated_ = true;
 };
 
-std::string plan_of(Connection& db, std::int64_t document_row) {
-  const auto query = db.prepare("SELECT plan_key FROM documents WHERE id = ?");
-  query->bind_int(1, document_row);
-  return query->step() ? query->text(0) : std::string();
-}
-
 // Re-tracks the plan's documents from period `from` on: every one up to `through` (to the end
 // when none), and after it as long as a document's links change (a later one matches against
 // those links only).
@@ -255,10 +240,11 @@ std::string plan_key(std::string_view organisation, std::string_view title, std:
 }
 
 PlanTracker::PlanTracker(Connection& db, std::int64_t document_row)
-    : db_(db), document_row_(document_row), plan_(plan_of(db, document_row)) {
+    : db_(db), document_row_(document_row) {
+  PlanPosition here;
+  std::tie(plan_, here) = plan_and_position(db, document_row);
   PlanOrder order(db, plan_);
-  const PlanPosition here = order.position_of(document_row);
-  const std::vector<std::int64_t> cut = documents_with_cut_links(db, plan_);
+  const std::vector<PlanPosition> cut = documents_with_cut_links(db, plan_);
   if (cut.empty() && !order.next(here)) {
     // The usual case, a plan's latest period with every link whole: its items are matched to
     // the previous period's as they are stored.
@@ -268,20 +254,15 @@ PlanTracker::PlanTracker(Connection& db, std::int64_t document_row)
   }
   // Otherwise the periods from the earliest of this document and those with a cut link, through
   // the latest of them, are tracked again once the items are stored.
-  PlanPosition from = here;
-  PlanPosition through = here;
-  for (const std::int64_t document : cut) {
-    const PlanPosition position = order.position_of(document);
-    if (order.before(position, from)) from = position;
-    if (order.before(through, position)) through = position;
+  retrack_from_ = retrack_through_ = here;
+  for (const PlanPosition& position : cut) {
+    if (order.before(position, retrack_from_)) retrack_from_ = position;
+    if (order.before(retrack_through_, position)) retrack_through_ = position;
   }
-  retrack_from_ = from.id;
-  retrack_through_ = through.id;
 }
 
 std::vector<ItemLink> PlanTracker::links_for(const std::vector<Item>& items) {
-  if (!latest_and_whole_) return std::vector<ItemLink>(items.size());
-  if (!previous_period_) return std::vector<ItemLink>(items.size());
+  if (!latest_and_whole_ || !previous_period_) return std::vector<ItemLink>(items.size());
   const StoredItems previous = load_items(db_, *previous_period_);
   return links_after(items, &previous);
 }
@@ -293,7 +274,7 @@ void PlanTracker::finish() {
   own_tracks->run();
   if (latest_and_whole_) return;
   PlanOrder order(db_, plan_);
-  retrack(db_, order, order.position_of(retrack_from_), order.position_of(retrack_through_));
+  retrack(db_, order, retrack_from_, retrack_through_);
 }
 
 void track_all_items(Connection& db) {

@@ -21,6 +21,13 @@ namespace trackport::sql {
 std::string plan_key(std::string_view organisation, std::string_view title, std::string_view period,
                      std::string_view mapping_name);
 
+// Where a document stands among its plan's periods: the order of the plan_periods view, by
+// (period_end, id) when every document of the plan has a period end, else by id (import order).
+struct PlanPosition {
+  std::optional<std::string> period_end;
+  std::int64_t id = 0;
+};
+
 // How an item continues one of the plan's previous period: that item's track, how the two were
 // matched and the previous item's row. An item that continues none has only its own track (its
 // own items.id), given when it is stored.
@@ -62,10 +69,10 @@ class PlanTracker {
   // previous period's (if any) as they are stored, and nothing is re-tracked.
   bool latest_and_whole_ = false;
   std::optional<std::int64_t> previous_period_;
-  // Otherwise the first and last documents whose links finish() works out again; later ones
-  // too, as long as their links change.
-  std::int64_t retrack_from_ = 0;
-  std::int64_t retrack_through_ = 0;
+  // Otherwise the first and last periods whose links finish() works out again; later ones too,
+  // as long as their links change.
+  PlanPosition retrack_from_;
+  PlanPosition retrack_through_;
 };
 
 // Every plan's items from its first period on: for a database written before items had tracks.

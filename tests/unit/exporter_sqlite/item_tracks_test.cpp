@@ -116,6 +116,33 @@ TEST_CASE("periods without a date follow one another in import order", "[sqlite]
         "schools>Walking routes to schools");
 }
 
+TEST_CASE("an undated period re-imported becomes the latest; the one after it is mended",
+          "[sqlite][tracks]") {
+  // Without dates a plan goes by import order, so the re-imported second quarter now comes after
+  // the third: the third follows the first, and the second follows the third.
+  ScratchFolder folder;
+  const auto db = folder / "plan.sqlite";
+  const Document q2 = period("q2", "Quarter two", kQ2);
+  write_sqlite({period("q1", "Quarter one", kQ1), q2, period("q3", "Quarter three", kQ3), q2}, db);
+  CHECK(query_integer(db, "SELECT count(*) FROM documents") == 3);
+  CHECK(query_text(db,
+                   "SELECT group_concat(period, ', ') FROM (SELECT period FROM plan_periods "
+                   "ORDER BY period_number)") == "Quarter one, Quarter three, Quarter two");
+  // The walking routes of the first quarter and of the re-imported second are two tracks: the
+  // third quarter, between them, has none.
+  CHECK(tracks(db) ==
+        "Bike loans for pupils | Healthier vending machines>Healthier vending machines>Healthier "
+        "vending machines | Sugar smart campaign>Sugar smart campaign | Walking routes to schools "
+        "| Walking routes to schools");
+  CHECK(query_integer(db,
+                      "SELECT count(*) FROM items WHERE matched_by IS NOT NULL AND previous_item "
+                      "IS NULL") == 0);
+  CHECK(query_integer(
+            db,
+            "SELECT count(*) FROM item_history AS h JOIN item_history AS p ON "
+            "p.item_row = h.previous_item WHERE p.period_number <> h.period_number - 1") == 0);
+}
+
 TEST_CASE("a plan of many periods links each to the one before it", "[sqlite][tracks]") {
   // Documents with no title share their organisation's one plan: a batch may hold hundreds.
   ScratchFolder folder;
